@@ -1,0 +1,38 @@
+# README's two commands: `make demo` and `make test`. Each creates .venv and installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SAMPLE := samples/nato-wikipedia-references.txt
+
+.PHONY: demo test venv clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+venv: $(BIN)/python
+
+# Converts every bundled sample to every output format into out/.
+demo: venv
+	$(BIN)/python -m pip install --quiet .
+	@mkdir -p out
+	@for f in samples/*; do \
+	  base=$$(basename "$$f"); stem=$${base%.*}; \
+	  for fmt in csljson bibtex biblatex ris html text; do \
+	    case $$fmt in csljson) ext=json;; bibtex|biblatex) ext=$$fmt.bib;; ris) ext=ris;; html) ext=html;; text) ext=txt;; esac; \
+	    $(BIN)/bibconvert convert "$$f" --to $$fmt -o "out/$$stem.$$ext" --quiet || exit 1; \
+	  done; \
+	done
+	@echo "Converted $$(ls samples | wc -l) samples into out/:"; ls out
+
+# Installs the package with its test extras (not editable, so the wheel layout is what is tested) and runs the suite.
+test: venv
+	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/pytest -p no:cacheprovider
+
+bench: venv
+	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python bench/run_all.py ../shared/corpora
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache .hypothesis
