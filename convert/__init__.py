@@ -27,17 +27,17 @@ __version__ = "0.1.0"
 __all__ = [
     "BibconvertError", "ConvertResult", "Diagnostic", "FormatDetectionError", "InputNotFoundError", "Item",
     "ReadResult", "Registry", "UnknownFormatError", "UsageError", "convert", "default_registry",
-    "parse_reference", "parse_references", "read", "read_many", "reader", "tag_reference", "write", "writer",
+    "parse_reference", "parse_references", "read", "read_many", "reader", "write", "writer",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .reflist.api import parse_reference, parse_references, tag_reference
+    from .reflist.api import parse_reference, parse_references
 
 
 def __getattr__(name: str) -> Any:
     # The reference-list parser pulls in its grammar and tagger model; load it only when asked for.
-    if name in ("parse_reference", "parse_references", "tag_reference"):
+    if name in ("parse_reference", "parse_references"):
         from .reflist import api
 
         return getattr(api, name)

@@ -25,6 +25,7 @@ from .sources import Source
 BUILTIN_MODULES: tuple[str, ...] = (
     "convert.readers.csljson",
     "convert.writers.csljson",
+    "convert.readers.text",
 )
 ENTRY_POINT_GROUPS = {"reader": "bibconvert.readers", "writer": "bibconvert.writers"}
 

@@ -1,0 +1,111 @@
+"""Identifiers: find them in free text, validate checksums, write them in one canonical form.
+
+An ISBN with a wrong check digit is usually an OCR or typing error; we keep it (nothing lost) but
+do not promote it to ``ISBN`` silently: callers get ``valid=False`` and decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ISBN_CHARS = re.compile(r"[^0-9Xx]")
+
+
+def isbn_is_valid(isbn: str) -> bool:
+    digits = _ISBN_CHARS.sub("", isbn).upper()
+    if len(digits) == 10:
+        if not digits[:9].isdigit() or not (digits[9].isdigit() or digits[9] == "X"):
+            return False
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        total += 10 if digits[9] == "X" else int(digits[9])
+        return total % 11 == 0
+    if len(digits) == 13 and digits.isdigit():
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
+        return total % 10 == 0
+    return False
+
+
+def normalise_isbn(isbn: str) -> str:
+    """Digits (and a final X) without hyphens or spaces: the form Zotero and citeproc expect."""
+    return _ISBN_CHARS.sub("", isbn).upper()
+
+
+def issn_is_valid(issn: str) -> bool:
+    digits = re.sub(r"[^0-9Xx]", "", issn).upper()
+    if len(digits) != 8 or not digits[:7].isdigit():
+        return False
+    total = sum((8 - i) * int(d) for i, d in enumerate(digits[:7]))
+    check = (11 - total % 11) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+def normalise_issn(issn: str) -> str:
+    digits = re.sub(r"[^0-9Xx]", "", issn).upper()
+    return f"{digits[:4]}-{digits[4:]}" if len(digits) == 8 else issn.strip()
+
+
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def normalise_doi(doi: str) -> str:
+    """``10.x/y`` without resolver prefix or trailing punctuation."""
+    doi = _DOI_PREFIX.sub("", doi.strip())
+    return doi.rstrip(".,;")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An identifier found in text: CSL variable (or custom key), value, and the span it covered."""
+
+    variable: str
+    value: str
+    start: int
+    end: int
+    valid: bool = True
+
+
+# Each pattern: (variable, regex). Values are bounded in length so nothing can backtrack widely.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("DOI", re.compile(r"\b(?:doi|DOI)\s*:\s*(10\.\d{4,9}/[^\s\"“”<>]{1,200})")),
+    ("ISBN", re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s\u2010-]?)?(?:\d[\s\u2010-]?){9}[\dXx])\b")),
+    ("ISSN", re.compile(r"\b[eE]?ISSN:?\s*(\d{4}[\s\u2010-]?\d{3}[\dXx])\b")),
+    ("PMID", re.compile(r"\bPMID:?\s*(\d{1,9})\b")),
+    ("PMCID", re.compile(r"\bPMC:?\s*(?:PMC)?(\d{1,9})\b")),
+    ("arxiv", re.compile(r"\barXiv:\s*([a-z\-]{0,20}(?:\.[A-Z]{2})?/?\d{4}\.?\d{3,5}(?:v\d{1,3})?)", re.IGNORECASE)),
+    ("oclc", re.compile(r"\bOCLC:?\s*(\d{1,12})\b")),
+    ("osti", re.compile(r"\bOSTI:?\s*(\d{1,12})\b")),
+    ("jstor", re.compile(r"\bJSTOR:?\s*(\d{1,12})\b")),
+    ("bibcode", re.compile(r"\bBibcode:?\s*(\d{4}[A-Za-z&.]{1,6}[0-9A-Za-z.&]{1,13})")),
+    ("lccn", re.compile(r"\bLCCN:?\s*([a-z]{0,3}\d{2,10})\b")),
+    ("S2CID", re.compile(r"\bS2CID:?\s*(\d{1,12})\b")),
+]
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"“”]{1,2000}")
+
+
+def find_identifiers(text: str) -> list[Found]:
+    """Every identifier written in ``text`` with its label (``ISBN 978...``, ``doi:10...``)."""
+    found: list[Found] = []
+    for variable, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            raw = m.group(1)
+            if variable == "ISBN":
+                found.append(Found("ISBN", normalise_isbn(raw), m.start(), m.end(), isbn_is_valid(raw)))
+            elif variable == "ISSN":
+                found.append(Found("ISSN", normalise_issn(raw), m.start(), m.end(), issn_is_valid(raw)))
+            elif variable == "DOI":
+                value = normalise_doi(raw)
+                found.append(Found("DOI", value, m.start(), m.start(1) + len(value)))
+            elif variable == "PMCID":
+                found.append(Found("PMCID", f"PMC{raw}", m.start(), m.end()))
+            else:
+                found.append(Found(variable, raw, m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_urls(text: str) -> list[Found]:
+    out = []
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;)")
+        out.append(Found("URL", url, m.start(), m.start() + len(url)))
+    return out

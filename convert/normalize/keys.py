@@ -1,0 +1,68 @@
+"""Citation keys (``cook2017nato``): ASCII, stable, unique; used for ids of parsed references and
+for BibTeX keys, where only ASCII letters, digits and ``-_:.`` are safe in every toolchain."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable
+
+from ..csl import names, read_date
+
+_STOPWORDS = frozenset("a an the of on in and for to at by with from der die das le la les el los un une de".split())
+VALID_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-+/]{0,99}$")
+
+
+def ascii_fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O")
+                                   .replace("ł", "l").replace("Ł", "L").replace("æ", "ae").replace("œ", "oe"))
+    return "".join(c for c in folded if ord(c) < 128)
+
+
+def base_key(item: dict[str, Any]) -> str:
+    """``familyYEARfirstword`` from the first author (or editor), the year and the title."""
+    people = names(item, "author") or names(item, "editor")
+    who = ""
+    if people:
+        first = people[0]
+        who = first.get("family") or first.get("literal") or ""
+    date = read_date(item.get("issued"))
+    year = str(date.year) if date and date.year else ""
+    title_words = re.findall(r"[^\W_]+", ascii_fold(re.sub(r"<[^>]{0,100}>", "", str(item.get("title", "")))))
+    word = next((w for w in title_words if w.lower() not in _STOPWORDS), "")
+    who_key = re.sub(r"[^A-Za-z0-9]", "", ascii_fold(who.split()[-1] if who.split() else ""))
+    key = f"{who_key.lower()}{year}{word.lower()}"
+    return key or "ref"
+
+
+def unique_keys(items: Iterable[dict[str, Any]]) -> list[str]:
+    """One key per item, with a/b/c... suffixes where the base keys collide."""
+    items = list(items)
+    bases = [base_key(item) for item in items]
+    counts: dict[str, int] = {}
+    for base in bases:
+        counts[base] = counts.get(base, 0) + 1
+    used: set[str] = set()
+    keys = []
+    for base in bases:
+        if counts[base] == 1 and base not in used:
+            key = base
+        else:
+            index = 0
+            while True:
+                key = base + _suffix(index)
+                index += 1
+                if key not in used:
+                    break
+        used.add(key)
+        keys.append(key)
+    return keys
+
+
+def _suffix(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(97 + rest) + letters
+    return letters

@@ -1,0 +1,117 @@
+"""Personal and corporate names from free text into CSL name objects.
+
+Handles "Last, First", "Last, F. M.", "First Last", particles ("van der Eyden", "de Gaulle"),
+suffixes ("Jr.", "III") and organisations (kept whole as ``literal``: splitting "World Health
+Organization" into family/given corrupts every citation of it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+PARTICLES = frozenset(
+    """van von der den de del della di da dos das du la le les ten ter vom zum zur af av el al bin ibn
+    op het 't""".split()
+)
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd", "jnr", "snr"})
+
+ORGANISATION_WORDS = frozenset(
+    """organization organisation association institute institution university college society agency
+    department ministry office council committee commission bureau board foundation company corporation
+    corp inc ltd llc gmbh press news group centre center service services government nations union
+    league party bank fund federation network museum library archive archives agency times post reuters
+    staff team project consortium alliance treaty nato un who oecd imf"""
+    .split()
+)
+
+
+def is_organisation(text: str) -> bool:
+    """True for names that are clearly not persons: acronyms, or containing institutional words."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    words = re.findall(r"[^\W\d_]+", stripped.lower())
+    if any(w in ORGANISATION_WORDS for w in words):
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", stripped)
+    return len(letters) >= 2 and letters.isupper() and " " not in stripped and "," not in stripped
+
+
+def _split_particle(family: str) -> tuple[str | None, str]:
+    """``van der Eyden`` -> (``van der``, ``Eyden``): lowercase leading words are a particle."""
+    words = family.split()
+    index = 0
+    while index < len(words) - 1 and words[index].lower() in PARTICLES and words[index][:1].islower():
+        index += 1
+    if index == 0:
+        return None, family
+    return " ".join(words[:index]), " ".join(words[index:])
+
+
+def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
+    """One name as written in a reference into a CSL name object."""
+    text = " ".join(text.split()).strip(" ,;")
+    if not text:
+        return {"literal": ""}
+    if allow_organisation and is_organisation(text):
+        return {"literal": text}
+    if "," in text:
+        parts = [p.strip() for p in text.split(",")]
+        family_part, rest = parts[0], [p for p in parts[1:] if p]
+        suffix = None
+        if rest and rest[-1].lower() in SUFFIXES:
+            suffix = rest.pop()
+        given = ", ".join(rest)
+        name: dict[str, Any] = {}
+        particle, family = _split_particle(family_part)
+        # "Gaulle, Charles de": a trailing lowercase particle on the given side drops.
+        given_words = given.split()
+        dropping = []
+        while given_words and given_words[-1] in PARTICLES and given_words[-1][:1].islower():
+            dropping.insert(0, given_words.pop())
+        name["family"] = family
+        if given_words:
+            name["given"] = " ".join(given_words)
+        if dropping:
+            name["dropping-particle"] = " ".join(dropping)
+        if particle:
+            name["non-dropping-particle"] = particle
+        if suffix:
+            name["suffix"] = suffix
+        return name
+    words = text.split()
+    if len(words) == 1:
+        return {"literal": text} if allow_organisation else {"family": text}
+    suffix = None
+    if words[-1].lower().rstrip(",") in SUFFIXES and len(words) > 2:
+        suffix = words.pop()
+    # First Last, with particles before the last name: "Ludwig van Beethoven".
+    index = len(words) - 1
+    while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
+        index -= 1
+    given = " ".join(words[:index])
+    family_words = words[index:]
+    name = {"family": " ".join(family_words), "given": given}
+    particle_words = [w for w in words[:index] if w in PARTICLES and w[:1].islower()]
+    if particle_words and given.endswith(" ".join(particle_words)):
+        name["given"] = given[: -len(" ".join(particle_words))].strip()
+        name["non-dropping-particle"] = " ".join(particle_words)
+    if suffix:
+        name["suffix"] = suffix
+    return name
+
+
+def split_name_list(text: str) -> list[str]:
+    """Split a written list of names: ``A; B; C``, ``A, B and C``, ``A & B``.
+
+    With semicolons the list is unambiguous.  Without them, ``Last, First, Last, First`` pairs are
+    re-joined by counting commas (every second comma separates people).
+    """
+    text = re.sub(r"\s+(?:and|&|und|et|y|e)\s+", "; ", text.strip())
+    if ";" in text:
+        return [p.strip() for p in text.split(";") if p.strip()]
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 4 and len(parts) % 2 == 0:
+        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
+    return [text] if text else []

@@ -1,0 +1,29 @@
+"""Plain-text reference lists: a pasted or saved page (Wikipedia "References", an APA list...)."""
+
+from __future__ import annotations
+
+from ..csl import Item
+from ..registry import ReadContext, reader
+from ..reflist.api import parse_document
+
+
+def looks_like_text(text: str) -> bool:
+    """Any mostly printable text can be a reference list; binary data cannot."""
+    sample = text[:4096]
+    if not sample.strip():
+        return False
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\t")
+    return printable / len(sample) > 0.95
+
+
+@reader("text", extensions=(".txt", ".md", ".text"), aliases=("txt", "reflist", "references", "markdown"),
+        description="Reference list as plain text (Wikipedia, APA, Chicago, ...)", sniff=looks_like_text,
+        options=("parser",), priority=90)
+def read_text(text: str, context: ReadContext) -> list[Item]:
+    if "\x00" in text:
+        context.diagnostics.warning("input contains NUL bytes; they were removed")
+        text = text.replace("\x00", "")
+    items = parse_document(text, context.diagnostics)
+    if not items:
+        context.diagnostics.error("no references found")
+    return items

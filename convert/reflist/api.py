@@ -1,0 +1,99 @@
+"""Public entry points of the reference-list parser: one string, many strings, whole documents."""
+
+from __future__ import annotations
+
+
+from typing import Any, Iterable
+
+from ..csl import Item, make_ids_unique, read_date
+from ..diagnostics import Diagnostics
+from ..normalize.keys import unique_keys
+from .cs1 import parse_cs1
+from .split import RawReference, split_references
+
+MAX_REFERENCE_LENGTH = 20_000
+
+
+def parse_reference(text: str) -> Item:
+    """One rendered reference (any CS1/CS2 shape) to a CSL item; unplaced text goes to ``note``."""
+    item, _ = _parse_one(text)
+    return item
+
+
+def parse_references(texts: Iterable[str]) -> list[Item]:
+    """One item per string, in order; ids made unique; short citations linked to their sources."""
+    items = [parse_reference(text) for text in texts]
+    _finish(items)
+    return items
+
+
+def _parse_one(text: str) -> tuple[Item, list[str]]:
+    if len(text) > MAX_REFERENCE_LENGTH:
+        return {"type": "document", "note": text}, ["(too long to parse)"]
+    item, leftovers = parse_cs1(text)
+    if leftovers:
+        note = "; ".join(leftovers)
+        item["note"] = f"{item['note']}\n{note}" if item.get("note") else note
+    return item, leftovers
+
+
+def parse_document(text: str, report: Diagnostics) -> list[Item]:
+    """Find the reference section(s) of a document and parse each reference in them."""
+    raws = split_references(text)
+    items: list[Item] = []
+    for raw in raws:
+        item, leftovers = _parse_one(raw.text)
+        if leftovers:
+            shown = "; ".join(leftovers)
+            report.warning(f"could not place {shown[:120]!r}; kept in note", line=raw.line)
+        if raw.notes:
+            quote = "\n".join(raw.notes)
+            item["note"] = f"{item['note']}\n{quote}" if item.get("note") else quote
+        item.setdefault("custom", {})["source-line"] = raw.line
+        items.append(item)
+    _finish(items)
+    for item in items:
+        if item["custom"].get("source-line") is not None:
+            item["custom"].pop("source-line")
+        if not item["custom"]:
+            del item["custom"]
+    return items
+
+
+def _finish(items: list[Item]) -> None:
+    """Ids (``cook2017nato``), and ``custom.refers-to`` from each short citation to its full source."""
+    for item, key in zip(items, unique_keys(items)):
+        item.setdefault("id", key)
+    make_ids_unique(items)
+    full = [i for i in items if not i.get("custom", {}).get("short-citation")]
+    for item in items:
+        if not item.get("custom", {}).get("short-citation"):
+            continue
+        target = _find_source(item, full)
+        if target is not None:
+            item["custom"]["refers-to"] = target["id"]
+
+
+def _find_source(short: Item, candidates: list[Item]) -> Item | None:
+    authors = short.get("author") or []
+    if not authors:
+        return None
+    family = (authors[0].get("family") or authors[0].get("literal") or "").lower()
+    short_date = read_date(short.get("issued"))
+    year = short_date.year if short_date else None
+    for candidate in candidates:
+        people = candidate.get("author") or candidate.get("editor") or []
+        if not people:
+            continue
+        name = (people[0].get("family") or people[0].get("literal") or "").lower()
+        date = read_date(candidate.get("issued"))
+        if name == family and (year is None or (date is not None and date.year == year)):
+            return candidate
+    return None
+
+
+def references_in(text: str) -> list[RawReference]:
+    """The reference strings of a document (exposed for tools that want only the splitting)."""
+    return split_references(text)
+
+

@@ -1,0 +1,420 @@
+"""The grammar of Wikipedia's rendered citations (CS1 and CS2) to CSL items.
+
+A CS1 reference renders in a fixed order:
+
+    Authors (Date). "Title". Work. Location: Publisher. Volume (Issue): Pages. Identifiers.
+    "Title". Work. Publisher. Date. Archived from the original on D. Retrieved D.
+    Authors (Date). Book Title. Publisher. ISBN ...
+
+After :mod:`artefacts` has cut out archive notes, access dates, identifiers and URLs, this module
+splits the rest into the author/date head, the quoted title and the dot-separated segments that
+follow (CS2 separates them by commas), and classifies each segment by its shape.  Segments whose
+place cannot be decided are returned to the caller, which files them under ``note``: nothing is
+dropped and nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..csl import date_to_csl
+from ..normalize.dates import parse_date
+from ..normalize.names import is_organisation, parse_name, split_name_list
+from .artefacts import extract_artefacts
+
+Item = dict[str, Any]
+
+_OPEN_QUOTES = "“\"„«"
+_CLOSE_FOR = {"“": "”\"″", "\"": "\"”″", "„": "“”\"", "«": "»"}
+_ABBREVIATIONS = frozenset(
+    """inc ltd co corp st jr sr dr mr mrs ms prof vol vols no nos pp p ed eds trans l.p u.s u.k e.g i.e etc vs
+    ca c rev dept univ assn natl intl govt mt ft gen col lt sgt capt adm gov sen rep pres nr bd hrsg ders
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_SHORT = re.compile(
+    r"^(?P<names>[^\d()“”\"]{1,120}?)\s(?P<year>\d{4}[a-z]?|n\.d\.)"
+    r"(?:,\s(?P<loc>(?:pp?\.|§|chap\.|ch\.)\s?[^\s].{0,60}?|[\divxlc]{1,12}(?:[–-][\divxlc]{1,12})?))?\.?$"
+)
+_HEAD = re.compile(r"^(?P<names>.{1,600}?)\s?\((?P<date>[^()]{1,60})\)[.,]?$")
+_HEAD_REST = re.compile(r"^(?P<names>[^()“”\"]{1,600}?)\s\((?P<date>[^()]{1,60})\)[.,]\s(?P<rest>.+)$")
+_EDITOR = re.compile(r"(?:,\s|\s\()(?:eds?\.|editors?|Hrsg\.|dir\.)\)?$", re.IGNORECASE)
+_PAGES = re.compile(r"^(?:pp?\.|pages?|S\.)\s?(?P<page>[^\s].{0,80})$")
+_VOLUME_ISSUE = re.compile(
+    r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?)\s?(?:\((?P<issue>[^()]{1,30})\)|,?\s(?:[Nn]o\.|[Ii]ssue)\s(?P<issue2>\S{1,12}))?"
+    r"(?::\s?(?P<page>[^\s].{0,40}))?$"
+)
+_WORK_PAGE = re.compile(r"^(?P<work>.{2,200}?):\s(?P<page>[A-Z]?\d{1,5}[A-Z]?(?:[–-][A-Z]?\d{1,5})?)$")
+_PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][^\d:;]{1,60}?):\s(?P<publisher>[^\d].{1,200})$")
+_GENRE = re.compile(r"^\((?P<genre>[^()]{2,60})\)$")
+_EDITION = re.compile(r"^\(?(?P<edition>(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+|[Rr]evised|[Rr]ev\.)(?:\s\w+)?)\sed(?:\.|ition)\)?$")
+_TRANSLATED = re.compile(r"^(?:[Tt]ranslated by|[Tt]rans\. by|[Tt]r\.)\s(?P<names>.+)$")
+_EDITED = re.compile(r"^(?:[Ee]dited by|[Ee]d\. by|In\s)(?P<names>.+?)(?:\s\((?:eds?\.)\))?$")
+_VIA = re.compile(r"^(?:[Vv]ia|Source:)\s(?P<source>.+)$")
+_DOMAIN = re.compile(r"^[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}$")
+
+TYPE_GENRES = {
+    "report": ("report", None), "technical report": ("report", None), "thesis": ("thesis", None),
+    "phd thesis": ("thesis", "PhD thesis"), "doctoral thesis": ("thesis", "Doctoral thesis"),
+    "master's thesis": ("thesis", "Master's thesis"), "ma thesis": ("thesis", "MA thesis"),
+    "dissertation": ("thesis", "Dissertation"), "press release": ("document", "Press release"),
+    "map": ("map", None), "speech": ("speech", None), "video": ("motion_picture", None),
+    "motion picture": ("motion_picture", None), "television production": ("broadcast", None),
+    "podcast": ("broadcast", "Podcast"), "tweet": ("post", "Tweet"), "blog": ("post-weblog", None),
+    "letter": ("personal_communication", "Letter"), "interview": ("interview", None),
+    "audio": ("song", None), "working paper": ("report", "Working paper"), "preprint": ("article", "Preprint"),
+}
+_NEWS = re.compile(
+    r"\b(?:Times|Post|News|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|Daily|Chronicle|"
+    r"Star|Express|Mirror|Standard|Reuters|Associated Press|AFP|BBC|CNN|NBC|CBS|ABC|Al Jazeera|Deutsche Welle|"
+    r"Politico|Axios|Bloomberg|Pravda|Insight|Monde|Figaro|País|Zeitung|Allgemeine|Repubblica|Corriere|"
+    r"Izvestia|Kommersant|Haaretz|Hindu|Dawn|Xinhua|TASS|Interfax|Euronews|France 24|Radio Free Europe|"
+    r"Radio Liberty|VOA|Wall Street Journal|Journal-Constitution|Courier|Inquirer|Sentinel|Record|"
+    r"Examiner|Dispatch|Globe|Le Soir|Der Standard|Kurier|NRC|Volkskrant|Aftonbladet|Yomiuri|Asahi|Mainichi|"
+    r"Kyodo|Yonhap|Press Trust|ANSA|EFE|dpa|Ukrinform|Interfax|RIA Novosti|Sputnik|RT)\b"
+)
+_MAGAZINES = frozenset(
+    """time newsweek the economist economist the atlantic foreign affairs foreign policy the new yorker
+    wired forbes fortune national geographic scientific american der spiegel spiegel rolling stone
+    vanity fair the nation new statesman the spectator maclean's l'express le point stern focus
+    the new republic harper's magazine mother jones jane's defence weekly jane's intelligence review
+    army times air force times navy times""".split("\n")
+)
+_MAGAZINE_NAMES = {
+    " ".join(n.split()) for n in (
+        "Time", "Newsweek", "The Economist", "Economist", "The Atlantic", "Foreign Affairs", "Foreign Policy",
+        "The New Yorker", "Wired", "Forbes", "Fortune", "National Geographic", "Scientific American",
+        "Der Spiegel", "Spiegel", "Rolling Stone", "Vanity Fair", "The Nation", "New Statesman",
+        "The Spectator", "Maclean's", "L'Express", "Le Point", "Stern", "Focus", "The New Republic",
+        "Harper's Magazine", "Mother Jones", "Jane's Defence Weekly", "Jane's Intelligence Review",
+        "Der Spiegel Online", "Spiegel Online", "The Week", "Slate", "Salon", "Vox",
+    )
+}
+_PLACES = frozenset(
+    """UK US USA U.S. U.K. London New York Paris Berlin Washington Washington, D.C. Chicago Boston Toronto Sydney
+    Brussels Moscow Tokyo Beijing Oxford Cambridge Princeton Amsterdam Vienna Rome Madrid Geneva Zurich
+    Munich Frankfurt Hamburg Stockholm Oslo Copenhagen Helsinki Warsaw Prague Budapest Kyiv Kiev Ottawa
+    Montreal Los Angeles San Francisco Philadelphia Baltimore Edinburgh Dublin Leiden Berkeley Abingdon
+    New Haven Ithaca Stanford Lanham Westport Santa Monica Cham Heidelberg Basingstoke Milton Park
+    Hoboken Oxon Canada France Germany Italy Spain Japan China India Australia Russia Ukraine Israel""".split()
+)
+
+
+def split_segments(text: str, separator: str = ".") -> list[str]:
+    """Split on ``. `` (or ``, `` in CS2) except after initials and known abbreviations."""
+    if separator == ",":
+        return [s.strip() for s in re.split(r",\s", text) if s.strip(" .,")]
+    segments: list[str] = []
+    start = 0
+    for m in re.finditer(r"\.\s+|\.$", text):
+        before = text[start:m.start()]
+        word = re.split(r"[\s(]", before)[-1] if before else ""
+        bare = word.lower().rstrip(".")
+        if len(word) == 1 and word.isupper():
+            continue  # an initial: "Christian F. Anrig"
+        if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", word):
+            if m.end() < len(text) and text[m.end():m.end() + 1].islower():
+                continue
+            if bare in ("u.s", "u.k", "l.p", "inc", "ltd", "co", "corp", "jr", "sr", "st", "p", "pp", "no", "vol", "ed", "eds"):
+                if not (bare in ("ed", "eds") and m.end() < len(text)):
+                    continue
+        segments.append(text[start:m.start() + 1].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        segments.append(tail)
+    cleaned = []
+    for segment in segments:
+        segment = segment.strip(" ,;")
+        if segment.endswith(".") and not _keeps_period(segment):
+            segment = segment[:-1].rstrip()
+        if segment:
+            cleaned.append(segment)
+    return cleaned
+
+
+def _keeps_period(segment: str) -> bool:
+    word = segment.split()[-1] if segment.split() else ""
+    bare = word.lower().rstrip(".")
+    return bare in ("inc", "ltd", "co", "corp", "jr", "sr", "l.p", "u.s", "u.k", "n.d", "ed", "eds") or bool(
+        re.fullmatch(r"(?:[A-Za-z]\.){2,4}", word)) or (len(word) == 2 and word[0].isupper())
+
+
+def find_quoted_title(text: str) -> tuple[int, int] | None:
+    """(open, close) offsets of the title's quotes: the first double quote whose nesting closes
+    right before the title's end punctuation (``". ``, ``",``, ``" (``, end)."""
+    for open_index, ch in enumerate(text):
+        if ch in _OPEN_QUOTES:
+            break
+    else:
+        return None
+    closers = _CLOSE_FOR[ch]
+    depth = 0
+    length = len(text)
+    for index in range(open_index + 1, length):
+        current = text[index]
+        if current in closers and not (current == ch and depth == 0 and ch != "\""):
+            if current == "\"" and ch == "\"" and index + 1 < length and text[index + 1].isalnum():
+                depth += 1  # a straight quote opening a nested quotation
+                continue
+            if depth > 0:
+                depth -= 1
+                continue
+            following = text[index + 1:index + 3]
+            if not following or following[0] in ".,;:?!)" or following.startswith(" (") or following[0] == " ":
+                return open_index, index
+        elif current in "“„«" and current != "":
+            depth += 1
+    return None
+
+
+def parse_cs1(text: str) -> tuple[Item, list[str]]:
+    """Parse one rendered reference; returns the CSL item and the segments left unplaced."""
+    item: Item = {}
+    core = extract_artefacts(" ".join(text.split()), item)
+    core = " ".join(core.split()).strip(" ,;")
+    core = re.sub(r"\s+([.,;:])", r"\1", core)
+    core = re.sub(r"([.,])(?:\s?[.,])+", r"\1", core)
+    short = _SHORT.match(core)
+    if short and not any(c in core for c in _OPEN_QUOTES) and _names_look_short(short.group("names")):
+        return _short_citation(short, item), []
+
+    leftovers: list[str] = []
+    quoted = find_quoted_title(core)
+    if quoted is not None:
+        open_index, close_index = quoted
+        head = core[:open_index].strip()
+        item["title"] = core[open_index + 1:close_index].strip()
+        after = core[close_index + 1:].lstrip()
+        _parse_head(head, item, leftovers)
+        separator = "," if after.startswith(",") and ". " not in after[:3] else "."
+        after = after.lstrip(".,; ")
+        segments = split_segments(after, separator)
+        has_quoted_title = True
+    else:
+        head_match = _HEAD_REST.match(core)
+        if head_match and parse_date(head_match.group("date").strip()) is not None or (
+                head_match and head_match.group("date").strip() in ("n.d.", "nd")):
+            _parse_head(f"{head_match.group('names')} ({head_match.group('date')})", item, leftovers)
+            rest = head_match.group("rest")
+        else:
+            rest = core
+        separator = "," if ". " not in rest and ", " in rest else "."
+        segments = split_segments(rest, separator)
+        if segments:
+            item["title"] = segments.pop(0)
+        has_quoted_title = False
+    texts = _classify_segments(segments, item, leftovers)
+    _assign_texts(texts, item, leftovers, has_quoted_title)
+    item["type"] = infer_type(item, has_quoted_title)
+    if item.get("container-title") and _DOMAIN.match(item["container-title"]) and item["type"] != "webpage":
+        pass
+    return item, leftovers
+
+
+def _names_look_short(names: str) -> bool:
+    words = names.replace("&", " ").replace(" and ", " ").split()
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or w in ("van", "der", "de", "von", "al.", "et", "la", "du", "den")
+                                       for w in words) and "." not in names.replace("et al.", "")
+
+
+def _short_citation(m: re.Match[str], item: Item) -> Item:
+    names = m.group("names").strip()
+    et_al = names.endswith("et al.")
+    if et_al:
+        names = names[: -len("et al.")].strip()
+    people = [p for p in split_name_list(names.replace(",", ";"))]
+    item["author"] = [_short_name(p) for p in people]
+    if et_al:
+        item.setdefault("custom", {})["et-al"] = True
+    year = m.group("year")
+    if year != "n.d.":
+        item["issued"] = {"date-parts": [[int(year[:4])]]}
+        if len(year) > 4:
+            item["year-suffix"] = year[4:]
+    if m.group("loc"):
+        location = m.group("loc")
+        page = _PAGES.match(location)
+        item["page"] = page.group("page") if page else location
+    item.setdefault("custom", {})["short-citation"] = True
+    item["type"] = "book"
+    return item
+
+
+def _short_name(text: str) -> dict[str, Any]:
+    text = text.strip()
+    if is_organisation(text):
+        return {"literal": text}
+    words = text.split()
+    index = 0
+    while index < len(words) - 1 and words[index][:1].islower():
+        index += 1
+    name: dict[str, Any] = {"family": " ".join(words[index:])}
+    if index:
+        name["non-dropping-particle"] = " ".join(words[:index])
+    return name
+
+
+def _parse_head(head: str, item: Item, leftovers: list[str]) -> None:
+    """The part before the title: ``Authors (Date).``, ``Authors.``, or nothing."""
+    head = _strip_end(head)
+    if not head:
+        return
+    match = _HEAD.match(head)
+    names_text = head
+    if match:
+        date_text = match.group("date").strip()
+        date = parse_date(date_text)
+        if date is not None:
+            item["issued"] = date_to_csl(date)
+            names_text = _strip_end(match.group("names"))
+        elif date_text.lower() in ("n.d.", "nd", "undated"):
+            names_text = _strip_end(match.group("names"))
+        elif _EDITOR.search(f" ({date_text})"):
+            pass
+        else:
+            names_text = head
+    if not names_text:
+        return
+    role = "author"
+    editor = _EDITOR.search(names_text)
+    if editor:
+        role = "editor"
+        names_text = names_text[:editor.start()].strip()
+    et_al = bool(re.search(r"[;,]?\s?et al\.?$", names_text))
+    if et_al:
+        names_text = re.sub(r"[;,]?\s?et al\.?$", "", names_text).strip()
+        item.setdefault("custom", {})["et-al"] = True
+    people = split_name_list(names_text)
+    item[role] = [parse_name(p) for p in people]
+
+
+def _strip_end(text: str) -> str:
+    """Trailing separators off, but not the period of a final initial ("Anrig, Christian F.")."""
+    text = text.strip().rstrip(",; ")
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$|\bet al\.$|\b(?:Jr|Sr|Inc|Ltd)\.$", text):
+        text = text[:-1].rstrip(",; ")
+    return text
+
+
+def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) -> list[str]:
+    """Take the segments whose shape says what they are; return the plain text ones in order."""
+    texts: list[str] = []
+    for segment in segments:
+        segment = segment.strip(" ,;")
+        if not segment or segment == ".":
+            continue
+        lowered = segment.lower()
+        if lowered in ("n.d", "n.d.", "nd", "undated"):
+            continue
+        date = parse_date(segment)
+        if date is not None and "issued" not in item:
+            item["issued"] = date_to_csl(date)
+            continue
+        m = _PAGES.match(segment)
+        if m and "page" not in item:
+            item["page"] = m.group("page").strip()
+            continue
+        m = _VOLUME_ISSUE.match(segment)
+        if m and "volume" not in item and (m.group("issue") or m.group("issue2") or m.group("page")
+                                           or segment.lower().startswith("vol")):
+            item["volume"] = m.group("volume")
+            if m.group("issue") or m.group("issue2"):
+                item["issue"] = (m.group("issue") or m.group("issue2")).strip()
+            if m.group("page"):
+                item["page"] = m.group("page").strip()
+            continue
+        m = _GENRE.match(segment)
+        if m:
+            _apply_genre(m.group("genre"), item)
+            continue
+        m = _EDITION.match(segment)
+        if m:
+            item["edition"] = m.group("edition")
+            continue
+        m = _TRANSLATED.match(segment)
+        if m:
+            item["translator"] = [parse_name(p) for p in split_name_list(m.group("names"))]
+            continue
+        m = _EDITED.match(segment)
+        if m and segment[:1] in "Ee" and not texts:
+            item["editor"] = [parse_name(p) for p in split_name_list(m.group("names"))]
+            continue
+        m = _VIA.match(segment)
+        if m:
+            item["source"] = m.group("source")
+            continue
+        m = _WORK_PAGE.match(segment)
+        if m and "page" not in item and not texts:
+            texts.append(m.group("work"))
+            item["page"] = m.group("page")
+            continue
+        if re.fullmatch(r"\((?:[^()]{1,40})\)", segment):
+            leftovers.append(segment)
+            continue
+        texts.append(segment)
+    return texts
+
+
+def _apply_genre(genre: str, item: Item) -> None:
+    known = TYPE_GENRES.get(genre.lower())
+    custom_genre = genre
+    if known:
+        item["custom-type"] = known[0]
+        custom_genre = known[1] or genre
+        if known[1] is None and known[0] in ("report",):
+            return
+        if known[1] is None:
+            return
+    item["genre"] = custom_genre
+
+
+def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted_title: bool) -> None:
+    """Plain segments in CS1 order: (title,) work, then publisher / location / agency."""
+    if not texts:
+        return
+    is_book_like = not has_quoted_title
+    if not is_book_like:
+        item["container-title"] = texts.pop(0)
+    for segment in texts:
+        place_publisher = _PLACE_PUBLISHER.match(segment)
+        if len(segment) < 3 and segment.islower():
+            leftovers.append(segment)  # stray fragments ("se") are not a publisher
+        elif segment in _PLACES and "publisher-place" not in item:
+            item["publisher-place"] = segment
+        elif place_publisher and "publisher" not in item and place_publisher.group("place") in _PLACES:
+            item["publisher-place"] = place_publisher.group("place")
+            item["publisher"] = place_publisher.group("publisher")
+        elif "publisher" not in item:
+            item["publisher"] = segment
+        else:
+            leftovers.append(segment)
+
+
+def infer_type(item: Item, has_quoted_title: bool) -> str:
+    """The CSL type the rendered reference shows (work names, ISBN, volume/issue, genre marks)."""
+    forced = item.pop("custom-type", None)
+    if forced:
+        return forced
+    container = item.get("container-title", "")
+    if item.get("volume") or item.get("issue"):
+        if container.strip() in _MAGAZINE_NAMES:
+            return "article-magazine"
+        return "article-journal"
+    if item.get("DOI") and container:
+        return "article-journal"
+    if item.get("ISBN"):
+        return "chapter" if has_quoted_title and container else "book"
+    if not has_quoted_title:
+        if item.get("publisher") or item.get("publisher-place"):
+            return "book"
+        return "document"
+    if container:
+        if container.strip() in _MAGAZINE_NAMES:
+            return "article-magazine"
+        if _DOMAIN.match(container):
+            return "webpage"
+        if _NEWS.search(container) and "Newsroom" not in container:
+            return "article-newspaper"
+        return "webpage"
+    return "webpage" if item.get("URL") or item.get("accessed") or item.get("medium") else "document"

@@ -1,0 +1,173 @@
+"""From a document to a list of reference strings.
+
+Two jobs, both line-based so their cost is linear in the input:
+
+* find the reference section(s) by their heading in many languages (text before the first such
+  heading is article prose and is never parsed); with no heading the whole input is the list;
+* split a section into references by the markers real pages use (``^``, ``- ^``, ``↑``, ``[1]``,
+  ``1.``, ``1)``, bullets), by blank lines, or one per line; re-split references that a copy glued
+  onto one line (``... authentic. - ^ NATO. ...``); and keep unmarked lines that follow a finished
+  reference (quotations Wikipedia shows under a citation) as that reference's note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+REFERENCE_HEADINGS = frozenset(
+    """references notes citations sources bibliography works cited literature further reading footnotes
+    notes and references references and notes cited works reference list bibliografie einzelnachweise
+    literatur quellen anmerkungen fußnoten références notes et références bibliographie sources et
+    références referencias bibliografía notas referencias y notas note riferimenti bibliografia fonti
+    note e riferimenti bronnen noten literatuur referenties przypisy bibliografia źródła referências
+    notas e referências fontes källor referenser noter litteratur lähteet viitteet""".split("\n")
+)
+_HEADING_WORDS = {
+    " ".join(h.split()) for h in (
+        "references", "notes", "citations", "sources", "bibliography", "works cited", "literature",
+        "further reading", "footnotes", "notes and references", "references and notes", "cited works",
+        "reference list", "bibliografie", "einzelnachweise", "literatur", "quellen", "anmerkungen",
+        "fußnoten", "références", "notes et références", "bibliographie", "sources et références",
+        "referencias", "bibliografía", "notas", "referencias y notas", "note", "riferimenti",
+        "bibliografia", "fonti", "note e riferimenti", "bronnen", "noten", "literatuur", "referenties",
+        "przypisy", "źródła", "referências", "notas e referências", "fontes", "källor", "referenser",
+        "noter", "litteratur", "lähteet", "viitteet", "general references", "specific references",
+        "primary sources", "secondary sources", "external references", "works consulted",
+    )
+}
+_STOP_HEADINGS = {
+    "external links", "see also", "weblinks", "liens externes", "voir aussi", "enlaces externos",
+    "véase también", "collegamenti esterni", "voci correlate", "siehe auch", "externe links", "zie ook",
+    "linki zewnętrzne", "zobacz też", "navigation menu", "categories", "ligações externas", "ver também",
+}
+_HEADING_DECORATION = re.compile(r"^[#=\s*]{0,12}|[#=:\s*]{0,12}$")
+
+# Markers that open a reference, with the text that follows.
+_MARKER = re.compile(
+    r"^\s{0,8}(?:"
+    r"-\s\^|\^|↑|"                    # Wikipedia backlinks, as copied ("- ^", "^", "↑")
+    r"\[\d{1,4}\]|"                   # [1]
+    r"\d{1,4}[.)](?=\s)|"             # 1.  1)
+    r"[-*•·‣◦–]\s"                    # bullets
+    r")\s*"
+)
+_GLUED = re.compile(r"(?<=[.\]”\"])\s{0,3}-\s\^\s")
+_BACKLINKS = re.compile(r"^(?:Jump up to:\s?(?:[a-z]{1,2}\s){0,60}[a-z]{1,2}\s|Jump up\s|(?:[a-z]\s){1,60}(?=\S))")
+
+
+@dataclass
+class RawReference:
+    """One reference string, the line it starts on, and quotation lines shown under it."""
+
+    text: str
+    line: int
+    notes: list[str] = field(default_factory=list)
+
+
+def heading_kind(line: str) -> str | None:
+    """``reference`` or ``stop`` when ``line`` is such a heading, else ``None``."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    words = " ".join(_HEADING_DECORATION.sub("", stripped).split()).lower()
+    words = re.sub(r"\[\s*edit\s*\]$", "", words).strip()
+    if words in _HEADING_WORDS:
+        return "reference"
+    if words in _STOP_HEADINGS:
+        return "stop"
+    return None
+
+
+def find_sections(lines: list[str]) -> list[tuple[int, int]]:
+    """Line ranges ``[start, end)`` of the reference sections; the whole input if none is headed."""
+    sections: list[tuple[int, int]] = []
+    start: int | None = None
+    for number, line in enumerate(lines):
+        kind = heading_kind(line)
+        if kind == "reference":
+            if start is not None:
+                sections.append((start, number))
+            start = number + 1
+        elif kind == "stop" and start is not None:
+            sections.append((start, number))
+            start = None
+    if start is not None:
+        sections.append((start, len(lines)))
+    if not sections:
+        return [(0, len(lines))]
+    return [(a, b) for a, b in sections if b > a]
+
+
+def split_references(text: str) -> list[RawReference]:
+    """Every reference string of a document, in order (see the module docstring)."""
+    lines = text.split("\n")
+    references: list[RawReference] = []
+    for start, end in find_sections(lines):
+        references.extend(_split_section(lines, start, end))
+    return references
+
+
+def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]:
+    body = [(n, lines[n]) for n in range(start, end)]
+    marked = sum(1 for _, line in body if line.strip() and _MARKER.match(line))
+    nonblank = sum(1 for _, line in body if line.strip())
+    uses_markers = nonblank and marked >= max(1, nonblank // 3)
+    blank_separated = not uses_markers and any(not line.strip() for _, line in body) and _has_wrapped_blocks(body)
+    references: list[RawReference] = []
+    current: RawReference | None = None
+    for number, line in body:
+        if not line.strip():
+            if blank_separated:
+                current = None
+            continue
+        for piece_index, piece in enumerate(_GLUED.split(line)):
+            lineno = number + 1
+            marker = _MARKER.match(piece) if piece_index == 0 else None
+            opens = piece_index > 0 or (marker is not None if uses_markers else True)
+            if uses_markers and piece_index == 0 and marker is None and current is not None:
+                # An unmarked line inside a marked list: a wrapped continuation when the reference
+                # is unfinished, otherwise a quotation shown under it.
+                content = piece.strip()
+                if _is_finished(current.text) or current.notes:
+                    _attach_note(current, content)
+                else:
+                    current.text += " " + content
+                continue
+            if blank_separated and current is not None and piece_index == 0 and (line[:1].isspace() or not marker):
+                current.text += " " + piece.strip()
+                continue
+            if line[:1] in (" ", "\t") and current is not None and not marker and not uses_markers:
+                current.text += " " + piece.strip()  # hanging indent
+                continue
+            content = piece[marker.end():] if marker else piece
+            content = _BACKLINKS.sub("", content.strip(), count=1).strip()
+            if not opens or not content:
+                continue
+            current = RawReference(content, lineno)
+            references.append(current)
+    return [r for r in references if r.text.strip(" .")]
+
+
+def _has_wrapped_blocks(body: list[tuple[int, str]]) -> bool:
+    """True when some paragraph spans several lines (then blank lines, not newlines, separate)."""
+    run = 0
+    for _, line in body:
+        run = run + 1 if line.strip() else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def _is_finished(text: str) -> bool:
+    stripped = text.rstrip()
+    return stripped.endswith((".", "”", '"', ")")) or bool(re.search(r"\d{4}$", stripped))
+
+
+def _attach_note(reference: RawReference, content: str) -> None:
+    content = content.strip()
+    if content.startswith(".") and reference.notes:
+        reference.notes[-1] += "."
+        content = content[1:].strip()
+    if content:
+        reference.notes.append(content)
