@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SAMPLE := samples/nato-wikipedia-references.txt
+# Every output format the package writes today.
+DEMO_FORMATS := csljson bibtex biblatex ris
 
 .PHONY: demo test venv clean bench
 
@@ -18,7 +19,7 @@ demo: venv
 	@mkdir -p out
 	@for f in samples/*; do \
 	  base=$$(basename "$$f"); stem=$${base%.*}; \
-	  for fmt in csljson bibtex biblatex ris html text; do \
+	  for fmt in $(DEMO_FORMATS); do \
 	    case $$fmt in csljson) ext=json;; bibtex|biblatex) ext=$$fmt.bib;; ris) ext=ris;; html) ext=html;; text) ext=txt;; esac; \
 	    $(BIN)/bibconvert convert "$$f" --to $$fmt -o "out/$$stem.$$ext" --quiet || exit 1; \
 	  done; \
@@ -30,9 +31,12 @@ test: venv
 	$(BIN)/python -m pip install --quiet ".[test]"
 	$(BIN)/pytest -p no:cacheprovider
 
+# Accuracy and speed figures; the corpora path is an argument (default: the shared folder beside the clone).
+CORPORA ?= ../shared
 bench: venv
 	$(BIN)/python -m pip install --quiet ".[test]"
-	$(BIN)/python bench/run_all.py ../shared/corpora
+	$(BIN)/python bench/reflist_accuracy.py tests/fixtures/gold/nato-seed.csl.json samples/nato-wikipedia-references.txt
+	$(BIN)/python bench/reflist_speed.py samples/nato-wikipedia-references.txt
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .hypothesis

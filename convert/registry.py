@@ -26,6 +26,8 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "convert.readers.csljson",
     "convert.writers.csljson",
     "convert.readers.text",
+    "convert.writers.bibtex",
+    "convert.writers.ris",
 )
 ENTRY_POINT_GROUPS = {"reader": "bibconvert.readers", "writer": "bibconvert.writers"}
 

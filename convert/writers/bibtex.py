@@ -1,0 +1,206 @@
+"""BibTeX and BibLaTeX output.
+
+One writer, two dialects chosen by the mapping tables in :mod:`convert.mappings.bibtex`.  Values
+are always brace-delimited and escaped, so any input (a ``%`` in a title, a lone ``}``) yields a
+file every BibTeX toolchain parses.  What a dialect has no field for is reported, never dropped
+silently; ``custom`` fields that came from BibTeX are written back under their own names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..csl import Item, date_to_edtf, names, read_date, text
+from ..mappings.bibtex import (CONTAINER_FIELD, ENTRYSUBTYPE, FIELDS, MONTH_MACROS, NAME_FIELDS, PUBLISHER_FIELD,
+                               TYPE_TO_ENTRY)
+from ..normalize.keys import VALID_KEY, unique_keys
+from ..registry import WriteContext, writer
+from .latex import escape_text, rich_to_latex
+
+_RICH_FIELDS = frozenset({"title", "booktitle", "journal", "journaltitle", "series", "shorttitle", "maintitle",
+                          "origtitle", "eventtitle"})
+_VERBATIM_FIELDS = frozenset({"url", "doi"})
+_BIBTEX_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
+_SKIP_CUSTOM = frozenset({"archived", "short-citation", "refers-to", "et-al"})
+
+
+def format_name(name: dict[str, Any], ascii_only: bool) -> str:
+    """``von Last, Jr, First`` (BibTeX's full form), literals braced so they are never split."""
+
+    def esc(value: str) -> str:
+        return escape_text(value, ascii_only)
+
+    if "literal" in name:
+        return "{" + esc(str(name["literal"])) + "}"
+    family = str(name.get("family", ""))
+    if " and " in family or "," in family:
+        family = "{" + esc(family) + "}"
+    else:
+        family = esc(family)
+    particle = name.get("non-dropping-particle") or ""
+    dropping = name.get("dropping-particle") or ""
+    von = " ".join(p for p in (dropping, particle) if p)
+    last = f"{esc(von)} {family}".strip() if von else family
+    if von and not von[:1].islower():
+        last = "{" + last + "}"  # capitalised particles ("Van Gogh") would otherwise be read as first names
+    given = esc(str(name.get("given", "")))
+    suffix = esc(str(name.get("suffix", "")))
+    if suffix:
+        return f"{last}, {suffix}, {given}"
+    return f"{last}, {given}" if given else last
+
+
+def _field_value(field: str, value: str, ascii_only: bool) -> str:
+    if field in _VERBATIM_FIELDS:
+        return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+    if field in _RICH_FIELDS:
+        return rich_to_latex(value, ascii_only)
+    if field == "pages":
+        value = re.sub(r"\s?[\u2013\u2014-]\s?", "--", value)
+    return escape_text(value, ascii_only)
+
+
+def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only: bool) -> tuple[str, list[tuple[str, str]]]:
+    """The entry type and ordered (field, LaTeX value) pairs for one item."""
+    dialect = 1 if biblatex else 0
+    csl_type = item.get("type", "document")
+    entry_type = TYPE_TO_ENTRY.get(csl_type, ("misc", "misc"))[dialect]
+    genre = (text(item, "genre") or "").lower()
+    if csl_type == "thesis" and not biblatex and ("master" in genre or genre.startswith("ma ") or "msc" in genre):
+        entry_type = "mastersthesis"
+    out: list[tuple[str, str]] = []
+    used: set[str] = set()
+    unplaced: list[str] = []
+
+    def put(field: str, value: str | None) -> None:
+        if value is None or field in used:
+            return
+        used.add(field)
+        out.append((field, value))
+
+    for variable, bibtex_field, biblatex_field in NAME_FIELDS:
+        people = names(item, variable)
+        if not people:
+            continue
+        field = (bibtex_field, biblatex_field)[dialect]
+        if field is None:
+            unplaced.append(variable)
+            continue
+        rendered = " and ".join(format_name(n, ascii_only) for n in people)
+        if item.get("custom", {}).get("et-al") and variable == "author":
+            rendered += " and others"
+        put(field, rendered)
+
+    container = text(item, "container-title")
+    if container:
+        field = CONTAINER_FIELD.get(entry_type, ("journal" if entry_type == "article" else "booktitle",) * 2)[dialect]
+        put(field, _field_value(field, container, ascii_only))
+    if biblatex and csl_type in ENTRYSUBTYPE:
+        put("entrysubtype", ENTRYSUBTYPE[csl_type])
+
+    for variable, bibtex_field, biblatex_field in FIELDS:
+        value = text(item, variable)
+        if value is None:
+            continue
+        field = (bibtex_field, biblatex_field)[dialect]
+        if variable == "publisher" and entry_type in PUBLISHER_FIELD:
+            field = PUBLISHER_FIELD[entry_type]
+        if variable == "genre" and csl_type == "thesis" and not biblatex and entry_type in ("phdthesis", "mastersthesis"):
+            field = "type"
+        if field is None or field in used:
+            unplaced.append(variable)
+            continue
+        put(field, _field_value(field, value, ascii_only))
+
+    _put_dates(item, biblatex, put, unplaced)
+
+    for key, value in sorted((item.get("custom") or {}).items()):
+        if key in _SKIP_CUSTOM or not _BIBTEX_FIELD_NAME.match(key) or key in used:
+            continue
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            put(key, escape_text(str(value), ascii_only))
+    for key in item:
+        kind_known = key in ("id", "type", "custom", "categories") or key in {v for v, _, _ in FIELDS} or key in {
+            v for v, _, _ in NAME_FIELDS} or key in ("container-title", "issued", "accessed", "original-date",
+                                                      "event-date", "submitted", "available-date")
+        if not kind_known:
+            unplaced.append(key)
+    if unplaced:
+        dialect_name = "BibLaTeX" if biblatex else "BibTeX"
+        report.warning(f"{dialect_name} has no field for {', '.join(sorted(set(unplaced)))}; not written", entry=label)
+    return entry_type, out
+
+
+def _put_dates(item: Item, biblatex: bool, put: Any, unplaced: list[str]) -> None:
+    issued = read_date(item.get("issued"))
+    if issued is not None:
+        if biblatex:
+            edtf = date_to_edtf(issued)
+            put("date", edtf if edtf else escape_text(issued.literal or ""))
+        elif issued.start:
+            year = str(issued.start[0])
+            if issued.end and issued.end[0] != issued.start[0]:
+                year += f"--{issued.end[0]}"
+            put("year", year)
+            if len(issued.start) >= 2:
+                put("month", MONTH_MACROS[issued.start[1] - 1])
+            if len(issued.start) == 3:
+                put("day", str(issued.start[2]))
+        elif issued.literal:
+            put("year", escape_text(issued.literal))
+    for variable, field in (("accessed", "urldate"), ("original-date", "origdate"), ("event-date", "eventdate")):
+        date = read_date(item.get(variable))
+        if date is None:
+            continue
+        if not biblatex and variable != "accessed":
+            unplaced.append(variable)
+            continue
+        value = date_to_edtf(date) or date.literal
+        if value:
+            put(field, escape_text(value))
+
+
+def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> str:
+    ascii_only = bool(context.options.get("ascii"))
+    keys = _keys(items)
+    chunks = []
+    for item, key in zip(items, keys):
+        entry_type, fields = entry_fields(item, biblatex, context.diagnostics, key, ascii_only)
+        lines = [f"@{entry_type}{{{key},"]
+        for field, value in fields:
+            if field == "month" and value in MONTH_MACROS:
+                lines.append(f"  {field} = {value},")
+            else:
+                lines.append(f"  {field} = {{{value}}},")
+        lines.append("}")
+        chunks.append("\n".join(lines))
+        if context.progress:
+            context.progress(1)
+    return "\n\n".join(chunks) + ("\n" if chunks else "")
+
+
+def _keys(items: list[Item]) -> list[str]:
+    generated = unique_keys(items)
+    used: set[str] = set()
+    keys = []
+    for item, fallback in zip(items, generated):
+        candidate = str(item.get("id", ""))
+        key = candidate if VALID_KEY.match(candidate) and candidate not in used else fallback
+        while key in used:
+            key += "x"
+        used.add(key)
+        keys.append(key)
+    return keys
+
+
+@writer("bibtex", extensions=(".bib", ".bibtex"), aliases=("bib",), description="BibTeX (classic fields)",
+        options=("ascii",))
+def write_bibtex(items: list[Item], context: WriteContext) -> str:
+    return write_entries(items, context, biblatex=False)
+
+
+@writer("biblatex", extensions=(".biblatex.bib",), description="BibLaTeX (date, journaltitle, location...)",
+        options=("ascii",))
+def write_biblatex(items: list[Item], context: WriteContext) -> str:
+    return write_entries(items, context, biblatex=True)

@@ -1,0 +1,65 @@
+r"""CSL rich text to LaTeX for BibTeX values, with braces balanced whatever the input.
+
+CSL-JSON titles may carry a small HTML subset (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
+``<span class="nocase">``, small caps).  Literal braces become ``\textbraceleft{}`` because
+BibTeX counts ``\{`` as a brace too.  We tokenise it, turn recognised tags into LaTeX commands,
+escape everything else as text, and close anything left open: a stray ``{`` or ``</i>`` in the
+data can never unbalance the output.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+_TAG = re.compile(r"<(/?)(i|b|em|strong|sup|sub|sc|span)(?:\s+(?:class|style)=\"([^\"<>]{0,80})\")?\s*>", re.IGNORECASE)
+_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]")
+_COMMANDS = {"i": r"\emph{", "em": r"\emph{", "b": r"\textbf{", "strong": r"\textbf{", "sup": r"\textsuperscript{",
+             "sub": r"\textsubscript{", "sc": r"\textsc{"}
+_encoder = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all",
+                                 unknown_char_policy="keep")
+
+
+def escape_text(text: str, ascii_only: bool = False) -> str:
+    """Escape LaTeX specials; with ``ascii_only`` also non-ASCII characters (``é`` -> ``{\\'e}``)."""
+    escaped = _SPECIAL_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+    if ascii_only and not escaped.isascii():
+        escaped = _encoder.unicode_to_latex(escaped)
+    return escaped
+
+
+def rich_to_latex(text: str, ascii_only: bool = False) -> str:
+    """CSL rich text to LaTeX; ``nocase`` spans become case-protecting braces."""
+    out: list[str] = []
+    stack: list[str] = []
+    position = 0
+    for m in _TAG.finditer(text):
+        out.append(escape_text(text[position:m.start()], ascii_only))
+        position = m.end()
+        closing, tag, attribute = m.group(1), m.group(2).lower(), (m.group(3) or "").lower()
+        if closing:
+            if tag in stack:
+                while stack:
+                    out.append("}")
+                    if stack.pop() == tag:
+                        break
+            continue
+        if tag == "span":
+            if "nocase" in attribute:
+                out.append("{")
+            elif "small-caps" in attribute:
+                out.append(r"\textsc{")
+            else:
+                out.append("{")
+            stack.append("span")
+        else:
+            out.append(_COMMANDS[tag])
+            stack.append(tag)
+    out.append(escape_text(text[position:], ascii_only))
+    out.extend("}" for _ in stack)
+    return "".join(out)
