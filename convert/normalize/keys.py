@@ -43,17 +43,19 @@ def unique_keys(items: Iterable[dict[str, Any]]) -> list[str]:
     for base in bases:
         counts[base] = counts.get(base, 0) + 1
     used: set[str] = set()
+    next_suffix: dict[str, int] = {}
     keys = []
     for base in bases:
         if counts[base] == 1 and base not in used:
             key = base
         else:
-            index = 0
+            index = next_suffix.get(base, 0)
             while True:
                 key = base + _suffix(index)
                 index += 1
                 if key not in used:
                     break
+            next_suffix[base] = index
         used.add(key)
         keys.append(key)
     return keys

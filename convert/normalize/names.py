@@ -91,12 +91,10 @@ def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
     while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
         index -= 1
     given = " ".join(words[:index])
-    family_words = words[index:]
-    name = {"family": " ".join(family_words), "given": given}
-    particle_words = [w for w in words[:index] if w in PARTICLES and w[:1].islower()]
-    if particle_words and given.endswith(" ".join(particle_words)):
-        name["given"] = given[: -len(" ".join(particle_words))].strip()
-        name["non-dropping-particle"] = " ".join(particle_words)
+    particle, family = _split_particle(" ".join(words[index:]))
+    name = {"family": family, "given": given}
+    if particle:
+        name["non-dropping-particle"] = particle
     if suffix:
         name["suffix"] = suffix
     return name

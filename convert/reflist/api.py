@@ -65,31 +65,29 @@ def _finish(items: list[Item]) -> None:
     for item, key in zip(items, unique_keys(items)):
         item.setdefault("id", key)
     make_ids_unique(items)
-    full = [i for i in items if not i.get("custom", {}).get("short-citation")]
+    # Index full references by (first author, year) once, so linking stays linear in the list length.
+    by_name_year: dict[tuple[str, int | None], Item] = {}
     for item in items:
-        if not item.get("custom", {}).get("short-citation"):
+        if item.get("custom", {}).get("short-citation"):
             continue
-        target = _find_source(item, full)
+        people = item.get("author") or item.get("editor") or []
+        if people:
+            date = read_date(item.get("issued"))
+            key = (_first_name_key(people), date.year if date else None)
+            by_name_year.setdefault(key, item)
+            by_name_year.setdefault((key[0], None), item)
+    for item in items:
+        if not item.get("custom", {}).get("short-citation") or not item.get("author"):
+            continue
+        date = read_date(item.get("issued"))
+        target = by_name_year.get((_first_name_key(item["author"]), date.year if date else None))
         if target is not None:
             item["custom"]["refers-to"] = target["id"]
 
 
-def _find_source(short: Item, candidates: list[Item]) -> Item | None:
-    authors = short.get("author") or []
-    if not authors:
-        return None
-    family = (authors[0].get("family") or authors[0].get("literal") or "").lower()
-    short_date = read_date(short.get("issued"))
-    year = short_date.year if short_date else None
-    for candidate in candidates:
-        people = candidate.get("author") or candidate.get("editor") or []
-        if not people:
-            continue
-        name = (people[0].get("family") or people[0].get("literal") or "").lower()
-        date = read_date(candidate.get("issued"))
-        if name == family and (year is None or (date is not None and date.year == year)):
-            return candidate
-    return None
+def _first_name_key(people: list[dict[str, Any]]) -> str:
+    first = people[0]
+    return str(first.get("family") or first.get("literal") or "").lower()
 
 
 def references_in(text: str) -> list[RawReference]:

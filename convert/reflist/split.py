@@ -113,7 +113,7 @@ def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]
     marked = sum(1 for _, line in body if line.strip() and _MARKER.match(line))
     nonblank = sum(1 for _, line in body if line.strip())
     uses_markers = nonblank and marked >= max(1, nonblank // 3)
-    blank_separated = not uses_markers and any(not line.strip() for _, line in body) and _has_wrapped_blocks(body)
+    blank_separated = not uses_markers and _blank_line_separated(body)
     references: list[RawReference] = []
     current: RawReference | None = None
     for number, line in body:
@@ -149,14 +149,20 @@ def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]
     return [r for r in references if r.text.strip(" .")]
 
 
-def _has_wrapped_blocks(body: list[tuple[int, str]]) -> bool:
-    """True when some paragraph spans several lines (then blank lines, not newlines, separate)."""
+def _blank_line_separated(body: list[tuple[int, str]]) -> bool:
+    """True when references are paragraphs: several blocks between blank lines, at least half of
+    them wrapped over more than one line (otherwise each line is its own reference)."""
+    blocks: list[int] = []
     run = 0
     for _, line in body:
-        run = run + 1 if line.strip() else 0
-        if run >= 2:
-            return True
-    return False
+        if line.strip():
+            run += 1
+        elif run:
+            blocks.append(run)
+            run = 0
+    if run:
+        blocks.append(run)
+    return len(blocks) >= 2 and sum(1 for b in blocks if b > 1) * 2 >= len(blocks)
 
 
 def _is_finished(text: str) -> bool:

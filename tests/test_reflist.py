@@ -1,0 +1,178 @@
+"""The reference-list parser: normaliser tables, splitting, CS1 fields, whole documents."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+import convert
+from conftest import FIXTURES
+from convert.normalize.dates import parse_date
+from convert.normalize.identifiers import find_identifiers, isbn_is_valid, issn_is_valid
+from convert.normalize.names import parse_name, split_name_list
+from convert.reflist.split import split_references
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "nato-wikipedia-references.txt"
+
+
+@pytest.mark.parametrize("text,start,end,season,circa", [
+    ("17 September 1949", (1949, 9, 17), (), None, False),
+    ("September 17, 1949", (1949, 9, 17), (), None, False),
+    ("September 1949", (1949, 9), (), None, False),
+    ("2006-12-06", (2006, 12, 6), (), None, False),
+    ("1949", (1949,), (), None, False),
+    ("Spring 2020", (2020,), (), 1, False),
+    ("c. 1900", (1900,), (), None, True),
+    ("March–April 2020", (2020, 3), (2020, 4), None, False),
+    ("2001–2003", (2001,), (2003,), None, False),
+    ("March 12–14, 2020", (2020, 3, 12), (2020, 3, 14), None, False),
+    ("12–14 March 2020", (2020, 3, 12), (2020, 3, 14), None, False),
+    ("December 2019 – January 2020", (2019, 12), (2020, 1), None, False),
+    ("4. März 2021", (2021, 3, 4), (), None, False),
+    ("1er janvier 2020", (2020, 1, 1), (), None, False),
+    ("2020 Mar 15", (2020, 3, 15), (), None, False),
+    ("Sept. 2011", (2011, 9), (), None, False),
+])
+def test_dates(text, start, end, season, circa) -> None:
+    date = parse_date(text)
+    assert date is not None
+    assert (date.start, date.end, date.season, date.circa) == (start, end, season, circa)
+
+
+@pytest.mark.parametrize("text", ["n.d.", "Reuters", "pp. 12–14", "39 (4)", "", "x" * 100])
+def test_not_dates(text) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Cook, Lorne", {"family": "Cook", "given": "Lorne"}),
+    ("Anrig, Christian F.", {"family": "Anrig", "given": "Christian F."}),
+    ("van der Eyden, Tom", {"family": "Eyden", "given": "Tom", "non-dropping-particle": "van der"}),
+    ("Gaulle, Charles de", {"family": "Gaulle", "given": "Charles", "dropping-particle": "de"}),
+    ("King, Martin Luther, Jr.", {"family": "King", "given": "Martin Luther", "suffix": "Jr."}),
+    ("Ludwig van Beethoven", {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}),
+    ("NATO", {"literal": "NATO"}),
+    ("World Health Organization", {"literal": "World Health Organization"}),
+])
+def test_names(text, name) -> None:
+    assert parse_name(text) == name
+
+
+def test_name_lists() -> None:
+    assert split_name_list("McLeary, Paul; Toosi, Nahal") == ["McLeary, Paul", "Toosi, Nahal"]
+    assert split_name_list("Bethlehem & Weller") == ["Bethlehem", "Weller"]
+    assert split_name_list("Doe, J., Roe, R.") == ["Doe, J.", "Roe, R."]
+
+
+@pytest.mark.parametrize("text,variable,value,valid", [
+    ("ISBN 9781569768914.", "ISBN", "9781569768914", True),
+    ("ISBN 978-3-030-66641-5", "ISBN", "9783030666415", True),
+    ("ISBN 0-306-40615-2", "ISBN", "0306406152", True),
+    ("ISBN 9781569768915", "ISBN", "9781569768915", False),
+    ("ISSN 1479-4012", "ISSN", "1479-4012", True),
+    ("doi:10.1057/s42738-021-00067-0.", "DOI", "10.1057/s42738-021-00067-0", True),
+    ("PMID 12345678", "PMID", "12345678", True),
+    ("PMC 1234567", "PMCID", "PMC1234567", True),
+    ("arXiv:2101.00001v2", "arxiv", "2101.00001v2", True),
+    ("OCLC 123456", "oclc", "123456", True),
+    ("JSTOR 2345678", "jstor", "2345678", True),
+    ("Bibcode:2004ApJ...600..545F", "bibcode", "2004ApJ...600..545F", True),
+])
+def test_identifiers(text, variable, value, valid) -> None:
+    found = find_identifiers(text)
+    assert [(f.variable, f.value, f.valid) for f in found] == [(variable, value, valid)]
+
+
+def test_checksums() -> None:
+    assert isbn_is_valid("0-8044-2957-X") and not isbn_is_valid("0-8044-2957-1")
+    assert issn_is_valid("0261-3077") and not issn_is_valid("0261-3078")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cook, Lorne (25 May 2017). “NATO, the world’s biggest military alliance, explained”. Military Times. "
+     "Associated Press. Archived from the original on 25 May 2017. Retrieved 3 March 2022.",
+     {"type": "article-newspaper", "author": [{"family": "Cook", "given": "Lorne"}],
+      "issued": {"date-parts": [[2017, 5, 25]]}, "title": "NATO, the world’s biggest military alliance, explained",
+      "container-title": "Military Times", "publisher": "Associated Press",
+      "accessed": {"date-parts": [[2022, 3, 3]]}, "custom": {"archive-date": "2017-05-25", "archived": True}}),
+    ("Münch, Philipp (2021). “Creating common sense: Getting NATO to Afghanistan”. Journal of Transatlantic "
+     "Studies. 19 (2): 138–166. doi:10.1057/s42738-021-00067-0. ISSN 1479-4012.",
+     {"type": "article-journal", "author": [{"family": "Münch", "given": "Philipp"}],
+      "issued": {"date-parts": [[2021]]}, "title": "Creating common sense: Getting NATO to Afghanistan",
+      "container-title": "Journal of Transatlantic Studies", "volume": "19", "issue": "2", "page": "138–166",
+      "DOI": "10.1057/s42738-021-00067-0", "ISSN": "1479-4012"}),
+    ("Eichler, Jan (2021). NATO’s Expansion After the Cold War. Springer Nature. pp. 34, 35. ISBN 9783030666415.",
+     {"type": "book", "author": [{"family": "Eichler", "given": "Jan"}], "issued": {"date-parts": [[2021]]},
+      "title": "NATO’s Expansion After the Cold War", "publisher": "Springer Nature", "page": "34, 35",
+      "ISBN": "9783030666415"}),
+    ("“La France et l’OTAN”. Le Monde (in French). France.",
+     {"type": "article-newspaper", "title": "La France et l’OTAN", "container-title": "Le Monde",
+      "language": "fr", "publisher-place": "France"}),
+    ("“The Kosovo refugee crisis” (PDF). United Nations High Commissioner for Refugees. 19 December 2005.",
+     {"type": "webpage", "title": "The Kosovo refugee crisis", "medium": "PDF",
+      "container-title": "United Nations High Commissioner for Refugees", "issued": {"date-parts": [[2005, 12, 19]]}}),
+    ("Zenko 2010, pp. 133–134.",
+     {"type": "book", "author": [{"family": "Zenko"}], "issued": {"date-parts": [[2010]]}, "page": "133–134",
+      "custom": {"short-citation": True}}),
+])
+def test_parse_reference(text, expected) -> None:
+    item = convert.parse_reference(text)
+    item.pop("id", None)
+    assert item == expected
+
+
+def test_short_citation_points_to_its_source() -> None:
+    items = convert.parse_references([
+        "Zenko, Micah (2010). Between Threats and War. Stanford University Press. ISBN 9780804771917.",
+        "Zenko 2010, p. 134.",
+    ])
+    assert items[1]["custom"]["refers-to"] == items[0]["id"] == "zenko2010between"
+
+
+def test_unplaced_text_goes_to_note_with_warning() -> None:
+    result = convert.read("References\n- ^ “Title”. Work. Publisher. Extra bit. Retrieved 1 May 2020.\n", "text")
+    assert result.items[0]["note"] == "Extra bit"
+    assert "could not place 'Extra bit'" in result.diagnostics[0].message and result.diagnostics[0].line == 2
+
+
+@pytest.mark.parametrize("document,count", [
+    ("Intro prose mentioning 2020.\n\nReferences\n[1] Doe, J. (2000). “A”. B.\n[2] Roe, R. (2001). “C”. D.\n", 2),
+    ("Einzelnachweise\n1. Doe, J. (2000). “A”. B.\n2) Roe, R. (2001). “C”. D.\n", 2),
+    ("Bibliography\n* Doe, J. (2000). “A”. B.\n• Roe, R. (2001). “C”. D.\nExternal links\n* Not a ref\n", 2),
+    ("Doe, J. (2000). “A”. B.\nRoe, R. (2001). “C”. D.\nPoe, E. (1845). “The Raven”. E.\n", 3),
+    ("References\n\nDoe, J. (2000). “A long title\n  that wraps”. B.\n\nRoe, R. (2001). “C”. D.\n", 2),
+    ("References\n- ^ “A”. B. Retrieved 1 May 2020.\nA quoted line.\n. - ^ “C”. D.\n", 2),
+    ("Notes\n↑ Doe 2000, p. 5.\n↑ Jump up to:a b Roe 2001, p. 7.\n", 2),
+])
+def test_splitting(document, count) -> None:
+    assert len(split_references(document)) == count
+
+
+def test_seed_document_golden(update_golden: bool) -> None:
+    """The whole bundled seed section: 102 references, no more, no fewer; every item as reviewed."""
+    result = convert.read(SAMPLE, "text")
+    assert len(result.items) == 102
+    expected = FIXTURES / "documents" / "nato-wikipedia-references.csl.json"
+    if update_golden:
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(convert.write(result.items, "csljson"), encoding="utf-8")
+    assert result.items == json.loads(expected.read_text(encoding="utf-8"))
+    assert result.items[0]["note"].startswith("English and French shall be the official languages")
+    assert result.items[1]["note"] == "This Treaty, of which the English and French texts are equally authentic."
+
+
+@pytest.mark.parametrize("crafted", [
+    "References\n" + "x" * 1_000_000,
+    "References\n- ^ " + "A, " * 10_000,
+    "References\n- ^ " + "“" * 5_000 + "Title”. " * 200,
+    "References\n- ^ " + "(" * 20_000 + "2020).",
+    "References\n" + "- ^ Doe (2000). “T”. W.\n" * 20_000,
+])
+def test_crafted_inputs_finish_in_bounded_time(crafted: str) -> None:
+    started = time.perf_counter()
+    result = convert.read(crafted, "text")
+    assert time.perf_counter() - started < 20
+    assert isinstance(result.items, list)
