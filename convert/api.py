@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from .csl import Item, make_ids_unique
-from .diagnostics import Diagnostic, Diagnostics
+from .diagnostics import BibconvertError, Diagnostic, Diagnostics, UnknownFormatError
 from .registry import ReadContext, Registry, WriteContext, default_registry
 from .sources import SourceLike, load_source
 
@@ -79,15 +79,31 @@ def read(source: SourceLike, format: str | None = None, *, name: str | None = No
     return ReadResult(items, list(report), [spec.name])
 
 
-def read_many(sources: Iterable[SourceLike], format: str | None = None, *, registry: Registry | None = None,
-              **options: Any) -> ReadResult:
-    """Read several inputs in order and merge them; ids are made unique across all of them."""
+def read_many(sources: Iterable[SourceLike], format: str | None = None, *, names: Iterable[str | None] = (),
+              registry: Registry | None = None, progress: Callable[[int], None] | None = None,
+              debug: bool = False, **options: Any) -> ReadResult:
+    """Read several inputs in order and merge them; ids are made unique across all of them.
+
+    An input that is missing or whose format cannot be told is reported as an error diagnostic and
+    the others are still read (one bad path in a batch must not cost the rest).  An unknown
+    ``format`` name still raises: it is a mistake in the call, not in an input.
+    """
     merged = ReadResult()
-    for source in sources:
-        result = read(source, format, registry=registry, **options)
-        merged.items.extend(result.items)
-        merged.diagnostics.extend(result.diagnostics)
-        merged.formats.extend(result.formats)
+    labels = list(names)
+    for index, source in enumerate(sources):
+        name = labels[index] if index < len(labels) else None
+        try:
+            result = read(source, format, name=name, registry=registry, debug=debug, **options)
+        except UnknownFormatError:
+            raise
+        except BibconvertError as exc:
+            merged.diagnostics.append(exc.to_diagnostic())
+        else:
+            merged.items.extend(result.items)
+            merged.diagnostics.extend(result.diagnostics)
+            merged.formats.extend(result.formats)
+        if progress:
+            progress(1)
     for item, old in make_ids_unique(merged.items):
         merged.diagnostics.append(Diagnostic("warning", f"id '{old}' occurs in more than one input; "
                                                         f"renamed to '{item['id']}'", entry=str(item["id"])))
@@ -116,8 +132,6 @@ def write(items: list[Item], format: str, *, diagnostics: list[Diagnostic] | Non
     except Exception as exc:
         if debug:
             raise
-        from .diagnostics import BibconvertError
-
         raise BibconvertError(f"internal error in the {spec.name} writer ({type(exc).__name__}: {exc}); "
                               "rerun with --debug and report it") from exc
     if diagnostics is not None:

@@ -19,8 +19,7 @@ from typing import Any, Callable, List, Optional
 import typer
 
 from . import __version__
-from .api import read, write
-from .csl import Item, make_ids_unique
+from .api import read_many, write
 from .diagnostics import BibconvertError, Diagnostic, UsageError
 from .output import check_not_an_input, write_atomically
 from .registry import default_registry
@@ -93,27 +92,14 @@ def convert(
         printer.fatal(exc)
         raise typer.Exit(exc.exit_code) from None
 
-    items: list[Item] = []
-    failed = False
     read_options = {"parser": parser} if parser else {}
+    sources: list[Any] = [sys.stdin.buffer if name == "-" else name for name in inputs]
+    labels = ["<stdin>" if name == "-" else name for name in inputs]
     with _progress(len(inputs) > 3 and not quiet, len(inputs), "reading") as step:
-        for name in inputs:
-            try:
-                source: Any = sys.stdin.buffer if name == "-" else name
-                result = read(source, from_, name="<stdin>" if name == "-" else name, debug=debug,
-                              **read_options)
-            except BibconvertError as exc:
-                printer.fatal(exc)
-                failed = True
-                step(1)
-                continue
-            printer.show(result.diagnostics)
-            failed = failed or not result.ok
-            items.extend(result.items)
-            step(1)
-    for item, old in make_ids_unique(items):
-        printer.show([Diagnostic("warning", f"id '{old}' occurs in more than one input; renamed to "
-                                            f"'{item['id']}'", entry=str(item["id"]))])
+        result = read_many(sources, from_, names=labels, progress=step, debug=debug, **read_options)
+    printer.show(result.diagnostics)
+    items = result.items
+    failed = not result.ok
 
     if strict and failed:
         printer.note("--strict: nothing written because of the errors above")
@@ -122,11 +108,9 @@ def convert(
         printer.note("nothing could be read; no output written")
         raise typer.Exit(EXIT_INPUT)
 
+    # write() takes the options the writer knows and warns about the others.
     options = {"style": style, "locale": locale, "standalone": standalone or None, "ascii": ascii_ or None}
-    options = {k: v for k, v in options.items() if v is not None and (k in writer_spec.options)}
-    for flag, value in (("--style", style), ("--locale", locale), ("--standalone", standalone), ("--ascii", ascii_)):
-        if value and flag.lstrip("-") not in writer_spec.options:
-            printer.show([Diagnostic("warning", f"{flag} has no effect on {writer_spec.name} output")])
+    options = {k: v for k, v in options.items() if v is not None}
     write_report: list[Diagnostic] = []
     try:
         with _progress(len(items) > 500 and not quiet, len(items), "writing") as step:

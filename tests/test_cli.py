@@ -138,19 +138,25 @@ def test_help_has_examples() -> None:
     assert result.exit_code == 0 and "Examples" in result.stdout
 
 
-def test_console_script_internal_error_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_console_script_internal_error_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """An unexpected exception becomes one line and exit code 3 (no traceback without --debug)."""
     import convert.cli as cli
 
     def boom(*args, **kwargs):
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr(cli, "read", boom)
+    monkeypatch.setattr(cli, "read_many", boom)
     source = tmp_path / "in.json"
     source.write_text(GOOD, encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["convert", str(source), "--to", "csljson"])
     assert exit_info.value.code == 3
+    stderr = capsys.readouterr().err
+    assert stderr.strip().splitlines() == [
+        "bibconvert: internal error: ZeroDivisionError: simulated bug (rerun with --debug for details)"]
+    with pytest.raises(ZeroDivisionError):
+        cli.main(["convert", str(source), "--to", "csljson", "--debug"])
 
 
 def test_installed_console_script_runs(tmp_path: Path) -> None:

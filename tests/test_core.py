@@ -77,7 +77,8 @@ def test_validation_keeps_everything() -> None:
     item, problems = validate_item({"id": 1, "type": "book", "title": 7, "volume": [1], "x-y": "z"})
     assert item == {"id": 1, "type": "book", "title": "7", "custom": {"volume": [1], "x-y": "z"}}
     assert [p.severity for p in problems] == ["warning", "error", "warning"]
-    assert validate_item([1, 2]) == (None, validate_item([1, 2])[1])
+    rejected, problems = validate_item([1, 2])
+    assert rejected is None and problems[0].message == "an item must be a JSON object, not an array"
 
 
 def test_decode_utf8_bom_and_legacy_encodings() -> None:
@@ -187,3 +188,13 @@ def test_csljson_round_trip_property(item) -> None:
     assert result.diagnostics == []
     lines = convert.write([item], "jsonl")
     assert convert.read(lines, "csljson").items == [item]
+
+
+def test_read_many_reports_a_missing_input_and_reads_the_rest(tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    good.write_text('[{"id": "a", "type": "book"}]', encoding="utf-8")
+    result = convert.read_many([tmp_path / "missing.json", good])
+    assert [i["id"] for i in result.items] == ["a"]
+    assert not result.ok and result.diagnostics[0].message.startswith("no such file")
+    with pytest.raises(UnknownFormatError):
+        convert.read_many([good], "marc")

@@ -176,3 +176,9 @@ def test_crafted_inputs_finish_in_bounded_time(crafted: str) -> None:
     result = convert.read(crafted, "text")
     assert time.perf_counter() - started < 20
     assert isinstance(result.items, list)
+
+
+def test_unavailable_parser_is_reported_not_ignored() -> None:
+    result = convert.read("References\n- ^ “T”. W.\n", "text", parser="tagger")
+    assert result.items[0]["title"] == "T"
+    assert "parser 'tagger' is not available" in result.diagnostics[0].message

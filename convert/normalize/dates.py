@@ -18,7 +18,7 @@ from ..csl import DateValue
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari",
-        "janeiro", "styczeń", "stycznia", "januarie", "ocak"),
+        "janeiro", "styczeń", "stycznia"),
     2: ("february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio",
         "februari", "fevereiro", "fev", "luty", "lutego"),
     3: ("march", "mar", "märz", "maerz", "mars", "marzo", "maart", "março", "marco", "marzec", "marca", "mrt"),

@@ -23,6 +23,9 @@ def read_text(text: str, context: ReadContext) -> list[Item]:
     if "\x00" in text:
         context.diagnostics.warning("input contains NUL bytes; they were removed")
         text = text.replace("\x00", "")
+    parser = context.options.get("parser")
+    if parser not in (None, "cs1", "auto"):
+        context.diagnostics.warning(f"parser {parser!r} is not available in this version; used the cs1 grammar")
     items = parse_document(text, context.diagnostics)
     if not items:
         context.diagnostics.error("no references found")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 from typing import Any, Iterable
 
 from ..csl import Item, make_ids_unique, read_date
 from ..diagnostics import Diagnostics
 from ..normalize.keys import unique_keys
 from .cs1 import parse_cs1
-from .split import RawReference, split_references
+from .split import split_references
 
 MAX_REFERENCE_LENGTH = 20_000
 
@@ -49,14 +48,8 @@ def parse_document(text: str, report: Diagnostics) -> list[Item]:
         if raw.notes:
             quote = "\n".join(raw.notes)
             item["note"] = f"{item['note']}\n{quote}" if item.get("note") else quote
-        item.setdefault("custom", {})["source-line"] = raw.line
         items.append(item)
     _finish(items)
-    for item in items:
-        if item["custom"].get("source-line") is not None:
-            item["custom"].pop("source-line")
-        if not item["custom"]:
-            del item["custom"]
     return items
 
 
@@ -88,10 +81,3 @@ def _finish(items: list[Item]) -> None:
 def _first_name_key(people: list[dict[str, Any]]) -> str:
     first = people[0]
     return str(first.get("family") or first.get("literal") or "").lower()
-
-
-def references_in(text: str) -> list[RawReference]:
-    """The reference strings of a document (exposed for tools that want only the splitting)."""
-    return split_references(text)
-
-

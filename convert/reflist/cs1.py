@@ -32,6 +32,8 @@ _ABBREVIATIONS = frozenset(
     ca c rev dept univ assn natl intl govt mt ft gen col lt sgt capt adm gov sen rep pres nr bd hrsg ders
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# Abbreviations that end a segment with their own period ("Bloomberg L.P.", "Acme Inc."): the period stays.
+_PERIOD_WORDS = frozenset("u.s u.k l.p inc ltd co corp jr sr st p pp no vol ed eds n.d".split())
 _SHORT = re.compile(
     r"^(?P<names>[^\d()“”\"]{1,120}?)\s(?P<year>\d{4}[a-z]?|n\.d\.)"
     r"(?:,\s(?P<loc>(?:pp?\.|§|chap\.|ch\.)\s?[^\s].{0,60}?|[\divxlc]{1,12}(?:[–-][\divxlc]{1,12})?))?\.?$"
@@ -73,13 +75,6 @@ _NEWS = re.compile(
     r"Examiner|Dispatch|Globe|Le Soir|Der Standard|Kurier|NRC|Volkskrant|Aftonbladet|Yomiuri|Asahi|Mainichi|"
     r"Kyodo|Yonhap|Press Trust|ANSA|EFE|dpa|Ukrinform|Interfax|RIA Novosti|Sputnik|RT)\b"
 )
-_MAGAZINES = frozenset(
-    """time newsweek the economist economist the atlantic foreign affairs foreign policy the new yorker
-    wired forbes fortune national geographic scientific american der spiegel spiegel rolling stone
-    vanity fair the nation new statesman the spectator maclean's l'express le point stern focus
-    the new republic harper's magazine mother jones jane's defence weekly jane's intelligence review
-    army times air force times navy times""".split("\n")
-)
 _MAGAZINE_NAMES = {
     " ".join(n.split()) for n in (
         "Time", "Newsweek", "The Economist", "Economist", "The Atlantic", "Foreign Affairs", "Foreign Policy",
@@ -115,9 +110,8 @@ def split_segments(text: str, separator: str = ".") -> list[str]:
         if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", word):
             if m.end() < len(text) and text[m.end():m.end() + 1].islower():
                 continue
-            if bare in ("u.s", "u.k", "l.p", "inc", "ltd", "co", "corp", "jr", "sr", "st", "p", "pp", "no", "vol", "ed", "eds"):
-                if not (bare in ("ed", "eds") and m.end() < len(text)):
-                    continue
+            if bare in _PERIOD_WORDS and not (bare in ("ed", "eds") and m.end() < len(text)):
+                continue
         segments.append(text[start:m.start() + 1].strip())
         start = m.end()
     tail = text[start:].strip()
@@ -136,7 +130,7 @@ def split_segments(text: str, separator: str = ".") -> list[str]:
 def _keeps_period(segment: str) -> bool:
     word = segment.split()[-1] if segment.split() else ""
     bare = word.lower().rstrip(".")
-    return bare in ("inc", "ltd", "co", "corp", "jr", "sr", "l.p", "u.s", "u.k", "n.d", "ed", "eds") or bool(
+    return bare in _PERIOD_WORDS - {"st", "p", "pp", "no", "vol"} or bool(
         re.fullmatch(r"(?:[A-Za-z]\.){2,4}", word)) or (len(word) == 2 and word[0].isupper())
 
 
@@ -163,7 +157,7 @@ def find_quoted_title(text: str) -> tuple[int, int] | None:
             following = text[index + 1:index + 3]
             if not following or following[0] in ".,;:?!)" or following.startswith(" (") or following[0] == " ":
                 return open_index, index
-        elif current in "“„«" and current != "":
+        elif current in "“„«":
             depth += 1
     return None
 
@@ -186,16 +180,16 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
         head = core[:open_index].strip()
         item["title"] = core[open_index + 1:close_index].strip()
         after = core[close_index + 1:].lstrip()
-        _parse_head(head, item, leftovers)
+        _parse_head(head, item)
         separator = "," if after.startswith(",") and ". " not in after[:3] else "."
         after = after.lstrip(".,; ")
         segments = split_segments(after, separator)
         has_quoted_title = True
     else:
         head_match = _HEAD_REST.match(core)
-        if head_match and parse_date(head_match.group("date").strip()) is not None or (
-                head_match and head_match.group("date").strip() in ("n.d.", "nd")):
-            _parse_head(f"{head_match.group('names')} ({head_match.group('date')})", item, leftovers)
+        head_date = head_match.group("date").strip() if head_match else ""
+        if head_match and (head_date in ("n.d.", "nd") or parse_date(head_date) is not None):
+            _parse_head(f"{head_match.group('names')} ({head_date})", item)
             rest = head_match.group("rest")
         else:
             rest = core
@@ -204,11 +198,9 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
         if segments:
             item["title"] = segments.pop(0)
         has_quoted_title = False
-    texts = _classify_segments(segments, item, leftovers)
+    texts, shown_type = _classify_segments(segments, item, leftovers)
     _assign_texts(texts, item, leftovers, has_quoted_title)
-    item["type"] = infer_type(item, has_quoted_title)
-    if item.get("container-title") and _DOMAIN.match(item["container-title"]) and item["type"] != "webpage":
-        pass
+    item["type"] = shown_type or infer_type(item, has_quoted_title)
     return item, leftovers
 
 
@@ -223,8 +215,7 @@ def _short_citation(m: re.Match[str], item: Item) -> Item:
     et_al = names.endswith("et al.")
     if et_al:
         names = names[: -len("et al.")].strip()
-    people = [p for p in split_name_list(names.replace(",", ";"))]
-    item["author"] = [_short_name(p) for p in people]
+    item["author"] = [_short_name(p) for p in split_name_list(names.replace(",", ";"))]
     if et_al:
         item.setdefault("custom", {})["et-al"] = True
     year = m.group("year")
@@ -255,7 +246,7 @@ def _short_name(text: str) -> dict[str, Any]:
     return name
 
 
-def _parse_head(head: str, item: Item, leftovers: list[str]) -> None:
+def _parse_head(head: str, item: Item) -> None:
     """The part before the title: ``Authors (Date).``, ``Authors.``, or nothing."""
     head = _strip_end(head)
     if not head:
@@ -270,10 +261,7 @@ def _parse_head(head: str, item: Item, leftovers: list[str]) -> None:
             names_text = _strip_end(match.group("names"))
         elif date_text.lower() in ("n.d.", "nd", "undated"):
             names_text = _strip_end(match.group("names"))
-        elif _EDITOR.search(f" ({date_text})"):
-            pass
-        else:
-            names_text = head
+        # otherwise the parentheses are part of the names ("Smith, John (ed.)")
     if not names_text:
         return
     role = "author"
@@ -297,9 +285,11 @@ def _strip_end(text: str) -> str:
     return text
 
 
-def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) -> list[str]:
-    """Take the segments whose shape says what they are; return the plain text ones in order."""
+def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) -> tuple[list[str], str | None]:
+    """Take the segments whose shape says what they are; return the plain text ones in order and the
+    type a genre mark such as "(Report)" shows, if any."""
     texts: list[str] = []
+    shown_type: str | None = None
     for segment in segments:
         segment = segment.strip(" ,;")
         if not segment or segment == ".":
@@ -326,7 +316,7 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
             continue
         m = _GENRE.match(segment)
         if m:
-            _apply_genre(m.group("genre"), item)
+            shown_type = _apply_genre(m.group("genre"), item) or shown_type
             continue
         m = _EDITION.match(segment)
         if m:
@@ -353,28 +343,26 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
             leftovers.append(segment)
             continue
         texts.append(segment)
-    return texts
+    return texts, shown_type
 
 
-def _apply_genre(genre: str, item: Item) -> None:
+def _apply_genre(genre: str, item: Item) -> str | None:
+    """Record a genre mark; return the CSL type it implies ("(Thesis)" -> thesis), if it implies one."""
     known = TYPE_GENRES.get(genre.lower())
-    custom_genre = genre
-    if known:
-        item["custom-type"] = known[0]
-        custom_genre = known[1] or genre
-        if known[1] is None and known[0] in ("report",):
-            return
-        if known[1] is None:
-            return
-    item["genre"] = custom_genre
+    if known is None:
+        item["genre"] = genre
+        return None
+    csl_type, csl_genre = known
+    if csl_genre:
+        item["genre"] = csl_genre
+    return csl_type
 
 
 def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted_title: bool) -> None:
     """Plain segments in CS1 order: (title,) work, then publisher / location / agency."""
     if not texts:
         return
-    is_book_like = not has_quoted_title
-    if not is_book_like:
+    if has_quoted_title:
         item["container-title"] = texts.pop(0)
     for segment in texts:
         place_publisher = _PLACE_PUBLISHER.match(segment)
@@ -392,10 +380,7 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
 
 
 def infer_type(item: Item, has_quoted_title: bool) -> str:
-    """The CSL type the rendered reference shows (work names, ISBN, volume/issue, genre marks)."""
-    forced = item.pop("custom-type", None)
-    if forced:
-        return forced
+    """The CSL type the rendered reference shows (work names, ISBN, volume/issue)."""
     container = item.get("container-title", "")
     if item.get("volume") or item.get("issue"):
         if container.strip() in _MAGAZINE_NAMES:

@@ -15,14 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-REFERENCE_HEADINGS = frozenset(
-    """references notes citations sources bibliography works cited literature further reading footnotes
-    notes and references references and notes cited works reference list bibliografie einzelnachweise
-    literatur quellen anmerkungen fußnoten références notes et références bibliographie sources et
-    références referencias bibliografía notas referencias y notas note riferimenti bibliografia fonti
-    note e riferimenti bronnen noten literatuur referenties przypisy bibliografia źródła referências
-    notas e referências fontes källor referenser noter litteratur lähteet viitteet""".split("\n")
-)
 _HEADING_WORDS = {
     " ".join(h.split()) for h in (
         "references", "notes", "citations", "sources", "bibliography", "works cited", "literature",

@@ -23,6 +23,9 @@ _RICH_FIELDS = frozenset({"title", "booktitle", "journal", "journaltitle", "seri
 _VERBATIM_FIELDS = frozenset({"url", "doi"})
 _BIBTEX_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 _SKIP_CUSTOM = frozenset({"archived", "short-citation", "refers-to", "et-al"})
+# Item keys this writer handles itself (mapped or reported per dialect); any other key is reported.
+_WRITTEN = frozenset({"id", "type", "custom", "categories", "container-title", "issued", "accessed",
+                      "original-date", "event-date"} | {v for v, _, _ in FIELDS} | {v for v, _, _ in NAME_FIELDS})
 
 
 def format_name(name: dict[str, Any], ascii_only: bool) -> str:
@@ -106,8 +109,6 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         field = (bibtex_field, biblatex_field)[dialect]
         if variable == "publisher" and entry_type in PUBLISHER_FIELD:
             field = PUBLISHER_FIELD[entry_type]
-        if variable == "genre" and csl_type == "thesis" and not biblatex and entry_type in ("phdthesis", "mastersthesis"):
-            field = "type"
         if field is None or field in used:
             unplaced.append(variable)
             continue
@@ -120,12 +121,7 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
             continue
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             put(key, escape_text(str(value), ascii_only))
-    for key in item:
-        kind_known = key in ("id", "type", "custom", "categories") or key in {v for v, _, _ in FIELDS} or key in {
-            v for v, _, _ in NAME_FIELDS} or key in ("container-title", "issued", "accessed", "original-date",
-                                                      "event-date", "submitted", "available-date")
-        if not kind_known:
-            unplaced.append(key)
+    unplaced.extend(key for key in item if key not in _WRITTEN)
     if unplaced:
         dialect_name = "BibLaTeX" if biblatex else "BibTeX"
         report.warning(f"{dialect_name} has no field for {', '.join(sorted(set(unplaced)))}; not written", entry=label)

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from ..csl import DateValue, Item, names, read_date, text
+from ..csl import DateValue, Item, display_name, names, read_date, text
 from ..mappings.ris import NAME_TAGS, TEXT_TAGS, TYPE_TO_RIS
 from ..registry import WriteContext, writer
 
@@ -31,17 +31,6 @@ def _ris_date(date: DateValue) -> str:
     return "/".join(parts) + "/"
 
 
-def _name(name: dict[str, Any]) -> str:
-    if "literal" in name:
-        return str(name["literal"])
-    family = " ".join(str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p)
-    given = " ".join(str(p) for p in (name.get("given"), name.get("dropping-particle")) if p)
-    value = f"{family}, {given}" if given else family
-    if name.get("suffix"):
-        value += f", {name['suffix']}"
-    return value
-
-
 def record_lines(item: Item, report: Any, label: str) -> list[str]:
     ris_type = TYPE_TO_RIS.get(item.get("type", "document"), "GEN")
     lines = [f"TY  - {ris_type}"]
@@ -56,13 +45,15 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
     put("TI", text(item, "title"))
     for variable, tag in NAME_TAGS:
         for person in names(item, variable):
-            put(tag, _name(person))
-    used_tags = {"TI"}
+            put(tag, display_name(person))
+    used_tags = {"TI", "SP"} if text(item, "page") else {"TI"}
+    shared_tag: list[tuple[str, str]] = []
     for variable, tag in TEXT_TAGS[1:]:
         value = text(item, variable)
         if value is None:
             continue
         if tag in used_tags:
+            shared_tag.append((variable, value))  # written to N1 below rather than lost
             continue
         used_tags.add(tag)
         put(tag, value)
@@ -87,7 +78,9 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
         for keyword in re.split(r"\s*[,;]\s*", keywords):
             put("KW", keyword)
     put("N1", text(item, "note"))
-    unplaced = []
+    unplaced = [variable for variable, _ in shared_tag]
+    for variable, value in shared_tag:
+        put("N1", f"{variable}: {value}")
     for key, value in item.items():
         if key in _HANDLED:
             continue
