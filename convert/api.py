@@ -24,6 +24,8 @@ class ReadResult:
     items: list[Item] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    # File-level data that is not an item (BibTeX ``bibtex-preamble``/``bibtex-comments`` lists).
+    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -76,7 +78,7 @@ def read(source: SourceLike, format: str | None = None, *, name: str | None = No
         report.error(f"internal error in the {spec.name} reader ({type(exc).__name__}: {exc}); "
                      "rerun with --debug and report it")
         items = []
-    return ReadResult(items, list(report), [spec.name])
+    return ReadResult(items, list(report), [spec.name], context.extras)
 
 
 def read_many(sources: Iterable[SourceLike], format: str | None = None, *, names: Iterable[str | None] = (),
@@ -102,6 +104,8 @@ def read_many(sources: Iterable[SourceLike], format: str | None = None, *, names
             merged.items.extend(result.items)
             merged.diagnostics.extend(result.diagnostics)
             merged.formats.extend(result.formats)
+            for key, value in result.extras.items():
+                merged.extras.setdefault(key, []).extend(value)
         if progress:
             progress(1)
     for item, old in make_ids_unique(merged.items):
@@ -112,12 +116,13 @@ def read_many(sources: Iterable[SourceLike], format: str | None = None, *, names
 
 def write(items: list[Item], format: str, *, diagnostics: list[Diagnostic] | None = None,
           registry: Registry | None = None, progress: Callable[[int], None] | None = None,
-          debug: bool = False, **options: Any) -> str:
+          debug: bool = False, extras: dict[str, Any] | None = None, **options: Any) -> str:
     """Write CSL-JSON items in ``format`` and return the text.
 
     What the format cannot hold is reported (never silently dropped) into ``diagnostics`` when a
     list is given.  Options a writer does not know are reported too: ``style=`` means nothing to
-    BibTeX, and a silent no-op hides the user's mistake.
+    BibTeX, and a silent no-op hides the user's mistake.  ``extras`` is a :class:`ReadResult`'s
+    file-level data (a BibTeX preamble); writers that can hold it write it back.
     """
     registry = registry or default_registry()
     spec = registry.get("writer", format)
@@ -126,7 +131,7 @@ def write(items: list[Item], format: str, *, diagnostics: list[Diagnostic] | Non
     for key, value in options.items():
         if key not in spec.options and value not in (None, False):
             report.warning(f"option '{key}' has no effect on {spec.name} output")
-    context = WriteContext(report, accepted, progress)
+    context = WriteContext(report, accepted, progress, dict(extras or {}))
     try:
         text = spec.function(list(items), context)
     except Exception as exc:
@@ -152,7 +157,8 @@ def convert(source: SourceLike | Iterable[SourceLike], to: str, *, from_format: 
     write_options = {k: v for k, v in options.items() if k in writer_spec.options}
     result = read_many(sources, from_format, registry=registry, **read_options)
     diagnostics = list(result.diagnostics)
-    text = write(result.items, to, diagnostics=diagnostics, registry=registry, **write_options)
+    text = write(result.items, to, diagnostics=diagnostics, registry=registry, extras=result.extras,
+                 **write_options)
     return ConvertResult(text, result.items, diagnostics)
 
 

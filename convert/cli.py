@@ -114,7 +114,8 @@ def convert(
     write_report: list[Diagnostic] = []
     try:
         with _progress(len(items) > 500 and not quiet, len(items), "writing") as step:
-            text = write(items, writer_spec.name, diagnostics=write_report, progress=step, debug=debug, **options)
+            text = write(items, writer_spec.name, diagnostics=write_report, progress=step, debug=debug,
+                             extras=result.extras, **options)
     except BibconvertError as exc:
         printer.fatal(exc)
         raise typer.Exit(exc.exit_code) from None

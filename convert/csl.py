@@ -163,6 +163,9 @@ def _check_value(key: str, kind: VariableKind, value: Any) -> tuple[Any, str | N
             return value, None, "warning"
         return _INVALID, f"'{key}' must be a string or number, not {_json_type(value)}; kept in custom", "error"
     if kind == "date":
+        legacy = _legacy_date(value)
+        if legacy is not None:
+            return legacy, f"'{key}' uses the old [{{year, month, day}}] shape; converted to date-parts", "warning"
         message = date_problem(value)
         if message:
             return _INVALID, f"'{key}': {message}; kept in custom", "error"
@@ -182,6 +185,27 @@ def _check_value(key: str, kind: VariableKind, value: Any) -> tuple[Any, str | N
         if message:
             return _INVALID, f"'{key}' name {index + 1}: {message}; kept in custom", "error"
     return value, repaired, "warning"
+
+
+def _legacy_date(value: Any) -> dict[str, Any] | None:
+    """Old citeproc-js/Mendeley dates, ``[{"year": "2016", "month": "3"}]`` (one or two objects)."""
+    if not (isinstance(value, list) and 1 <= len(value) <= 2 and all(isinstance(v, dict) for v in value)):
+        return None
+    parts = []
+    for point in value:
+        part = []
+        for name in ("year", "month", "day"):
+            raw = point.get(name)
+            if raw is None:
+                break
+            try:
+                part.append(int(str(raw).strip()))
+            except ValueError:
+                return None
+        if not part:
+            return None
+        parts.append(part)
+    return {"date-parts": parts}
 
 
 def _check_special(key: str, value: Any) -> tuple[Any, str | None, Literal["warning", "error"]]:
@@ -343,12 +367,12 @@ def _trim_zeros(date: tuple[int, ...]) -> tuple[int, ...]:
     return date
 
 
-_EDTF_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%]?)$")
+_EDTF_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%]{0,2})$")
 
 
 def parse_edtf(text: str) -> DateValue | None:
     """Parse the EDTF subset CSL uses: ``YYYY[-MM[-DD]]``, ranges with ``/``, ``..`` open ends,
-    ``~``/``?``/``%`` qualifiers (approximate or uncertain: ``circa``) and season months 21-24."""
+    ``~``/``%`` qualifiers (approximate: ``circa``; a lone ``?`` is accepted and not circa) and season months 21-24."""
     text = text.strip()
     if not text:
         return None
@@ -380,7 +404,9 @@ def parse_edtf(text: str) -> DateValue | None:
                     parts += (int(day),)
             else:
                 return None
-        circa = circa or bool(qualifier)
+        # "~" approximate and "%" (approximate and uncertain) are CSL's circa; "?" alone is only
+        # uncertainty, which CSL cannot say, so it is not turned into "circa".
+        circa = circa or "~" in qualifier or "%" in qualifier
         parsed.append(parts)
     start = parsed[0]
     end = parsed[1] if len(parsed) > 1 else ()

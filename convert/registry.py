@@ -26,6 +26,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "convert.readers.csljson",
     "convert.writers.csljson",
     "convert.readers.text",
+    "convert.readers.bibtex",
     "convert.writers.bibtex",
     "convert.writers.ris",
 )
@@ -39,6 +40,8 @@ class ReadContext:
     diagnostics: Diagnostics
     options: dict[str, Any] = field(default_factory=dict)
     progress: Callable[[int], None] | None = None
+    # File-level data that is not an item (BibTeX @preamble, @comment); passed on to writers that want it.
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -48,6 +51,7 @@ class WriteContext:
     diagnostics: Diagnostics
     options: dict[str, Any] = field(default_factory=dict)
     progress: Callable[[int], None] | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 class ReadFunction(Protocol):

@@ -28,14 +28,20 @@ _WRITTEN = frozenset({"id", "type", "custom", "categories", "container-title", "
                       "original-date", "event-date"} | {v for v, _, _ in FIELDS} | {v for v, _, _ in NAME_FIELDS})
 
 
-def format_name(name: dict[str, Any], ascii_only: bool) -> str:
-    """``von Last, Jr, First`` (BibTeX's full form), literals braced so they are never split."""
+def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False) -> str:
+    """``von Last, Jr, First`` (BibTeX's full form), literals braced so they are never split.
+    ``extended`` writes BibLaTeX's ``family=..., prefix=..., useprefix=true`` form, the only way to
+    mark one name's particle as non-dropping when others in the entry drop theirs."""
 
     def esc(value: str) -> str:
         return escape_text(value, ascii_only)
 
     if "literal" in name:
         return "{" + esc(str(name["literal"])) + "}"
+    if extended:
+        parts = [("family", name.get("family")), ("given", name.get("given")),
+                 ("prefix", name.get("non-dropping-particle")), ("suffix", name.get("suffix"))]
+        return ", ".join(f"{k}={{{esc(str(v))}}}" for k, v in parts if v) + ", useprefix=true"
     family = str(name.get("family", ""))
     if " and " in family or "," in family:
         family = "{" + esc(family) + "}"
@@ -51,7 +57,10 @@ def format_name(name: dict[str, Any], ascii_only: bool) -> str:
     suffix = esc(str(name.get("suffix", "")))
     if suffix:
         return f"{last}, {suffix}, {given}"
-    return f"{last}, {given}" if given else last
+    if given:
+        return f"{last}, {given}"
+    # "García Márquez" alone would be read as given + family; the comma says it is all family.
+    return f"{last}," if " " in last else last
 
 
 def _field_value(field: str, value: str, ascii_only: bool) -> str:
@@ -59,8 +68,8 @@ def _field_value(field: str, value: str, ascii_only: bool) -> str:
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
     if field in _RICH_FIELDS:
         return rich_to_latex(value, ascii_only)
-    if field == "pages":
-        value = re.sub(r"\s?[\u2013\u2014-]\s?", "--", value)
+    if field == "pages":  # ranges as BibTeX writes them, "--"; the rest escaped as text
+        return "--".join(escape_text(part, ascii_only) for part in re.split(r"\s?[\u2013\u2014-]+\s?", value))
     return escape_text(value, ascii_only)
 
 
@@ -82,6 +91,11 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         used.add(field)
         out.append((field, value))
 
+    particles = _particle_kinds(item)
+    mixed = biblatex and particles == {"dropping-particle", "non-dropping-particle"}
+    if biblatex and particles == {"non-dropping-particle"}:
+        options = (item.get("custom") or {}).get("options")
+        put("options", ",".join(o for o in (str(options) if options else None, "useprefix=true") if o))
     for variable, bibtex_field, biblatex_field in NAME_FIELDS:
         people = names(item, variable)
         if not people:
@@ -90,7 +104,7 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         if field is None:
             unplaced.append(variable)
             continue
-        rendered = " and ".join(format_name(n, ascii_only) for n in people)
+        rendered = " and ".join(format_name(n, ascii_only, mixed and "non-dropping-particle" in n) for n in people)
         if item.get("custom", {}).get("et-al") and variable == "author":
             rendered += " and others"
         put(field, rendered)
@@ -128,6 +142,14 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
     return entry_type, out
 
 
+def _particle_kinds(item: Item) -> set[str]:
+    kinds: set[str] = set()
+    for variable, _, _ in NAME_FIELDS:
+        for person in names(item, variable):
+            kinds.update(k for k in ("dropping-particle", "non-dropping-particle") if person.get(k))
+    return kinds
+
+
 def _put_dates(item: Item, biblatex: bool, put: Any, unplaced: list[str]) -> None:
     issued = read_date(item.get("issued"))
     if issued is not None:
@@ -152,15 +174,16 @@ def _put_dates(item: Item, biblatex: bool, put: Any, unplaced: list[str]) -> Non
         if not biblatex and variable != "accessed":
             unplaced.append(variable)
             continue
-        value = date_to_edtf(date) or date.literal
-        if value:
-            put(field, escape_text(value))
+        edtf = date_to_edtf(date)
+        if edtf or date.literal:
+            put(field, edtf or escape_text(date.literal or ""))
 
 
 def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> str:
     ascii_only = bool(context.options.get("ascii"))
     keys = _keys(items)
-    chunks = []
+    chunks = [f"@preamble{{{preamble}}}" for preamble in context.extras.get("bibtex-preamble", ())
+              if _balanced(preamble)]
     for item, key in zip(items, keys):
         entry_type, fields = entry_fields(item, biblatex, context.diagnostics, key, ascii_only)
         lines = [f"@{entry_type}{{{key},"]
@@ -174,6 +197,15 @@ def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> s
         if context.progress:
             context.progress(1)
     return "\n\n".join(chunks) + ("\n" if chunks else "")
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for ch in value:
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _keys(items: list[Item]) -> list[str]:

@@ -19,6 +19,7 @@ _SPECIALS = {
     "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]")
+_LIGATURE_RE = re.compile(r"-{2,}|`{2,}|'{2,}|[?!]`")
 _COMMANDS = {"i": r"\emph{", "em": r"\emph{", "b": r"\textbf{", "strong": r"\textbf{", "sup": r"\textsuperscript{",
              "sub": r"\textsubscript{", "sc": r"\textsc{"}
 _encoder = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all",
@@ -28,6 +29,9 @@ _encoder = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protecti
 def escape_text(text: str, ascii_only: bool = False) -> str:
     """Escape LaTeX specials; with ``ascii_only`` also non-ASCII characters (``é`` -> ``{\\'e}``)."""
     escaped = _SPECIAL_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+    if "--" in escaped or "``" in escaped or "''" in escaped or "?`" in escaped or "!`" in escaped:
+        # TeX ligatures would turn these into dashes and quotes on the way back: break them up.
+        escaped = _LIGATURE_RE.sub(lambda m: "{}".join(m.group(0)), escaped)
     if ascii_only and not escaped.isascii():
         escaped = _encoder.unicode_to_latex(escaped)
     return escaped

@@ -1,0 +1,657 @@
+"""BibTeX and BibLaTeX reader.
+
+bibtexparser 2 splits the file into blocks (entries, ``@string``, ``@preamble``, comments and
+failed blocks, each with its line) and nothing more: its middlewares are skipped because each
+would walk every field again, and the file-level steps we need (macro expansion with ``#``,
+crossref/xdata inheritance, LaTeX decoding only where a value holds LaTeX) are cheaper done once
+here.  The mapping to CSL is data in :mod:`convert.mappings.bibtex`; this module applies it.
+
+Two registered readers share the code and differ in one BibLaTeX rule: a name's *von* part is a
+``non-dropping-particle`` in BibTeX (its styles always print it) and a ``dropping-particle`` in
+BibLaTeX unless ``useprefix`` is set (BibLaTeX's default drops it in citations).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..csl import DateValue, Item, date_to_csl, make_ids_unique, parse_edtf
+from ..diagnostics import Diagnostics
+from ..mappings.bibtex import (BIBSTRINGS, COUNTRY_KEYS, DATE_FIELDS, EDITOR_TYPE_TO_ROLE, ENTRY_GENRE, EPRINT_URLS,
+                               LIST_FIELDS, ENTRY_TO_TYPE,
+                               ENTRYSUBTYPE_TO_TYPE, FIELD_TO_VARIABLE, IN_BOOK_TYPES, INHERITANCE, LANGUAGE_TAGS,
+                               MONTH_NAMES, NAME_FIELD_TO_ROLE, NEVER_INHERITED, RULE_FIELDS, TITLE_FIELDS,
+                               TYPE_KEYS, VERBATIM_FIELDS)
+from ..normalize.bibnames import parse_bibtex_name, split_names, to_csl_name
+from ..normalize.dates import month_number, parse_date
+from ..normalize.latex import latex_to_unicode
+from ..registry import ReadContext, reader
+
+_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+_LINE_COMMENT = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
+_SPACES = re.compile(r"\s+")
+_EDTF_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
+_EDTF_OPEN = re.compile(r"/(?:open|unknown)$", re.IGNORECASE)
+
+
+def looks_like_bibtex(text: str) -> bool:
+    """An ``@type{`` at the start of a line within the first few KB."""
+    return _ENTRY_START.search(text[:8192]) is not None
+
+
+@dataclass
+class RawEntry:
+    """An entry after splitting: raw (still LaTeX, macros unexpanded) field values."""
+
+    entry_type: str
+    key: str
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+class _LogCapture(logging.Handler):
+    """bibtexparser explains a failed block only through a log warning; we turn it into a diagnostic."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def split_blocks(text: str, report: Diagnostics) -> tuple[list[RawEntry], dict[str, str], list[str], list[str]]:
+    """Entries, ``@string`` macros (raw), preambles and explicit comments, with problems reported."""
+    import bibtexparser
+    from bibtexparser import model
+
+    # A line starting with "%" is a comment everywhere, as biber and pandoc read it: people comment
+    # out whole entries and fields that way.  (A "%" after text is kept: "5% growth" in a title
+    # is common in real files and eating the rest of the line would break the entry.)  The line
+    # itself stays, empty, so line numbers do not move.
+    text = _LINE_COMMENT.sub("", text)
+    logger = logging.getLogger("bibtexparser")
+    capture = _LogCapture()
+    logger.addHandler(capture)
+    previous_propagate = logger.propagate
+    logger.propagate = False
+    try:
+        library = bibtexparser.parse_string(text, parse_stack=[])
+    finally:
+        logger.removeHandler(capture)
+        logger.propagate = previous_propagate
+    failure_notes = _failure_notes(capture.messages)
+    entries: list[RawEntry] = []
+    strings: dict[str, str] = {}
+    preambles: list[str] = []
+    comments: list[str] = []
+    seen_keys: dict[str, int] = {}
+    for block in library.blocks:
+        line = (getattr(block, "start_line", 0) or 0) + 1
+        if isinstance(block, model.DuplicateBlockKeyBlock):
+            block = block.ignore_error_block  # reported below, with the line of the first use
+        if isinstance(block, model.DuplicateFieldKeyBlock):
+            inner = block.ignore_error_block
+            names = sorted({f.key.lower() for f in inner.fields if sum(g.key.lower() == f.key.lower() for g in inner.fields) > 1})
+            report.warning(f"field {', '.join(names)} given more than once; the first value is kept",
+                           line=line, entry=inner.key)
+            block = inner
+        if isinstance(block, model.Entry):
+            entry = RawEntry(block.entry_type.lower(), block.key, line)
+            for f in block.fields:
+                name = f.key.lower()
+                if name not in entry.fields:
+                    entry.fields[name] = f.value
+            if entry.key in seen_keys:
+                report.warning(f"key '{entry.key}' already used by the entry on line {seen_keys[entry.key]}; "
+                               "this entry is kept under a new id", line=line, entry=entry.key)
+            else:
+                seen_keys[entry.key] = line
+            entries.append(entry)
+        elif isinstance(block, model.String):
+            strings[block.key.lower()] = block.value
+        elif isinstance(block, model.Preamble):
+            preambles.append(block.value)
+        elif isinstance(block, model.ExplicitComment):
+            comments.append(block.comment)
+        elif isinstance(block, model.ParsingFailedBlock):
+            raw = block.raw or ""
+            head = re.match(r"\s*@\s*(\w+)\s*[{(]\s*([^,\s]*)", raw)
+            key = head.group(2) if head and head.group(2) else None
+            note = failure_notes.get(line - 1) or "the entry could not be parsed"
+            report.error(f"{note}; entry skipped, the rest of the file is still read", line=line, entry=key)
+    return entries, strings, preambles, comments
+
+
+def _failure_notes(messages: list[str]) -> dict[int, str]:
+    """Map the start line (0-based) of each failed block to bibtexparser's explanation."""
+    notes: dict[int, str] = {}
+    for message in messages:
+        m = re.search(r"\(line (\d+)\) aborted on line (\d+) due to syntactical error in bibtex:\s*(.*)", message, re.S)
+        if m:
+            reason = " ".join(m.group(3).split())
+            notes[int(m.group(1))] = f"syntax error near line {int(m.group(2)) + 1}: {reason}"
+    return notes
+
+
+class MacroExpander:
+    """Expands a raw field value: ``{...}`` and ``"..."`` parts, numbers and ``@string`` names,
+    joined by ``#``.  Month names are predefined, as in BibTeX."""
+
+    def __init__(self, raw_strings: dict[str, str], report: Diagnostics) -> None:
+        self.report = report
+        self.values: dict[str, str] = {m: m for m in MONTH_NAMES}
+        self._raw = raw_strings
+        self._expanding: set[str] = set()
+
+    def macro(self, name: str, line: int, entry: str | None) -> str | None:
+        key = name.lower()
+        if key in self.values and key not in self._raw:
+            return self.values[key]
+        if key in self._raw:
+            if key in self._expanding:
+                self.report.error(f"@string '{name}' refers to itself", line=line, entry=entry)
+                return ""
+            self._expanding.add(key)
+            try:
+                value = self.expand(self._raw.pop(key), line, entry)
+            finally:
+                self._expanding.discard(key)
+            self.values[key] = value
+            return value
+        return None
+
+    def expand(self, raw: str, line: int, entry: str | None, field_name: str = "") -> str:
+        raw = raw.strip()
+        if raw.startswith("{") and raw.endswith("}") and (raw.count("{") == 1 or _group_end(raw) == len(raw) - 1):
+            return raw[1:-1]
+        parts: list[str] = []
+        for piece in _concatenated_parts(raw):
+            if piece.startswith("{"):
+                end = _group_end(piece)
+                if end != len(piece) - 1:
+                    self.report.error(f"field '{field_name}': unexpected text after the value "
+                                      f"({piece[end + 1:end + 30].strip()!r}); is a comma missing? "
+                                      "Only the first value is kept", line=line, entry=entry)
+                    parts.append(piece[1:end] if end > 0 else piece[1:])
+                    break
+                parts.append(piece[1:-1])
+            elif piece.startswith('"') and piece.endswith('"') and len(piece) >= 2:
+                parts.append(piece[1:-1])
+            elif piece.isdigit():
+                parts.append(piece)
+            elif piece:
+                value = self.macro(piece, line, entry)
+                if value is None:
+                    self.report.warning(f"undefined macro '{piece}'; its name is kept as the value",
+                                        line=line, entry=entry)
+                    value = piece
+                parts.append(value)
+        return "".join(parts)
+
+
+def _group_end(text: str) -> int:
+    """Index of the brace closing the group that starts at 0, or -1 if it never closes."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _concatenated_parts(raw: str) -> Iterator[str]:
+    """Split ``a # {b} # "c"`` at ``#`` outside braces and quotes."""
+    depth = 0
+    quoted = False
+    start = 0
+    for index, ch in enumerate(raw):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "#" and depth == 0 and not quoted:
+            yield raw[start:index].strip()
+            start = index + 1
+    yield raw[start:].strip()
+
+
+def resolve_inheritance(entries: list[RawEntry], report: Diagnostics) -> None:
+    """Apply ``xdata`` then ``crossref`` inheritance in place (BibLaTeX's rules; a missing parent or
+    a cycle is reported and the child is kept as it is)."""
+    by_key = {e.key.lower(): e for e in entries}
+    done: set[str] = set()
+
+    def resolve(entry: RawEntry, chain: tuple[str, ...]) -> None:
+        key = entry.key.lower()
+        if key in done:
+            return
+        if key in chain:
+            report.error(f"crossref/xdata cycle: {' -> '.join(chain + (key,))}", line=entry.line, entry=entry.key)
+            return
+        for xdata_key in _key_list(entry.fields.get("xdata", "")):
+            parent = by_key.get(xdata_key.lower())
+            if parent is None:
+                report.warning(f"xdata entry '{xdata_key}' not found", line=entry.line, entry=entry.key)
+                continue
+            resolve(parent, chain + (key,))
+            for name, value in parent.fields.items():
+                if name not in NEVER_INHERITED:
+                    entry.fields.setdefault(name, value)
+        crossref = _key_list(entry.fields.get("crossref", ""))
+        if crossref:
+            parent = by_key.get(crossref[0].lower())
+            if parent is None:
+                report.warning(f"crossref entry '{crossref[0]}' not found", line=entry.line, entry=entry.key)
+            else:
+                resolve(parent, chain + (key,))
+                _inherit(parent, entry)
+        done.add(key)
+
+    for entry in entries:
+        resolve(entry, ())
+
+
+def _key_list(raw: str) -> list[str]:
+    value = raw.strip().strip("{}\"")
+    return [k.strip() for k in value.split(",") if k.strip()]
+
+
+def _inherit(parent: RawEntry, child: RawEntry) -> None:
+    renames: dict[str, str | None] = {}
+    for sources, targets, table in INHERITANCE:
+        if parent.entry_type in sources and child.entry_type in targets:
+            renames = table
+            break
+    for name, value in parent.fields.items():
+        if name in NEVER_INHERITED:
+            continue
+        target = renames.get(name, name) if name in renames else name
+        if target is None:
+            continue
+        child.fields.setdefault(target, value)
+        if target == "bookauthor":  # BibLaTeX inherits author as both author and bookauthor
+            child.fields.setdefault("author", value)
+
+
+class EntryConverter:
+    """Turns one expanded entry into a CSL item.  One instance per file: it holds the dialect,
+    the macro expander and the report."""
+
+    def __init__(self, expander: MacroExpander, report: Diagnostics, biblatex: bool) -> None:
+        self.expander = expander
+        self.report = report
+        self.biblatex = biblatex
+
+    def convert(self, raw: RawEntry) -> Item:
+        entry = raw.entry_type
+        line, key = raw.line, raw.key
+        values = {name: self.expander.expand(value, line, key, name) for name, value in raw.fields.items()}
+        item: Item = {"id": key}
+        csl_type = ENTRY_TO_TYPE.get(entry)
+        if csl_type is None:
+            self.report.warning(f"unknown entry type @{entry}; read as a generic document", line=line, entry=key)
+            csl_type = "document"
+            item.setdefault("custom", {})["entrytype"] = entry
+        subtype = values.get("entrysubtype", "").strip().lower()
+        if entry == "article" and subtype in ENTRYSUBTYPE_TO_TYPE:
+            csl_type = ENTRYSUBTYPE_TO_TYPE[subtype]
+        elif subtype:
+            item.setdefault("custom", {})["entrysubtype"] = values["entrysubtype"]
+        item["type"] = csl_type
+        self._names(values, item, line, key)
+        self._titles(entry, values, item)
+        self._numbers(entry, csl_type, values, item)
+        self._publisher(entry, values, item)
+        self._dates(values, item, line, key)
+        self._language(values, item)
+        self._eprint(values, item)
+        self._places_and_series(entry, values, item)
+        genre = values.get("type")
+        if genre:
+            item["genre"] = TYPE_KEYS.get(genre.strip().lower(), None) or self.decode("type", genre)
+        elif entry in ENTRY_GENRE:
+            item["genre"] = ENTRY_GENRE[entry]
+        for name, value in values.items():
+            variable = FIELD_TO_VARIABLE.get(name)
+            if variable is not None:
+                if variable not in item:
+                    decoded = self.decode(name, value)
+                    if decoded:
+                        item[variable] = decoded
+                continue
+            if name in RULE_FIELDS or name in NAME_FIELD_TO_ROLE:
+                continue
+            item.setdefault("custom", {})[name] = self.decode(name, value) if name not in VERBATIM_FIELDS else value
+        addendum = values.get("addendum")
+        if addendum:
+            note = item.get("note")
+            item["note"] = f"{note}. {self.decode('addendum', addendum)}" if note else self.decode("addendum", addendum)
+        if "page" in item:
+            item["page"] = item["page"].replace("\u2013", "-") if isinstance(item["page"], str) else item["page"]
+        return item
+
+    def decode(self, name: str, value: str) -> str:
+        if name in VERBATIM_FIELDS:
+            return _SPACES.sub(" ", value).strip()
+        return latex_to_unicode(value, rich=name in TITLE_FIELDS)
+
+    def _names(self, values: dict[str, str], item: Item, line: int, key: str) -> None:
+        useprefix = not self.biblatex or "useprefix=true" in values.get("options", "").replace(" ", "").lower() \
+            or re.search(r"(^|,)\s*useprefix\s*(,|$)", values.get("options", "")) is not None
+        roles: list[tuple[str, str]] = [(f, r) for f, r in NAME_FIELD_TO_ROLE.items() if f in values]
+        for editor_field in ("editora", "editorb", "editorc"):
+            if editor_field in values:
+                role_key = values.get(editor_field + "type", "").strip().lower()
+                if role_key in EDITOR_TYPE_TO_ROLE:
+                    roles.append((editor_field, EDITOR_TYPE_TO_ROLE[role_key]))
+                else:  # no CSL role says what they did: keep them as written
+                    custom = item.setdefault("custom", {})
+                    custom[editor_field] = _decode_name_part(values[editor_field])
+                    if role_key:
+                        custom[editor_field + "type"] = role_key
+        for field_name, role in roles:
+            people: list[dict[str, Any]] = []
+            for raw_name in split_names(values[field_name]):
+                parsed = parse_bibtex_name(raw_name)
+                if parsed.others:
+                    item.setdefault("custom", {})["et-al" if field_name == "author" else f"{field_name}-et-al"] = True
+                    continue
+                person = to_csl_name(parsed, _decode_name_part, useprefix)
+                if person:
+                    people.append(person)
+            if people:
+                if role in item:  # two fields mapped to one role (e.g. holder and author): keep both lists
+                    item[role] = list(item[role]) + people
+                else:
+                    item[role] = people
+
+    def _titles(self, entry: str, values: dict[str, str], item: Item) -> None:
+        def joined(prefix: str) -> str | None:
+            main = values.get(prefix + "title")
+            if main is None:
+                return None
+            text = self.decode("title", main)
+            sub = values.get(prefix + "subtitle")
+            if sub:
+                text = f"{text}: {self.decode('title', sub)}"
+            addon = values.get(prefix + "titleaddon")
+            if addon:
+                text = f"{text}. {self.decode('title', addon)}"
+            return text
+
+        title = joined("")
+        main = joined("main")
+        book = joined("book")
+        journal = values.get("journaltitle", values.get("journal"))
+        if journal is not None:
+            container = self.decode("journaltitle", journal)
+            sub = values.get("journalsubtitle")
+            if sub:
+                container = f"{container}: {self.decode('title', sub)}"
+            item["container-title"] = container
+        if entry in IN_BOOK_TYPES:
+            if main and book:
+                item["container-title"] = main
+                item["volume-title"] = book
+            elif main or book:
+                item["container-title"] = main or book  # type: ignore[assignment]
+            if title:
+                item["title"] = title
+        elif main and title:
+            item["title"] = main
+            item["volume-title"] = title
+        elif title or main:
+            item["title"] = title or main  # type: ignore[assignment]
+        if book and entry not in IN_BOOK_TYPES and "container-title" not in item:
+            item["container-title"] = book
+        if main and title and entry not in IN_BOOK_TYPES and "shorttitle" in values:
+            # The short title abbreviates the volume's title, which is now volume-title: keep it aside.
+            item.setdefault("custom", {})["shorttitle"] = self.decode("shorttitle", values.pop("shorttitle"))
+        if values.get("subtitle") and "shorttitle" not in values and values.get("title") and "volume-title" not in item:
+            # The main title alone is the short form of "title: subtitle" (CSL's title-short).
+            item["title-short"] = self.decode("title", values["title"]).split(": ")[0]
+        issue_title = values.get("issuetitle")
+        if issue_title:
+            text = self.decode("title", issue_title)
+            if values.get("issuesubtitle"):
+                text = f"{text}: {self.decode('title', values['issuesubtitle'])}"
+            if entry == "periodical" and "title" in item:
+                # A special issue: the periodical is the container, the issue's title is the title.
+                item["container-title"] = item["title"]
+                item["title"] = text
+                item["type"] = "article-journal"
+            else:
+                custom = item.setdefault("custom", {})
+                custom["issuetitle"] = self.decode("issuetitle", issue_title)
+                if values.get("issuesubtitle"):
+                    custom["issuesubtitle"] = self.decode("issuesubtitle", values["issuesubtitle"])
+
+    def _numbers(self, entry: str, csl_type: str, values: dict[str, str], item: Item) -> None:
+        number = values.get("number")
+        part = values.get("part")
+        volume = values.get("volume")
+        if volume is not None and part:
+            item["volume"] = f"{self.decode('volume', volume)}.{self.decode('part', part)}"
+        elif volume is not None:
+            item["volume"] = self.decode("volume", volume)
+        elif part:
+            item["part-number"] = self.decode("part", part)
+        if number is None:
+            if values.get("issue"):
+                item["issue"] = self.decode("issue", values["issue"])
+            return
+        decoded = self.decode("number", number)
+        if csl_type.startswith("article") or entry in ("article", "periodical", "suppperiodical"):
+            issue = values.get("issue")
+            # BibLaTeX prints "number, issue" when both are given (issue is e.g. "Spring").
+            item["issue"] = f"{decoded}, {self.decode('issue', issue)}" if issue else decoded
+        elif "series" in values and csl_type not in ("report", "patent", "standard", "legislation"):
+            item["collection-number"] = decoded
+        else:
+            item["number"] = decoded
+
+    def decode_list(self, name: str, value: str) -> str:
+        """BibLaTeX literal lists ("Durham and London") joined with "; ".  Classic BibTeX has no
+        such lists: "Taylor and Francis" is one publisher there."""
+        if self.biblatex and name in LIST_FIELDS and " and " in value:
+            return "; ".join(self.decode(name, part) for part in split_names(value))
+        return self.decode(name, value)
+
+    def _places_and_series(self, entry: str, values: dict[str, str], item: Item) -> None:
+        place = values.get("location", values.get("address"))
+        if place:
+            if entry == "patent":
+                item["jurisdiction"] = "; ".join(COUNTRY_KEYS.get(p.strip().lower(), self.decode("location", p))
+                                                 for p in split_names(place))
+            else:
+                item["publisher-place"] = self.decode_list("location", place)
+        series = values.get("series")
+        if series:
+            key = series.strip().lower()
+            if key in BIBSTRINGS:
+                item["collection-title"] = BIBSTRINGS[key]
+            elif key.isdigit() and entry in ("article", "periodical"):
+                item["collection-title"] = f"{_ordinal(int(key))} series"
+            else:
+                item["collection-title"] = self.decode("series", series)
+        status = values.get("pubstate")
+        if status:
+            item["status"] = BIBSTRINGS.get(status.strip().lower()) or self.decode("pubstate", status)
+
+    def _publisher(self, entry: str, values: dict[str, str], item: Item) -> None:
+        for name in ("publisher", "institution", "school", "organization"):
+            if name in values:
+                if "publisher" not in item:
+                    item["publisher"] = self.decode_list(name, values[name])
+                elif name != "publisher":
+                    item.setdefault("custom", {})[name] = self.decode(name, values[name])
+        howpublished = values.get("howpublished")
+        if howpublished:
+            url = re.fullmatch(r"\s*\\url\{([^{}]*)\}\s*", howpublished)
+            if url and "url" not in values:
+                item["URL"] = url.group(1).strip()
+            elif entry in ("misc", "online", "electronic", "www") and "container-title" not in item:
+                item["container-title"] = self.decode("howpublished", howpublished)
+            else:
+                item["medium"] = self.decode("howpublished", howpublished)
+
+    def _dates(self, values: dict[str, str], item: Item, line: int, key: str) -> None:
+        issued = _entry_date(values)
+        if issued is not None:
+            date, problem = issued
+            if date is not None:
+                item["issued"] = date_to_csl(date)
+            if problem:
+                self.report.warning(problem, line=line, entry=key)
+        original = _entry_date({"year": values.get("origyear", ""), "month": values.get("origmonth", "")})
+        if original is not None and original[0] is not None and "origdate" not in values:
+            item["original-date"] = date_to_csl(original[0])
+        for name, variable in DATE_FIELDS.items():
+            if name in values:
+                date, problem = _date_value(values[name])
+                if date is not None:
+                    item[variable] = date_to_csl(date)
+                if problem:
+                    self.report.warning(f"{name}: {problem}", line=line, entry=key)
+
+    def _language(self, values: dict[str, str], item: Item) -> None:
+        for name in ("langid", "hyphenation", "language"):
+            raw = values.get(name)
+            if not raw:
+                continue
+            first = re.split(r"\s+and\s+|,", latex_to_unicode(raw), maxsplit=1)[0].strip()
+            lowered = first.lower()
+            lowered = lowered[4:] if lowered.startswith("lang") and lowered[4:] in LANGUAGE_TAGS else lowered
+            item["language"] = LANGUAGE_TAGS.get(lowered, first)
+            for other in ("langid", "hyphenation", "language"):
+                if other != name and other in values:
+                    item.setdefault("custom", {})[other] = latex_to_unicode(values[other])
+            return
+
+    def _eprint(self, values: dict[str, str], item: Item) -> None:
+        eprint = values.get("eprint")
+        kind = (values.get("eprinttype") or values.get("archiveprefix") or "").strip().lower()
+        for name in ("eprint", "eprinttype", "archiveprefix", "primaryclass", "eprintclass"):
+            if name in values:
+                item.setdefault("custom", {})[name] = _SPACES.sub(" ", values[name]).strip()
+        if not eprint:
+            return
+        eprint = eprint.strip()
+        if kind in EPRINT_URLS and "URL" not in item and "url" not in values:
+            item["URL"] = EPRINT_URLS[kind].format(eprint)
+        elif kind in ("pubmed", "pmid") and "PMID" not in item:
+            item["PMID"] = eprint
+        elif kind == "doi" and "DOI" not in item:
+            item["DOI"] = eprint
+        elif kind == "pmcid" and "PMCID" not in item:
+            item["PMCID"] = eprint
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _decode_name_part(value: str) -> str:
+    return latex_to_unicode(value).replace("\u00a0", " ")
+
+
+def _entry_date(values: dict[str, str]) -> tuple[DateValue | None, str | None] | None:
+    """``date`` (EDTF) wins over ``year``/``month``/``day``, as in BibLaTeX."""
+    if values.get("date", "").strip():
+        return _date_value(values["date"])
+    year = values.get("year", "").strip()
+    if not year:
+        return None
+    year_text = latex_to_unicode(year)
+    month = values.get("month", "").strip()
+    day = values.get("day", "").strip()
+    if re.fullmatch(r"-?\d{1,4}", year_text):
+        parts: list[int] = [int(year_text)]
+        month_value = _month(month) if month else None
+        if month and month_value is None:
+            combined = parse_date(f"{latex_to_unicode(month)} {year_text}")
+            if combined is not None:
+                return combined, None
+            return DateValue(start=(parts[0],)), f"month '{month}' not understood; kept the year only"
+        if month_value:
+            parts.append(month_value)
+            if day.isdigit() and 1 <= int(day) <= 31:
+                parts.append(int(day))
+        return DateValue(start=tuple(parts)), None
+    return _date_value(year_text if not month else f"{latex_to_unicode(month)} {year_text}")
+
+
+def _month(raw: str) -> int | None:
+    text = latex_to_unicode(raw).strip().rstrip(".")
+    if text.isdigit():
+        number = int(text)
+        return number if 1 <= number <= 12 else None
+    return month_number(text)
+
+
+def _date_value(raw: str) -> tuple[DateValue | None, str | None]:
+    # Not LaTeX-decoded: "~" is EDTF's "approximate" here, not a tie.
+    text = raw.replace("{", "").replace("}", "").strip()
+    if not text:
+        return None, None
+    edtf = _EDTF_TIME.sub("", text.replace("--", "/").replace("–", "/"))
+    edtf = _EDTF_OPEN.sub("/..", edtf)
+    date = parse_edtf(edtf)
+    if date is None:
+        date = parse_date(latex_to_unicode(raw))
+    if date is None:
+        return DateValue(literal=latex_to_unicode(raw)), None
+    return date, None
+
+
+class BibtexReader:
+    """The whole-file pipeline: split, expand, inherit, convert; one broken entry never stops the rest."""
+
+    def __init__(self, context: ReadContext, biblatex: bool) -> None:
+        self.context = context
+        self.biblatex = biblatex
+
+    def read(self, text: str) -> list[Item]:
+        report = self.context.diagnostics
+        entries, strings, preambles, comments = split_blocks(text, report)
+        if preambles:
+            self.context.extras["bibtex-preamble"] = preambles
+        if comments:
+            self.context.extras["bibtex-comments"] = comments
+        resolve_inheritance(entries, report)
+        converter = EntryConverter(MacroExpander(strings, report), report, self.biblatex)
+        items: list[Item] = []
+        for entry in entries:
+            if entry.entry_type == "xdata":
+                continue  # data containers, not references (BibLaTeX never prints them)
+            try:
+                items.append(converter.convert(entry))
+            except RecursionError:
+                report.error("entry is nested too deeply to read; skipped", line=entry.line, entry=entry.key)
+            if self.context.progress:
+                self.context.progress(1)
+        if not items and not entries and text.strip() and not report.has_errors:
+            report.warning("no BibTeX entries found")
+        make_ids_unique(items)  # duplicate keys were reported with their lines in split_blocks
+        return items
+
+
+@reader("bibtex", extensions=(".bib", ".bibtex"), aliases=("bib",), sniff=looks_like_bibtex, priority=30,
+        description="BibTeX (.bib); von-particles kept with the family name")
+def read_bibtex(text: str, context: ReadContext) -> list[Item]:
+    return BibtexReader(context, biblatex=False).read(text)
+
+
+@reader("biblatex", description="BibLaTeX (.bib); useprefix rules for particles")
+def read_biblatex(text: str, context: ReadContext) -> list[Item]:
+    return BibtexReader(context, biblatex=True).read(text)
