@@ -31,30 +31,44 @@ class SplitName:
 
 
 def split_top_level(value: str, separator: re.Pattern[str]) -> list[str]:
-    """Split ``value`` where ``separator`` matches at brace depth 0."""
+    """Split ``value`` where ``separator`` matches at brace depth 0.  Jumps from one brace or
+    separator to the next with one regex, so long author lists cost a few calls, not a loop per
+    character."""
+    if "{" not in value and "\\" not in value:
+        return separator.split(value)  # nothing can hide a separator: the common case
+    scanner = _scanner(separator)
     parts: list[str] = []
     depth = 0
     start = 0
     position = 0
-    length = len(value)
-    while position < length:
-        ch = value[position]
-        if ch == "{":
+    while True:
+        m = scanner.search(value, position)
+        if m is None:
+            break
+        token = m.group(0)
+        if token == "{":
             depth += 1
-        elif ch == "}":
+        elif token == "}":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch == "\\" and position + 1 < length:
-            position += 2
-            continue
-        elif depth == 0:
-            m = separator.match(value, position)
-            if m and m.end() > m.start():
-                parts.append(value[start:position])
-                start = position = m.end()
-                continue
-        position += 1
+        elif token.startswith("\\"):
+            pass  # an escaped character (\{ or \,) never opens, closes or separates
+        elif depth == 0 and m.end() > m.start():
+            parts.append(value[start:m.start()])
+            start = m.end()
+        position = max(m.end(), position + 1)
     parts.append(value[start:])
     return parts
+
+
+_SCANNERS: dict[str, re.Pattern[str]] = {}
+
+
+def _scanner(separator: re.Pattern[str]) -> re.Pattern[str]:
+    scanner = _SCANNERS.get(separator.pattern)
+    if scanner is None:
+        scanner = re.compile(r"\\.|[{}]|" + separator.pattern, separator.flags | re.DOTALL)
+        _SCANNERS[separator.pattern] = scanner
+    return scanner
 
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)

@@ -68,7 +68,9 @@ SWITCHES: dict[str, tuple[str, str]] = {
     "upshape": ("", ""), "tt": ("", ""), "sf": ("", ""),
 }
 _DOTLESS = {"ı": "i", "ȷ": "j"}  # \'{\i} is an accented i, not an accented dotless i
-_LIGATURES = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("!`", "¡"), ("?`", "¿"))
+_LIGATURE_TEXT = {"---": "—", "--": "–", "``": "“", "''": "”", "!`": "¡", "?`": "¿",
+                  "~": " "}  # a tie is a space that does not break; in a value it is just a space
+_TOKEN = re.compile(r"[\\{}$~]|---|--|``|''|[!?]`")
 
 
 @lru_cache(maxsize=4096)
@@ -88,8 +90,9 @@ def _context_db():  # type: ignore[no-untyped-def]
     return latex2text.get_default_latex_context_db()
 
 
+@lru_cache(maxsize=65536)
 def latex_to_unicode(value: str, rich: bool = False, protect_case: bool | None = None) -> str:
-    """Decode one field value.  ``rich`` keeps formatting as CSL rich text; ``protect_case``
+    """Decode one field value (cached: journal names, publishers and authors repeat across a file).  ``rich`` keeps formatting as CSL rich text; ``protect_case``
     (default: same as ``rich``) turns top-level brace groups into ``nocase`` spans."""
     if not _NEEDS_WORK.search(value):
         return value.strip()
@@ -125,38 +128,37 @@ class _Scanner:
             self.out.append(piece)
 
     def _sequence(self, depth: int, closer: str | None) -> None:
-        """Scan until ``closer`` (``}`` or ``$``) at this level or the end of the text."""
+        """Scan until ``closer`` (``}`` or ``$``) at this level or the end of the text.  Plain runs
+        between special tokens are copied in one slice (the scanner's hot path)."""
         text = self.text
         length = len(text)
+        out = self.out
+        search = _TOKEN.search
         open_switches: list[str] = []
         while self.pos < length:
-            ch = text[self.pos]
-            if closer is not None and ch == closer:
-                self.pos += 1
+            m = search(text, self.pos)
+            if m is None:
+                out.append(text[self.pos:])
+                self.pos = length
                 break
-            if ch == "\\":
+            start = m.start()
+            if start > self.pos:
+                out.append(text[self.pos:start])
+            token = m.group(0)
+            self.pos = m.end()
+            if token == closer:
+                break
+            if token == "\\":
+                self.pos = start
                 self._command(depth, open_switches)
-            elif ch == "{":
-                self.pos += 1
+            elif token == "{":
                 self._group(depth)
-            elif ch == "}":  # unbalanced: keep it as a character rather than lose it
-                self._emit("}")
-                self.pos += 1
-            elif ch == "$":
-                self.pos += 1
+            elif token == "$":
                 self._sequence(depth + 1, "$")
-            elif ch == "~":
-                self._emit(" ")  # a tie is a space that does not break; in a value it is just a space
-                self.pos += 1
+            elif token == "}":  # unbalanced: keep it as a character rather than lose it
+                out.append("}")
             else:
-                for source, target in _LIGATURES:
-                    if text.startswith(source, self.pos):
-                        self._emit(target)
-                        self.pos += len(source)
-                        break
-                else:
-                    self._emit(ch)
-                    self.pos += 1
+                out.append(_LIGATURE_TEXT[token])
         for closing in reversed(open_switches):
             self._tag(closing)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -28,9 +29,11 @@ from ..mappings.bibtex import (BIBSTRINGS, COUNTRY_KEYS, DATE_FIELDS, EDITOR_TYP
 from ..normalize.bibnames import parse_bibtex_name, split_names, to_csl_name
 from ..normalize.dates import month_number, parse_date
 from ..normalize.latex import latex_to_unicode
+from ..parallel import chunk_runner, split_evenly, worker_count
 from ..registry import ReadContext, reader
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+_BRACE = re.compile(r"[{}]")
 _LINE_COMMENT = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
 _EDTF_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
@@ -63,8 +66,10 @@ class _LogCapture(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def split_blocks(text: str, report: Diagnostics) -> tuple[list[RawEntry], dict[str, str], list[str], list[str]]:
-    """Entries, ``@string`` macros (raw), preambles and explicit comments, with problems reported."""
+def split_blocks(text: str, report: Diagnostics,
+                 line_offset: int = 0) -> tuple[list[RawEntry], dict[str, str], list[str], list[str]]:
+    """Entries, ``@string`` macros (raw), preambles and explicit comments, with problems reported.
+    ``line_offset`` is the line at which ``text`` starts in the file (for a chunk of a large file)."""
     import bibtexparser
     from bibtexparser import model
 
@@ -83,14 +88,13 @@ def split_blocks(text: str, report: Diagnostics) -> tuple[list[RawEntry], dict[s
     finally:
         logger.removeHandler(capture)
         logger.propagate = previous_propagate
-    failure_notes = _failure_notes(capture.messages)
+    failure_notes = _failure_notes(capture.messages, line_offset)
     entries: list[RawEntry] = []
     strings: dict[str, str] = {}
     preambles: list[str] = []
     comments: list[str] = []
-    seen_keys: dict[str, int] = {}
     for block in library.blocks:
-        line = (getattr(block, "start_line", 0) or 0) + 1
+        line = (getattr(block, "start_line", 0) or 0) + 1 + line_offset
         if isinstance(block, model.DuplicateBlockKeyBlock):
             block = block.ignore_error_block  # reported below, with the line of the first use
         if isinstance(block, model.DuplicateFieldKeyBlock):
@@ -105,11 +109,6 @@ def split_blocks(text: str, report: Diagnostics) -> tuple[list[RawEntry], dict[s
                 name = f.key.lower()
                 if name not in entry.fields:
                     entry.fields[name] = f.value
-            if entry.key in seen_keys:
-                report.warning(f"key '{entry.key}' already used by the entry on line {seen_keys[entry.key]}; "
-                               "this entry is kept under a new id", line=line, entry=entry.key)
-            else:
-                seen_keys[entry.key] = line
             entries.append(entry)
         elif isinstance(block, model.String):
             strings[block.key.lower()] = block.value
@@ -126,14 +125,25 @@ def split_blocks(text: str, report: Diagnostics) -> tuple[list[RawEntry], dict[s
     return entries, strings, preambles, comments
 
 
-def _failure_notes(messages: list[str]) -> dict[int, str]:
-    """Map the start line (0-based) of each failed block to bibtexparser's explanation."""
+def report_duplicate_keys(entries: list[RawEntry], report: Diagnostics) -> None:
+    """A key used twice is reported with both lines; both entries are kept (ids made unique later)."""
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.key in seen:
+            report.warning(f"key '{entry.key}' already used by the entry on line {seen[entry.key]}; "
+                           "this entry is kept under a new id", line=entry.line, entry=entry.key)
+        else:
+            seen[entry.key] = entry.line
+
+
+def _failure_notes(messages: list[str], line_offset: int) -> dict[int, str]:
+    """Map the start line (0-based, in the file) of each failed block to bibtexparser's explanation."""
     notes: dict[int, str] = {}
     for message in messages:
         m = re.search(r"\(line (\d+)\) aborted on line (\d+) due to syntactical error in bibtex:\s*(.*)", message, re.S)
         if m:
             reason = " ".join(m.group(3).split())
-            notes[int(m.group(1))] = f"syntax error near line {int(m.group(2)) + 1}: {reason}"
+            notes[int(m.group(1)) + line_offset] = f"syntax error near line {int(m.group(2)) + 1 + line_offset}: {reason}"
     return notes
 
 
@@ -196,13 +206,10 @@ class MacroExpander:
 def _group_end(text: str) -> int:
     """Index of the brace closing the group that starts at 0, or -1 if it never closes."""
     depth = 0
-    for index, ch in enumerate(text):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return index
+    for m in _BRACE.finditer(text):
+        depth += 1 if m.group(0) == "{" else -1
+        if depth == 0:
+            return m.start()
     return -1
 
 
@@ -361,13 +368,11 @@ class EntryConverter:
         for field_name, role in roles:
             people: list[dict[str, Any]] = []
             for raw_name in split_names(values[field_name]):
-                parsed = parse_bibtex_name(raw_name)
-                if parsed.others:
+                person = _csl_name(raw_name, useprefix)
+                if person is None:  # "and others"
                     item.setdefault("custom", {})["et-al" if field_name == "author" else f"{field_name}-et-al"] = True
-                    continue
-                person = to_csl_name(parsed, _decode_name_part, useprefix)
-                if person:
-                    people.append(person)
+                elif person:
+                    people.append(dict(person))
             if people:
                 if role in item:  # two fields mapped to one role (e.g. holder and author): keep both lists
                     item[role] = list(item[role]) + people
@@ -561,6 +566,16 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+@lru_cache(maxsize=32768)
+def _csl_name(raw_name: str, useprefix: bool) -> tuple[tuple[str, str], ...] | None:
+    """One raw name as CSL name items (cached: authors recur across a bibliography); ``None`` for
+    ``others``.  Returned as a tuple so the cached value cannot be changed by a caller."""
+    parsed = parse_bibtex_name(raw_name)
+    if parsed.others:
+        return None
+    return tuple(to_csl_name(parsed, _decode_name_part, useprefix).items())
+
+
 def _decode_name_part(value: str) -> str:
     return latex_to_unicode(value).replace("\u00a0", " ")
 
@@ -614,8 +629,54 @@ def _date_value(raw: str) -> tuple[DateValue | None, str | None]:
     return date, None
 
 
+# Inputs at least this large are split and converted on several cores (see convert.parallel).
+PARALLEL_MIN_CHARS = 1_000_000
+_NEXT_ENTRY = re.compile(r"\n(?=[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(])")
+
+
+def _text_chunks(text: str, parts: int) -> list[tuple[str, int]]:
+    """Cut ``text`` into ``parts`` pieces at lines that start an entry, with each piece's first line
+    number.  bibtexparser itself starts a new block at such a line, so the cut changes nothing."""
+    chunks: list[tuple[str, int]] = []
+    start = 0
+    line = 0
+    for index in range(1, parts):
+        m = _NEXT_ENTRY.search(text, max(start, len(text) * index // parts))
+        if m is None:
+            break
+        cut = m.end()
+        chunks.append((text[start:cut], line))
+        line += text.count("\n", start, cut)
+        start = cut
+    chunks.append((text[start:], line))
+    return chunks
+
+
+def _split_chunk(job: tuple[str, int, str | None]) -> tuple[list[RawEntry], dict[str, str], list[str], list[str], list[Any]]:
+    text, line_offset, name = job
+    report = Diagnostics(name)
+    entries, strings, preambles, comments = split_blocks(text, report, line_offset)
+    return entries, strings, preambles, comments, list(report)
+
+
+def _convert_chunk(job: tuple[list[RawEntry], dict[str, str], bool, str | None]) -> tuple[list[Item], list[Any]]:
+    entries, strings, biblatex, name = job
+    report = Diagnostics(name)
+    converter = EntryConverter(MacroExpander(dict(strings), report), report, biblatex)
+    items: list[Item] = []
+    for entry in entries:
+        if entry.entry_type == "xdata":
+            continue  # data containers, not references (BibLaTeX never prints them)
+        try:
+            items.append(converter.convert(entry))
+        except RecursionError:
+            report.error("entry is nested too deeply to read; skipped", line=entry.line, entry=entry.key)
+    return items, list(report)
+
+
 class BibtexReader:
-    """The whole-file pipeline: split, expand, inherit, convert; one broken entry never stops the rest."""
+    """The whole-file pipeline: split, expand, inherit, convert; one broken entry never stops the
+    rest.  Large files are split and converted on several cores; the result is the same."""
 
     def __init__(self, context: ReadContext, biblatex: bool) -> None:
         self.context = context
@@ -623,26 +684,36 @@ class BibtexReader:
 
     def read(self, text: str) -> list[Item]:
         report = self.context.diagnostics
-        entries, strings, preambles, comments = split_blocks(text, report)
+        name = report.file
+        with chunk_runner(len(text), PARALLEL_MIN_CHARS) as runner:
+            parts = worker_count() if runner.parallel else 1
+            entries: list[RawEntry] = []
+            strings: dict[str, str] = {}
+            preambles: list[str] = []
+            comments: list[str] = []
+            for chunk in runner.map(_split_chunk, [(t, line, name) for t, line in _text_chunks(text, parts)]):
+                entries.extend(chunk[0])
+                for key, value in chunk[1].items():
+                    strings.setdefault(key, value)
+                preambles.extend(chunk[2])
+                comments.extend(chunk[3])
+                report.extend(chunk[4])
+            report_duplicate_keys(entries, report)
+            resolve_inheritance(entries, report)
+            jobs = [(list(part), strings, self.biblatex, name) for part in split_evenly(entries, parts * 2)]
+            items: list[Item] = []
+            for chunk_items, diagnostics in runner.map(_convert_chunk, jobs):
+                items.extend(chunk_items)
+                report.extend(diagnostics)
+                if self.context.progress:
+                    self.context.progress(len(chunk_items))
         if preambles:
             self.context.extras["bibtex-preamble"] = preambles
         if comments:
             self.context.extras["bibtex-comments"] = comments
-        resolve_inheritance(entries, report)
-        converter = EntryConverter(MacroExpander(strings, report), report, self.biblatex)
-        items: list[Item] = []
-        for entry in entries:
-            if entry.entry_type == "xdata":
-                continue  # data containers, not references (BibLaTeX never prints them)
-            try:
-                items.append(converter.convert(entry))
-            except RecursionError:
-                report.error("entry is nested too deeply to read; skipped", line=entry.line, entry=entry.key)
-            if self.context.progress:
-                self.context.progress(1)
         if not items and not entries and text.strip() and not report.has_errors:
             report.warning("no BibTeX entries found")
-        make_ids_unique(items)  # duplicate keys were reported with their lines in split_blocks
+        make_ids_unique(items)  # duplicate keys were reported with their lines above
         return items
 
 
