@@ -27,6 +27,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "convert.writers.csljson",
     "convert.readers.text",
     "convert.readers.bibtex",
+    "convert.readers.ris",
     "convert.writers.bibtex",
     "convert.writers.ris",
 )

@@ -47,6 +47,8 @@ def test_reader_golden(fmt: str, path: Path, update_golden: bool) -> None:
         expected_items.write_text(convert.write(result.items, "csljson"), encoding="utf-8")
         if result.diagnostics:
             expected_diagnostics.write_text(_diagnostic_lines(result), encoding="utf-8")
+        elif expected_diagnostics.exists():
+            expected_diagnostics.unlink()
         return
     assert expected_items.exists(), f"no golden file for {path.name}"
     assert result.items == json.loads(expected_items.read_text(encoding="utf-8"))

@@ -38,7 +38,7 @@ def is_organisation(text: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and " " not in stripped and "," not in stripped
 
 
-def _split_particle(family: str) -> tuple[str | None, str]:
+def split_particle(family: str) -> tuple[str | None, str]:
     """``van der Eyden`` -> (``van der``, ``Eyden``): lowercase leading words are a particle."""
     words = family.split()
     index = 0
@@ -64,7 +64,7 @@ def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
             suffix = rest.pop()
         given = ", ".join(rest)
         name: dict[str, Any] = {}
-        particle, family = _split_particle(family_part)
+        particle, family = split_particle(family_part)
         # "Gaulle, Charles de": a trailing lowercase particle on the given side drops.
         given_words = given.split()
         dropping = []
@@ -91,7 +91,7 @@ def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
     while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
         index -= 1
     given = " ".join(words[:index])
-    particle, family = _split_particle(" ".join(words[index:]))
+    particle, family = split_particle(" ".join(words[index:]))
     name = {"family": family, "given": given}
     if particle:
         name["non-dropping-particle"] = particle

@@ -1,27 +1,58 @@
 """RIS output, shaped like Zotero's own RIS export so that Zotero, EndNote and Mendeley import it.
 
-Values never contain line breaks (a line starting ``ER  -`` inside a note would end the record),
-and every variable RIS has no tag for is written to ``N1`` as ``variable: value`` with a warning,
-so nothing the item holds is lost on the way.
+Tags are chosen per record type by inverting the reading tables of :mod:`convert.mappings.ris`
+(a book's series goes to T2, a chapter's to T3), so our reader reads back exactly what we wrote.
+A value with line breaks continues on indented lines, so no line of a value can ever look like a
+tag (``ER  -`` inside a note would end the record).  What RIS has no tag for is written to ``N1``
+as ``variable: value`` (the convention citeproc-js also reads), with a warning, so nothing is lost.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
-from ..csl import DateValue, Item, display_name, names, read_date, text
-from ..mappings.ris import NAME_TAGS, TEXT_TAGS, TYPE_TO_RIS
+from ..csl import DateValue, Item, display_name, names, read_date, text, variable_kind
+from ..mappings.ris import (NAME_TAG_SET, PAGE_COUNT_TYPES, RIS_TO_TYPE, SN_IS_NUMBER, TYPE_TO_RIS, WRITE_TAG_ORDER,
+                            tag_meaning)
 from ..registry import WriteContext, writer
 
-_HANDLED = ({v for v, _ in TEXT_TAGS} | {v for v, _ in NAME_TAGS}
-            | {"id", "type", "issued", "accessed", "page", "ISBN", "ISSN", "keyword", "note", "custom"})
+_RIS_TAG = re.compile(r"^[A-Z][A-Z0-9]$")
 _SKIP_CUSTOM = frozenset({"archived"})
+_NAME_TAG_ORDER = ("AU", "A2", "A3", "A4")
+_SPECIAL = frozenset({"id", "type", "custom", "title", "issued", "accessed", "page", "number-of-pages", "ISBN",
+                      "ISSN", "DOI", "URL", "keyword", "note", "abstract", "language"})
 
 
-def _one_line(value: str) -> str:
-    return " ".join(value.split())
+@lru_cache(maxsize=None)
+def tags_for(ris_type: str) -> dict[str, str]:
+    """CSL variable -> the tag that holds it in a record of ``ris_type`` (first in Zotero's order)."""
+    mapping: dict[str, str] = {}
+    for tag in _NAME_TAG_ORDER + WRITE_TAG_ORDER:
+        variable = tag_meaning(ris_type, tag)
+        if variable is not None and variable not in mapping:
+            mapping[variable] = tag
+    return mapping
+
+
+def ris_name(person: dict[str, Any]) -> str:
+    """``Family, Given`` as Zotero writes it; a family name alone keeps its comma ("Doe,") so that it
+    is not taken for a corporate name, which is written without one."""
+    written = display_name(person)
+    if "literal" not in person and not person.get("given") and not person.get("suffix") and person.get("family"):
+        written += ","
+    return written
+
+
+def _lines(tag: str, value: str) -> list[str]:
+    """One tag line; further lines of a multi-line value are indented continuation lines."""
+    parts = [p.strip() for p in str(value).replace("\r", "\n").split("\n")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return []
+    return [f"{tag}  - {parts[0]}"] + [f"  {p}" for p in parts[1:]]
 
 
 def _ris_date(date: DateValue) -> str:
@@ -31,69 +62,128 @@ def _ris_date(date: DateValue) -> str:
     return "/".join(parts) + "/"
 
 
+def _is_simple(date: DateValue) -> bool:
+    return bool(date.start) and not date.end and not date.circa and date.season is None and not date.literal
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def record_lines(item: Item, report: Any, label: str) -> list[str]:
     ris_type = TYPE_TO_RIS.get(item.get("type", "document"), "GEN")
+    mapping = tags_for(ris_type)
     lines = [f"TY  - {ris_type}"]
+    notes: list[tuple[str, str]] = []  # (variable, value) written to N1
+    used: set[str] = set()
 
     def put(tag: str, value: Any) -> None:
-        if value is None:
-            return
-        value = _one_line(str(value))
-        if value:
-            lines.append(f"{tag}  - {value}")
+        if value is not None and str(value).strip():
+            lines.extend(_lines(tag, str(value)))
 
+    put("ID", str(item["id"]) if item.get("id") not in (None, "") else None)
     put("TI", text(item, "title"))
-    for variable, tag in NAME_TAGS:
-        for person in names(item, variable):
-            put(tag, display_name(person))
-    used_tags = {"TI", "SP"} if text(item, "page") else {"TI"}
-    shared_tag: list[tuple[str, str]] = []
-    for variable, tag in TEXT_TAGS[1:]:
-        value = text(item, variable)
-        if value is None:
+    for variable, value in item.items():
+        if variable_kind(variable) != "name" or not isinstance(value, list):
             continue
-        if tag in used_tags:
-            shared_tag.append((variable, value))  # written to N1 below rather than lost
+        tag = mapping.get(variable)
+        if tag in NAME_TAG_SET:
+            for person in names(item, variable):
+                put(tag, ris_name(person))
+        else:
+            notes.append((variable, _as_text(value)))
+
+    for variable, value in item.items():
+        if variable in _SPECIAL or variable_kind(variable) in ("name", "date", None):
             continue
-        used_tags.add(tag)
-        put(tag, value)
+        tag = mapping.get(variable)
+        if tag is None or tag in NAME_TAG_SET or tag in used:
+            notes.append((variable, _as_text(value)))
+            continue
+        used.add(tag)
+        put(tag, text(item, variable))
+
+    put("AB", text(item, "abstract"))
+    put("LA", text(item, "language"))
+    _dates(item, put, notes)
+    _pages(item, ris_type, put, notes)
+    _serials(item, ris_type, put, notes, used)
+    put("DO", text(item, "DOI"))
+    put("UR", text(item, "URL"))
+    keywords = text(item, "keyword")
+    if keywords:
+        for keyword in re.split(r"\s*[,;]\s*", keywords):
+            put("KW", keyword)
+    put("N1", text(item, "note"))
+    for variable, value in item.items():
+        if variable_kind(variable) == "date" and variable not in ("issued", "accessed"):
+            notes.append((variable, _as_text(value)))
+        elif variable_kind(variable) is None and variable not in _SPECIAL:
+            notes.append((variable, _as_text(value)))
+    for variable, value in notes:
+        put("N1", f"{variable}: {value}")
+    if RIS_TO_TYPE.get(ris_type) != item.get("type", "document"):
+        put("N1", f"type: {item.get('type', 'document')}")  # RIS has no type for it; our reader restores it
+    reported = sorted({v for v, _ in notes if v not in ("issued", "accessed")})
+    for key, value in (item.get("custom") or {}).items():
+        if key in _SKIP_CUSTOM:
+            continue
+        if _RIS_TAG.match(key) and key not in ("TY", "ER"):
+            for one in value if isinstance(value, list) else [value]:
+                put(key, _as_text(one))  # a tag read from RIS goes back to that tag
+        else:
+            put("N1", f"custom.{key}: {_as_text(value)}")
+    if reported:
+        report.warning(f"RIS has no tag for {', '.join(reported)} in a {ris_type} record; written to N1", entry=label)
+    lines.append("ER  - ")
+    return lines
+
+
+def _dates(item: Item, put: Any, notes: list[tuple[str, str]]) -> None:
     issued = read_date(item.get("issued"))
     if issued is not None and issued.start:
         put("PY", f"{issued.start[0]:04d}")
         put("DA", _ris_date(issued))
     elif issued is not None and issued.literal:
         put("PY", issued.literal)
-    page = text(item, "page")
-    if page:
-        parts = re.split(r"\s?[\u2013\u2014-]\s?", page, maxsplit=1)
-        put("SP", parts[0])
-        put("EP", parts[1] if len(parts) > 1 else None)
-    for variable in ("ISBN", "ISSN"):
-        put("SN", text(item, variable))
+    if issued is not None and not _is_simple(issued) and not (issued.literal and not issued.start):
+        notes.append(("issued", _as_text(item["issued"])))  # ranges, seasons, circa: exact copy for us
     accessed = read_date(item.get("accessed"))
     if accessed is not None and accessed.start:
         put("Y2", _ris_date(accessed))
-    keywords = text(item, "keyword")
-    if keywords:
-        for keyword in re.split(r"\s*[,;]\s*", keywords):
-            put("KW", keyword)
-    put("N1", text(item, "note"))
-    unplaced = [variable for variable, _ in shared_tag]
-    for variable, value in shared_tag:
-        put("N1", f"{variable}: {value}")
-    for key, value in item.items():
-        if key in _HANDLED:
+    if accessed is not None and not _is_simple(accessed):
+        notes.append(("accessed", _as_text(item["accessed"])))
+
+
+def _pages(item: Item, ris_type: str, put: Any, notes: list[tuple[str, str]]) -> None:
+    page = text(item, "page")
+    count = text(item, "number-of-pages")
+    if page:
+        parts = re.split(r"\s?[\u2013\u2014-]\s?", page, maxsplit=1)
+        if ris_type in PAGE_COUNT_TYPES and len(parts) == 1:
+            notes.append(("page", page))  # a lone SP means a page count in these types
+        else:
+            put("SP", parts[0])
+            put("EP", parts[1] if len(parts) > 1 else None)
+    if count:
+        if page or ris_type not in PAGE_COUNT_TYPES:
+            notes.append(("number-of-pages", count))
+        else:
+            put("SP", count)
+
+
+def _serials(item: Item, ris_type: str, put: Any, notes: list[tuple[str, str]], used: set[str]) -> None:
+    number = text(item, "number")
+    for variable in ("ISBN", "ISSN"):
+        value = text(item, variable)
+        if value is None:
             continue
-        unplaced.append(key)
-        put("N1", f"{key}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
-    for key, value in (item.get("custom") or {}).items():
-        if key in _SKIP_CUSTOM:
-            continue
-        put("N1", f"{key}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
-    if unplaced:
-        report.warning(f"RIS has no tag for {', '.join(sorted(unplaced))}; written to N1", entry=label)
-    lines.append("ER  - ")
-    return lines
+        if ris_type in SN_IS_NUMBER:
+            notes.append((variable, value))
+        else:
+            put("SN", value)
+    if ris_type in SN_IS_NUMBER and number is not None and "M1" not in used and tags_for(ris_type).get("number") != "M1":
+        put("SN", number)
 
 
 @writer("ris", extensions=(".ris",), description="RIS (as Zotero exports it; CRLF line ends)")

@@ -1,0 +1,360 @@
+"""RIS reader.
+
+Real RIS files are looser than the specification: a BOM before the first ``TY``, CRLF or LF,
+one space or none around the dash, wrapped continuation lines, blank lines inside records, a
+missing final ``ER``, repeated tags (two ``DO`` lines), and encodings other than UTF-8.  Each of
+those is read, and each irregularity that could mean lost data is a diagnostic with its line.
+
+Tag meanings depend on the record type (T2 is the journal of a JOUR and the series of a BOOK);
+they come from :func:`convert.mappings.ris.tag_meaning`, so the reader holds no mapping of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..csl import ITEM_TYPES, Item, date_to_csl, make_ids_unique, parse_edtf, variable_kind
+from ..diagnostics import Diagnostics
+from ..mappings.ris import (JOINED_TAGS, LANGUAGE_CODES, NAME_TAG_SET, PAGE_COUNT_TYPES, RIS_TO_TYPE, SN_IS_NUMBER, TYPE_STATUS,
+                            tag_meaning)
+from ..normalize.dates import parse_date
+from ..normalize.identifiers import isbn_is_valid, issn_is_valid, normalise_doi
+from ..normalize.keys import unique_keys
+from ..normalize.names import parse_name, split_particle
+from ..registry import ReadContext, reader
+
+# "TY  - JOUR", and the variants real files have: one space or none around the dash, a missing
+# value ("ER  -"), lowercase tags from some exporters.
+_TAG_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9])[ \t]{0,3}-(?:[ \t]|$)(.*)$")
+_SNIFF = re.compile(r"^\ufeff?[ \t]*TY[ \t]{0,3}-", re.MULTILINE)
+_N1_VARIABLE = re.compile(r"^([a-z][a-z-]*[a-z]|DOI|ISBN|ISSN|PMID|PMCID|URL):[ \t](.+)$", re.DOTALL)
+_DOI_VALUE = re.compile(r"(?i)^(?:doi:\s*)?10\.\d{4,9}/\S+$")
+_CUSTOM_LINE = re.compile(r"^custom\.([^:\s]{1,60}):[ \t](.+)$", re.DOTALL)
+
+
+def looks_like_ris(text: str) -> bool:
+    return _SNIFF.search(text[:4096]) is not None
+
+
+@dataclass
+class RawRecord:
+    """One record's tags in file order, with the line of each."""
+
+    line: int
+    fields: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def split_records(text: str, report: Diagnostics) -> list[RawRecord]:
+    """Records from ``TY`` to ``ER``; a missing ``ER`` (before the next ``TY`` or at the end) is
+    reported and the record kept; text outside records is reported once."""
+    records: list[RawRecord] = []
+    current: RawRecord | None = None
+    outside_reported = False
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        line = raw_line.rstrip("\r").lstrip("\ufeff")
+        if not line.strip():
+            continue
+        m = _TAG_LINE.match(line)  # tags start in column 0; an indented line continues the value
+        if m:
+            tag, value = m.group(1).upper(), m.group(2).strip()
+            if tag == "TY":
+                if current is not None:
+                    report.warning("record has no ER line; it ends where the next TY starts", line=current.line)
+                    records.append(current)
+                current = RawRecord(number, [("TY", value, number)])
+                continue
+            if current is None:
+                if not outside_reported:
+                    report.warning(f"'{tag}' line outside a record (no TY before it); ignored", line=number)
+                    outside_reported = True
+                continue
+            if tag == "ER":
+                records.append(current)
+                current = None
+                continue
+            current.fields.append((tag, value, number))
+        elif current is not None and current.fields:
+            tag, value, first = current.fields[-1]
+            joiner = "\n" if tag in JOINED_TAGS and JOINED_TAGS[tag] == "\n" else " "
+            current.fields[-1] = (tag, f"{value}{joiner}{line.strip()}" if value else line.strip(), first)
+        elif not outside_reported:
+            report.warning("text outside a record (no TY before it); ignored", line=number)
+            outside_reported = True
+    if current is not None:
+        report.warning("last record has no ER line; read to the end of the file", line=current.line)
+        records.append(current)
+    return records
+
+
+class RecordConverter:
+    """One RIS record to one CSL item."""
+
+    def __init__(self, report: Diagnostics) -> None:
+        self.report = report
+
+    def convert(self, record: RawRecord) -> Item:
+        ris_type = record.fields[0][1].upper() or "GEN"
+        item: Item = {"id": ""}
+        csl_type = RIS_TO_TYPE.get(ris_type)
+        if csl_type is None:
+            self.report.warning(f"unknown RIS type '{ris_type}'; read as a generic document", line=record.line)
+            csl_type = "document"
+            self._custom(item, "TY", ris_type)
+        item["type"] = csl_type
+        if ris_type in TYPE_STATUS:
+            item["status"] = TYPE_STATUS[ris_type]
+        pages: dict[str, str] = {}
+        dates: dict[str, tuple[str, int]] = {}
+        for tag, value, line in record.fields[1:]:
+            if not value:
+                continue
+            self._field(item, ris_type, tag, value, line, pages, dates)
+        self._pages(item, ris_type, pages)
+        self._dates(item, dates)
+        _database_identifiers(item)
+        return item
+
+    def _field(self, item: Item, ris_type: str, tag: str, value: str, line: int,
+               pages: dict[str, str], dates: dict[str, tuple[str, int]]) -> None:
+        if tag == "ID":
+            item["id"] = value
+        elif tag in ("TI", "T1", "CT"):
+            self._text(item, "title", value, tag)
+        elif tag == "BT":
+            self._text(item, "title" if ris_type in ("BOOK", "UNPB") and "title" not in item else "container-title",
+                       value, tag)
+        elif tag in NAME_TAG_SET:
+            role = tag_meaning(ris_type, tag)
+            if role is None:
+                self._custom(item, tag, value)
+            else:
+                item.setdefault(role, []).append(_ris_name(value))
+        elif tag in ("PY", "Y1", "DA", "Y2"):
+            dates.setdefault(tag, (value, line))
+        elif tag in ("SP", "EP"):
+            pages.setdefault(tag, value)
+        elif tag == "SN":
+            self._serial(item, ris_type, value)
+        elif tag == "DO":
+            doi = normalise_doi(value)
+            if "DOI" in item and item["DOI"] != doi:
+                self.report.warning(f"second DOI '{doi}' kept in custom.DO", line=line, entry=item.get("id") or None)
+                self._custom(item, "DO", doi)
+            else:
+                item["DOI"] = doi
+        elif tag == "UR":
+            for url in value.split():
+                if "URL" not in item:
+                    item["URL"] = url
+                elif url != item["URL"]:
+                    self._custom(item, "UR", url)
+        elif tag == "KW":
+            keywords = [k.strip() for k in re.split(r"[;\n]", value) if k.strip()]
+            existing = item.get("keyword")
+            item["keyword"] = ", ".join(([existing] if existing else []) + keywords)
+        elif tag == "N1":
+            self._note(item, value)
+        elif tag == "M3" and _DOI_VALUE.match(value):  # EndNote puts the DOI in M3
+            doi = normalise_doi(re.sub(r"(?i)^doi:\s*", "", value))
+            if "DOI" not in item:
+                item["DOI"] = doi
+            elif item["DOI"] != doi:
+                self._custom(item, "M3", value)
+        elif tag == "LA":
+            item.setdefault("language", LANGUAGE_CODES.get(value.lower(), value))
+        else:
+            variable = tag_meaning(ris_type, tag)
+            if variable is None:
+                self._custom(item, tag, value)
+            else:
+                self._text(item, variable, value, tag)
+
+    def _text(self, item: Item, variable: str, value: str, tag: str) -> None:
+        if variable in ("issued", "accessed"):
+            date = _parse_ris_date(value)
+            if date is not None and variable not in item:
+                item[variable] = date_to_csl(date)
+                return
+        elif variable not in item:
+            item[variable] = value
+            return
+        elif variable in ("abstract", "note"):
+            item[variable] = f"{item[variable]}\n{value}"
+            return
+        elif item[variable] == value:
+            return
+        self._custom(item, tag, value)  # a second, different value: kept, not lost
+
+    def _custom(self, item: Item, tag: str, value: Any) -> None:
+        custom = item.setdefault("custom", {})
+        if tag not in custom:
+            custom[tag] = value
+        elif isinstance(custom[tag], list):
+            custom[tag].append(value)
+        else:
+            custom[tag] = [custom[tag], value]
+
+    def _note(self, item: Item, value: str) -> None:
+        """N1 lines that our writer (and citeproc-js's convention) use for variables RIS has no tag
+        for, ``variable: value``, are put back into their variables; any other note stays a note."""
+        m = _N1_VARIABLE.match(value)
+        if m and m.group(1) == "type" and m.group(2).strip() in ITEM_TYPES:
+            item["type"] = m.group(2).strip()  # a CSL type RIS has no type for (our writer's note)
+            return
+        if m and variable_kind(m.group(1)) is not None and m.group(1) not in ("note", "id", "type"):
+            name, raw = m.group(1), m.group(2)
+            kind = variable_kind(name)
+            if kind in ("name", "date"):
+                try:
+                    item.setdefault(name, json.loads(raw))
+                    return
+                except ValueError:
+                    pass
+            elif name not in item:
+                item[name] = raw
+                return
+        m = _CUSTOM_LINE.match(value)
+        if m:
+            try:
+                parsed: Any = json.loads(m.group(2))
+            except ValueError:
+                parsed = m.group(2)
+            item.setdefault("custom", {})[m.group(1)] = parsed
+            return
+        self._text(item, "note", value, "N1")
+
+    def _serial(self, item: Item, ris_type: str, value: str) -> None:
+        """SN holds an ISBN or ISSN (often several, separated by spaces or semicolons), or for reports
+        and patents their number; checksums decide, the type breaks ties."""
+        if ris_type in SN_IS_NUMBER:
+            self._text(item, "number", value, "SN")
+            return
+        for part in re.split(r"\s*[;,]\s*|\s+(?=\d)", value):
+            part = re.sub(r"\s*\((?:print|electronic|online|e-?issn|issn|isbn|pbk|hbk|ebook)\)\s*$", "", part, flags=re.I)
+            digits = re.sub(r"[^0-9Xx]", "", part)
+            if len(digits) == 8 and issn_is_valid(part):
+                variable = "ISSN"
+            elif len(digits) in (10, 13) and isbn_is_valid(part):
+                variable = "ISBN"
+            elif not part:
+                continue
+            else:
+                variable = "ISSN" if ris_type in ("JOUR", "EJOUR", "MGZN", "NEWS", "JFULL", "SER") else "ISBN"
+            if variable in item:
+                if part not in str(item[variable]).split(" "):
+                    item[variable] = f"{item[variable]} {part}"
+            else:
+                item[variable] = part
+
+    def _pages(self, item: Item, ris_type: str, pages: dict[str, str]) -> None:
+        start, end = pages.get("SP"), pages.get("EP")
+        if start and not end and ris_type in PAGE_COUNT_TYPES and re.fullmatch(r"\d+\s*(?:pp?\.?|pages)?", start):
+            item["number-of-pages"] = re.sub(r"\D", "", start)
+            return
+        if start and end and end != start:
+            item["page"] = f"{start}-{end}"
+        elif start or end:
+            item["page"] = start or end  # type: ignore[assignment]
+
+    def _dates(self, item: Item, dates: dict[str, tuple[str, int]]) -> None:
+        """DA is the full date; PY/Y1 often only the year.  The more precise one wins; a PY that
+        contradicts DA's year is reported."""
+        candidates = []
+        year = next((dates[t][0][:4] for t in ("PY", "Y1") if t in dates and dates[t][0][:4].isdigit()), None)
+        for tag in ("DA", "PY", "Y1"):
+            if tag in dates:
+                parsed = _parse_ris_date(dates[tag][0])
+                if parsed is None and year and tag == "DA":  # Web of Science: "DA  - JAN" beside "PY  - 1967"
+                    parsed = parse_date(f"{dates[tag][0]} {year}")
+                if parsed is None:
+                    self.report.warning(f"{tag} '{dates[tag][0]}' is not a date; kept as written", line=dates[tag][1])
+                    parsed_literal = {"literal": dates[tag][0]}
+                    candidates.append((0, tag, parsed_literal))
+                else:
+                    candidates.append((len(parsed.start) if parsed.start else 0, tag, date_to_csl(parsed)))
+        if candidates and "issued" not in item:
+            best = max(candidates, key=lambda c: c[0])
+            item["issued"] = best[2]
+            years = {str(c[2].get("date-parts", [[None]])[0][0]) for c in candidates if "date-parts" in c[2]}
+            if len(years) > 1:
+                self.report.warning(f"the record's dates disagree ({', '.join(sorted(years))}); "
+                                    f"{best[1]} kept", line=dates[best[1]][1])
+        if "Y2" in dates and "accessed" not in item:
+            parsed = _parse_ris_date(dates["Y2"][0])
+            item["accessed"] = date_to_csl(parsed) if parsed else {"literal": dates["Y2"][0]}
+
+
+def _ris_name(value: str) -> dict[str, Any]:
+    """``Family, Given[, Suffix]``; ``Family,`` is a family name alone; without a comma a name is
+    corporate when it looks like one ("World Health Organization"), else ``Given Family``."""
+    value = value.strip()
+    if value.endswith(",") and value.count(",") == 1:
+        particle, family = split_particle(value[:-1].strip())
+        return {"family": family, **({"non-dropping-particle": particle} if particle else {})}
+    return parse_name(value, allow_organisation="," not in value)
+
+
+def _database_identifiers(item: Item) -> None:
+    """PubMed's accession number is its PMID; PMC ids travel in user fields (U1/U2, C2...)."""
+    if str(item.get("archive", "")).lower() in ("pubmed", "medline") and str(item.get("archive_location", "")).isdigit():
+        item.setdefault("PMID", item["archive_location"])
+    custom = item.get("custom") or {}
+    for tag, value in list(custom.items()):
+        if isinstance(value, str) and re.fullmatch(r"PMC\d+", value.strip()) and "PMCID" not in item:
+            item["PMCID"] = value.strip()
+            del custom[tag]
+    if "custom" in item and not item["custom"]:
+        del item["custom"]
+
+
+def _parse_ris_date(value: str):  # type: ignore[no-untyped-def]
+    """``YYYY/MM/DD/other``, ``YYYY///``, ``YYYY-MM-DD``, or free text ("Spring 2020")."""
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?/?", value)
+    if m:
+        year, month, day, other = m.groups()
+        parts = [int(year)]
+        if month and 1 <= int(month) <= 12:
+            parts.append(int(month))
+            if day and 1 <= int(day) <= 31:
+                parts.append(int(day))
+        if other and other.strip() and len(parts) == 1:
+            combined = parse_date(f"{other.strip()} {year}")
+            if combined is not None:
+                return combined
+        return parse_edtf("-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)))
+    return parse_edtf(value) or parse_date(value)
+
+
+class RisReader:
+    def __init__(self, context: ReadContext) -> None:
+        self.context = context
+
+    def read(self, text: str) -> list[Item]:
+        report = self.context.diagnostics
+        records = split_records(text, report)
+        converter = RecordConverter(report)
+        items = []
+        for record in records:
+            items.append(converter.convert(record))
+            if self.context.progress:
+                self.context.progress(1)
+        missing = [i for i in items if not i["id"]]
+        for item, key in zip(missing, unique_keys(missing)):
+            item["id"] = key
+        make_ids_unique(items)
+        if not items and text.strip():
+            report.warning("no RIS records found (a record starts with a 'TY  - ' line)")
+        for item in items:
+            if item["type"] not in ITEM_TYPES:  # pragma: no cover - the table holds CSL types only
+                item["type"] = "document"
+        return items
+
+
+@reader("ris", extensions=(".ris",), sniff=looks_like_ris, priority=20,
+        description="RIS (Zotero, EndNote, Mendeley, PubMed, Web of Science exports)")
+def read_ris(text: str, context: ReadContext) -> list[Item]:
+    return RisReader(context).read(text)
