@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from strategies import csl_items
 
 import convert
+from convert.mappings.bibtex import CONTAINER_FIELD, TYPE_TO_ENTRY
 from convert.normalize.bibnames import parse_bibtex_name, split_names, to_csl_name
 from convert.normalize.latex import latex_to_unicode
 
@@ -163,6 +164,9 @@ TEXT = ("title", "container-title", "publisher", "publisher-place", "note", "abs
 def _comparable(item: dict, dialect: str) -> dict:
     item = json.loads(json.dumps(item))
     item.pop("custom", None)
+    entry_type = TYPE_TO_ENTRY[item["type"]][dialect == "biblatex"]
+    if entry_type not in CONTAINER_FIELD:  # books, reports, theses: no container field (reported)
+        item.pop("container-title", None)
     for key in ("volume", "issue", "edition"):
         if key in item:
             item[key] = str(item[key])

@@ -416,8 +416,10 @@ class EntryConverter:
             item["volume-title"] = title
         elif title or main:
             item["title"] = title or main  # type: ignore[assignment]
-        if book and entry not in IN_BOOK_TYPES and "container-title" not in item:
-            item["container-title"] = book
+        # A booktitle on a book-like entry is there for crossref children (BibTeX style); it is
+        # not this entry's container, so it stays in custom.
+        if book and entry not in IN_BOOK_TYPES and "booktitle" in values:
+            item.setdefault("custom", {})["booktitle"] = self.decode("booktitle", values["booktitle"])
         if main and title and entry not in IN_BOOK_TYPES and "shorttitle" in values:
             # The short title abbreviates the volume's title, which is now volume-title: keep it aside.
             item.setdefault("custom", {})["shorttitle"] = self.decode("shorttitle", values.pop("shorttitle"))

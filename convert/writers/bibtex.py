@@ -111,8 +111,11 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
 
     container = text(item, "container-title")
     if container:
-        field = CONTAINER_FIELD.get(entry_type, ("journal" if entry_type == "article" else "booktitle",) * 2)[dialect]
-        put(field, _field_value(field, container, ascii_only))
+        fields = CONTAINER_FIELD.get(entry_type)
+        if fields is None:  # a book, report or thesis has no container field in either dialect
+            unplaced.append("container-title")
+        else:
+            put(fields[dialect], _field_value(fields[dialect], container, ascii_only))
     if biblatex and csl_type in ENTRYSUBTYPE:
         put("entrysubtype", ENTRYSUBTYPE[csl_type])
 
