@@ -14,6 +14,8 @@ VALID_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-+/]{0,99}$")
 
 
 def ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text
     folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O")
                                    .replace("ł", "l").replace("Ł", "L").replace("æ", "ae").replace("œ", "oe"))
     return "".join(c for c in folded if ord(c) < 128)
@@ -28,7 +30,8 @@ def base_key(item: dict[str, Any]) -> str:
         who = first.get("family") or first.get("literal") or ""
     date = read_date(item.get("issued"))
     year = str(date.year) if date and date.year else ""
-    title_words = re.findall(r"[^\W_]+", ascii_fold(re.sub(r"<[^>]{0,100}>", "", str(item.get("title", "")))))
+    title = str(item.get("title", ""))[:300]  # the first words are all a key needs
+    title_words = re.findall(r"[^\W_]+", ascii_fold(re.sub(r"<[^>]{0,100}>", "", title)))
     word = next((w for w in title_words if w.lower() not in _STOPWORDS), "")
     who_key = re.sub(r"[^A-Za-z0-9]", "", ascii_fold(who.split()[-1] if who.split() else ""))
     key = f"{who_key.lower()}{year}{word.lower()}"

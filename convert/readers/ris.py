@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,7 @@ from ..normalize.dates import parse_date
 from ..normalize.identifiers import isbn_is_valid, issn_is_valid, normalise_doi
 from ..normalize.keys import unique_keys
 from ..normalize.names import parse_name, split_particle
+from ..parallel import chunk_runner, worker_count
 from ..registry import ReadContext, reader
 
 # "TY  - JOUR", and the variants real files have: one space or none around the dash, a missing
@@ -32,6 +34,7 @@ _TAG_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9])[ \t]{0,3}-(?:[ \t]|$)(.*)$")
 _SNIFF = re.compile(r"^\ufeff?[ \t]*TY[ \t]{0,3}-", re.MULTILINE)
 _N1_VARIABLE = re.compile(r"^([a-z][a-z-]*[a-z]|DOI|ISBN|ISSN|PMID|PMCID|URL):[ \t](.+)$", re.DOTALL)
 _DOI_VALUE = re.compile(r"(?i)^(?:doi:\s*)?10\.\d{4,9}/\S+$")
+_KEYWORD_SPLIT = re.compile(r"[;\n]")
 _CUSTOM_LINE = re.compile(r"^custom\.([^:\s]{1,60}):[ \t](.+)$", re.DOTALL)
 
 
@@ -47,38 +50,42 @@ class RawRecord:
     fields: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def split_records(text: str, report: Diagnostics) -> list[RawRecord]:
+def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[RawRecord]:
     """Records from ``TY`` to ``ER``; a missing ``ER`` (before the next ``TY`` or at the end) is
-    reported and the record kept; text outside records is reported once."""
+    reported and the record kept; text outside records is reported once.  ``line_offset`` is the
+    line at which ``text`` starts in the file (for a chunk of a large file)."""
     records: list[RawRecord] = []
     current: RawRecord | None = None
     outside_reported = False
-    for number, raw_line in enumerate(text.split("\n"), start=1):
-        line = raw_line.rstrip("\r").lstrip("\ufeff")
-        if not line.strip():
+    match = _TAG_LINE.match
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+        if not line or line.isspace():
             continue
-        m = _TAG_LINE.match(line)  # tags start in column 0; an indented line continues the value
+        m = match(line)  # tags start in column 0; an indented line continues the value
         if m:
-            tag, value = m.group(1).upper(), m.group(2).strip()
+            tag, value = m.group(1), m.group(2).strip()
+            if not tag.isupper():
+                tag = tag.upper()
             if tag == "TY":
                 if current is not None:
                     report.warning("record has no ER line; it ends where the next TY starts", line=current.line)
                     records.append(current)
                 current = RawRecord(number, [("TY", value, number)])
-                continue
-            if current is None:
+            elif current is None:
                 if not outside_reported:
                     report.warning(f"'{tag}' line outside a record (no TY before it); ignored", line=number)
                     outside_reported = True
-                continue
-            if tag == "ER":
+            elif tag == "ER":
                 records.append(current)
                 current = None
-                continue
-            current.fields.append((tag, value, number))
+            else:
+                current.fields.append((tag, value, number))
         elif current is not None and current.fields:
             tag, value, first = current.fields[-1]
-            joiner = "\n" if tag in JOINED_TAGS and JOINED_TAGS[tag] == "\n" else " "
+            joiner = "\n" if JOINED_TAGS.get(tag) == "\n" else " "
             current.fields[-1] = (tag, f"{value}{joiner}{line.strip()}" if value else line.strip(), first)
         elif not outside_reported:
             report.warning("text outside a record (no TY before it); ignored", line=number)
@@ -152,7 +159,8 @@ class RecordConverter:
                 elif url != item["URL"]:
                     self._custom(item, "UR", url)
         elif tag == "KW":
-            keywords = [k.strip() for k in re.split(r"[;\n]", value) if k.strip()]
+            keywords = [k.strip() for k in _KEYWORD_SPLIT.split(value) if k.strip()] if (";" in value or "\n" in value) \
+                else [value]
             existing = item.get("keyword")
             item["keyword"] = ", ".join(([existing] if existing else []) + keywords)
         elif tag == "N1":
@@ -288,6 +296,15 @@ class RecordConverter:
 
 
 def _ris_name(value: str) -> dict[str, Any]:
+    return dict(_cached_name(value))
+
+
+@lru_cache(maxsize=32768)
+def _cached_name(value: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(_parse_ris_name(value).items())
+
+
+def _parse_ris_name(value: str) -> dict[str, Any]:
     """``Family, Given[, Suffix]``; ``Family,`` is a family name alone; without a comma a name is
     corporate when it looks like one ("World Health Organization"), else ``Given Family``."""
     value = value.strip()
@@ -310,6 +327,7 @@ def _database_identifiers(item: Item) -> None:
         del item["custom"]
 
 
+@lru_cache(maxsize=8192)
 def _parse_ris_date(value: str):  # type: ignore[no-untyped-def]
     """``YYYY/MM/DD/other``, ``YYYY///``, ``YYYY-MM-DD``, or free text ("Spring 2020")."""
     value = value.strip()
@@ -329,28 +347,57 @@ def _parse_ris_date(value: str):  # type: ignore[no-untyped-def]
     return parse_edtf(value) or parse_date(value)
 
 
+# Inputs at least this large are read on several cores (see convert.parallel).
+PARALLEL_MIN_CHARS = 2_000_000
+_NEXT_RECORD = re.compile(r"\n(?=TY[ \t]{0,3}-)")
+
+
+def _read_chunk(job: tuple[str, int, str | None]) -> tuple[list[Item], list[Any]]:
+    text, line_offset, name = job
+    report = Diagnostics(name)
+    converter = RecordConverter(report)
+    items = [converter.convert(record) for record in split_records(text, report, line_offset)]
+    return items, list(report)
+
+
+def _chunks(text: str, parts: int) -> list[tuple[str, int]]:
+    """Pieces cut just before a ``TY`` line, with the line each starts at."""
+    chunks: list[tuple[str, int]] = []
+    start = 0
+    line = 0
+    for index in range(1, parts):
+        m = _NEXT_RECORD.search(text, max(start, len(text) * index // parts))
+        if m is None:
+            break
+        cut = m.end()
+        chunks.append((text[start:cut], line))
+        line += text.count("\n", start, cut)
+        start = cut
+    chunks.append((text[start:], line))
+    return chunks
+
+
 class RisReader:
     def __init__(self, context: ReadContext) -> None:
         self.context = context
 
     def read(self, text: str) -> list[Item]:
         report = self.context.diagnostics
-        records = split_records(text, report)
-        converter = RecordConverter(report)
-        items = []
-        for record in records:
-            items.append(converter.convert(record))
-            if self.context.progress:
-                self.context.progress(1)
+        items: list[Item] = []
+        with chunk_runner(len(text), PARALLEL_MIN_CHARS) as runner:
+            parts = worker_count() * 2 if runner.parallel else 1
+            jobs = [(chunk, line, report.file) for chunk, line in _chunks(text, parts)]
+            for chunk_items, diagnostics in runner.map(_read_chunk, jobs):
+                items.extend(chunk_items)
+                report.extend(diagnostics)
+                if self.context.progress:
+                    self.context.progress(len(chunk_items))
         missing = [i for i in items if not i["id"]]
         for item, key in zip(missing, unique_keys(missing)):
             item["id"] = key
         make_ids_unique(items)
         if not items and text.strip():
             report.warning("no RIS records found (a record starts with a 'TY  - ' line)")
-        for item in items:
-            if item["type"] not in ITEM_TYPES:  # pragma: no cover - the table holds CSL types only
-                item["type"] = "document"
         return items
 
 
