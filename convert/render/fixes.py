@@ -1,0 +1,560 @@
+"""Our corrections to citeproc-py, kept apart from it: one fix per CSL feature, each with a test
+(``tests/test_render_fixes.py``) and each counted by ``bench/csl_conformance.py``.
+
+citeproc-py is used as it is installed; nothing here edits its files.  Two kinds of fix:
+
+* behaviour patches, installed once by :func:`apply` (idempotent), for features citeproc-py does
+  not implement: ``second-field-align`` and ``display`` (it renders them as one run of text),
+  ``initialize="false"`` (it initialises given names anyway), the year suffixes of
+  ``disambiguate-add-year-suffix`` and ``subsequent-author-substitute``;
+* output steps, :func:`after_render`, for typography citeproc-js applies to the whole entry:
+  punctuation moved inside closing quotes where the locale says so, doubled punctuation
+  collapsed, typographic apostrophes, citeproc-js's character references.
+
+``FIXES`` lists them by name; ``BIBCONVERT_CITEPROC_FIXES=none`` (or a comma list of names to
+disable) turns them off, which is how the conformance bench measures "before".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+# Markers that survive citeproc-py's formatting (private-use characters) and are turned into the
+# markup of CSL's display attribute after rendering.
+OPEN = "\ue000"
+MID = "\ue001"
+CLOSE = "\ue002"
+SECOND_FIELD = "\ue003"
+
+FIXES = ("after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
+         "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references")
+_applied = False
+
+
+def enabled(name: str) -> bool:
+    setting = os.environ.get("BIBCONVERT_CITEPROC_FIXES", "").strip().lower()
+    if setting == "none":
+        return False
+    if setting.startswith("-"):
+        return name not in {s.strip() for s in setting[1:].split(",")}
+    return True
+
+
+def apply() -> None:
+    """Install the behaviour patches into citeproc-py's classes (once)."""
+    global _applied
+    if _applied:
+        return
+    _applied = True
+    from citeproc import model
+
+    _patch_layout(model)
+    _patch_display(model)
+    _patch_initialize(model)
+    _patch_sort_keys(model)
+    _patch_after_inverted_name(model)
+
+
+# --- second-field-align and display ------------------------------------------------------------
+
+def _patch_layout(model: Any) -> None:
+    """Bibliography layout: per-entry state for the fixes below, and ``second-field-align``
+    (the first rendered field is marked off so it can become the left-margin column)."""
+
+    def render_bibliography(self: Any, citation_items: list[Any]) -> list[Any]:
+        bibliography = self.getparent()
+        align = enabled("second-field-align") and bool(bibliography.get("second-field-align"))
+        shared: dict[str, Any] = {"previous-names": None,
+                                  "substitute": bibliography.get("subsequent-author-substitute"),
+                                  "rule": bibliography.get("subsequent-author-substitute-rule", "complete-all")}
+        output = []
+        for item in citation_items:
+            self.repressed = {}
+            dict.__setitem__(item, "_bibconvert", {"shared": shared, "names-done": False, "year-suffix-done": False})
+            children = list(self.iterchildren())
+            if align:
+                first = _render_child(children[0], item) if children else None
+                rest = [t for t in (_render_child(child, item) for child in children[1:]) if t is not None]
+                if first is None and not rest:
+                    continue
+                combined = (first or "") + SECOND_FIELD + (model.join(rest, self.get("delimiter", "")) if rest else "")
+                text = self.format(self.wrap(combined))
+            else:
+                text = self.format(self.wrap(self.render_children(item)))
+            if text is not None:
+                output.append(text)
+        return output
+
+    model.Layout.render_bibliography = render_bibliography
+    _patch_subsequent_author_substitute(model)
+    _patch_year_suffix(model)
+
+
+def _state(item: Any) -> dict[str, Any] | None:
+    """Our per-entry state on a citeproc-py CitationItem (a dict subclass whose attribute access
+    raises its own VariableError, so plain getattr defaults do not work)."""
+    return dict.get(item, "_bibconvert") if isinstance(item, dict) else None
+
+
+def _patch_subsequent_author_substitute(model: Any) -> None:
+    """``subsequent-author-substitute``: the first names of an entry that repeat the previous
+    entry's are replaced by the given string (rules complete-all and complete-each)."""
+    original = model.Names.render
+
+    def render(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        text = original(self, item, *args, **kwargs)
+        state = _state(item)
+        if state is None or state["names-done"] or not enabled("subsequent-author-substitute"):
+            return text
+        if self.xpath_search("./ancestor::cs:names"):
+            return text  # a names element inside a substitute: its outer names decides
+        if text is None:
+            return text
+        state["names-done"] = True
+        shared = state["shared"]
+        previous, shared["previous-names"] = shared["previous-names"], str(text)
+        if shared["substitute"] is not None and previous is not None and previous == str(text):
+            return type(text)(shared["substitute"]) if isinstance(text, str) else shared["substitute"]
+        return text
+
+    model.Names.render = render
+
+
+def _patch_year_suffix(model: Any) -> None:
+    """``disambiguate-add-year-suffix``: after :func:`after_sort` has given ambiguous items their
+    letters, the letter follows the first year rendered from a date, unless the style places the
+    ``year-suffix`` variable itself."""
+    original = model.Date.process
+
+    def process(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+        text = original(self, item, *args, **kwargs)
+        state = _state(item)
+        if text is None or state is None or state["year-suffix-done"] or self.is_locale_date():
+            return text
+        suffix = item.reference.get("year_suffix") if hasattr(item.reference, "get") else None
+        if not suffix or not enabled("year-suffix") or _style_places_year_suffix(self):
+            return text
+        new, count = _FIRST_YEAR.subn(lambda m: m.group(1) + suffix, str(text), count=1)
+        if count:
+            state["year-suffix-done"] = True
+            return type(text)(new) if isinstance(text, str) else new
+        return text
+
+    model.Date.process = process
+
+
+_FIRST_YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
+def _style_places_year_suffix(element: Any) -> bool:
+    return bool(element.get_root().xpath_search('.//cs:text[@variable="year-suffix"]'))
+
+
+def _render_child(child: Any, item: Any) -> Any:
+    from citeproc.source import VariableError
+
+    try:
+        return child.render(item)
+    except VariableError:
+        return None
+
+
+def _patch_display(model: Any) -> None:
+    """CSL ``display`` covers the element's output with its affixes, so the markers go around
+    ``wrap`` (affixes) rather than ``format`` (fonts)."""
+    original = model.Affixed.wrap
+
+    def wrap(self: Any, string: Any) -> Any:
+        text = original(self, string)
+        display = self.get("display") if hasattr(self, "get") else None
+        if display and text and enabled("display") and _in_bibliography(self):
+            from citeproc.string import String
+
+            return String(OPEN + display + MID) + text + String(CLOSE)
+        return text
+
+    model.Affixed.wrap = wrap
+
+
+def _in_bibliography(element: Any) -> bool:
+    node = element
+    while node is not None:
+        tag = getattr(node, "tag", "")
+        if isinstance(tag, str) and tag.endswith("bibliography"):
+            return True
+        if isinstance(tag, str) and tag.endswith("citation"):
+            return False
+        node = node.getparent()
+    return True  # macros sit outside both; they are called from the bibliography here
+
+
+def _patch_initialize(model: Any) -> None:
+    """``initialize="false"`` keeps full given names even when ``initialize-with`` is set (CSL 1.0.1
+    §Name); citeproc-py initialises whenever ``initialize-with`` is present, which turns Chicago's and
+    MLA's "Cook, Lorne" into "Cook, L."."""
+    original = model.Name.initialize
+
+    def initialize(self: Any, given: Any, mark: Any, context: Any) -> Any:
+        if enabled("initialize-false") and self.get("initialize", "true").lower() == "false":
+            return given
+        return original(self, given, mark, context)
+
+    model.Name.initialize = initialize
+
+
+def _patch_after_inverted_name(model: Any) -> None:
+    """``delimiter-precedes-last="after-inverted-name"``: a comma before "and" only when the name
+    before it is inverted ("Leong, G. B., & Silva, J. A." but "Australian Government Productivity
+    Commission & New Zealand ...": an institution is never inverted).  citeproc-py knows only
+    always/contextual/never, so the option is set to one of those for the call."""
+    original_process = model.Name.process
+    original_get_option = model.Name.get_option
+
+    def process(self: Any, item: Any, variable: Any = None, context: Any = None, sort_options: Any = None,
+                **kwargs: Any) -> Any:
+        option = original_get_option(self, "delimiter-precedes-last", context, sort_options)
+        if option != "after-inverted-name" or not enabled("after-inverted-name"):
+            return original_process(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+        order = original_get_option(self, "name-as-sort-order", context, sort_options)
+        people = list(item.reference.get(variable) or []) if hasattr(item.reference, "get") else []
+        penultimate = people[-2] if len(people) >= 2 else None
+        inverted = penultimate is not None and "family" in penultimate and penultimate.get("given") is not None \
+            and (order == "all" or (order == "first" and len(people) == 2))
+        had = self.get("delimiter-precedes-last")
+        self.set("delimiter-precedes-last", "always" if inverted else "never")
+        try:
+            return original_process(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            if had is None:
+                del self.attrib["delimiter-precedes-last"]
+            else:
+                self.set("delimiter-precedes-last", had)
+
+    model.Name.process = process
+
+
+def _patch_sort_keys(model: Any) -> None:
+    """Sort text as people (and citeproc-js's collator) do: ignoring case, accents, markup and
+    punctuation such as quotes and brackets ("[F]linders" between Doe and Roe; "Aaa" before
+    "ABC").  citeproc-py compares the raw rendered strings."""
+    original = model.Key.sort_keys
+
+    def sort_keys(self: Any, items: list[Any], context: Any) -> list[Any]:
+        keys = original(self, items, context)
+        if not enabled("sort-collation"):
+            return keys
+        return [collation_key(k) if isinstance(k, str) else k for k in keys]
+
+    model.Key.sort_keys = sort_keys
+
+
+_TAGS = re.compile(r"<[^<>]{1,200}>")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+
+
+def collation_key(text: str) -> str:
+    import unicodedata
+
+    plain = _TAGS.sub("", str(text))
+    plain = unicodedata.normalize("NFKD", plain)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = _NOT_WORD.sub("", plain.replace("&#38;", "&"))
+    return " ".join(plain.casefold().split())
+
+
+# --- hooks around rendering ---------------------------------------------------------------------
+
+_NUMBER_RANGE = re.compile(r"(?<=\d)\s*-\s*(?=\d)")
+_RANGED_NUMBERS = ("issue", "volume", "number", "collection-number", "chapter-number", "number-of-volumes",
+                   "edition", "part-number", "supplement-number", "citation-number")
+_RICH_TAG = re.compile(r"<(/?)(i|b|sup|sub|sc|span)((?:\s+(?:class|style)=\"[^\"<>]{0,80}\")?)\s*>", re.IGNORECASE)
+
+
+def prepare_items(items: list[dict[str, Any]], style: Any, output: str = "html") -> None:
+    """Item-level adjustments before citeproc-py reads the items:
+
+    * ``rich-text``: CSL-JSON's HTML subset in field values (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
+      small caps, ``nodecor``) becomes markup for HTML and is removed for text; everything else is
+      escaped.  citeproc-py copies field text into HTML unescaped, so without this a ``&`` or a
+      ``<script>`` in a title would reach the page as markup.
+    * number ranges (``issue: "3-4"``) get the en dash citeproc-js prints;
+    * a family name in double quotes ("\"Van Dyke\"", CSL-JSON's way to say "no particle
+      parsing") loses its quotes.
+    """
+    for item in items:
+        for variable, value in list(item.items()):
+            if isinstance(value, str) and variable not in ("id", "type", "URL", "DOI"):
+                if enabled("rich-text"):
+                    value = rich_text(value, output)
+                if variable in _RANGED_NUMBERS:
+                    value = _NUMBER_RANGE.sub("\u2013", value)
+                item[variable] = value
+            elif isinstance(value, list):
+                for person in value:
+                    if isinstance(person, dict):
+                        for part in ("family", "given", "literal"):
+                            text = person.get(part)
+                            if isinstance(text, str):
+                                if part == "family" and len(text) > 2 and text[0] == text[-1] == '"':
+                                    text = text[1:-1]
+                                person[part] = rich_text(text, output) if enabled("rich-text") else text
+
+
+def rich_text(value: str, output: str) -> str:
+    """CSL rich text to citeproc-py input: allowed tags as HTML (or dropped for text), the rest
+    escaped; ``nocase`` spans are kept in both, because citeproc-py reads them itself."""
+    if output == "html":
+        def escape(t: str) -> str:
+            return _mark_quotes(t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    else:
+        escape = _mark_quotes
+    out: list[str] = []
+    stack: list[str] = []
+    position = 0
+    for m in _RICH_TAG.finditer(value):
+        out.append(escape(value[position:m.start()]))
+        position = m.end()
+        closing, tag, attributes = m.group(1), m.group(2).lower(), m.group(3).lower()
+        if closing:
+            if tag in stack or (tag == "span" and any(k.startswith("span") for k in stack)):
+                while stack:
+                    opened = stack.pop()
+                    out.append(_close(opened, output))
+                    if opened == tag or (opened.startswith("span") and tag == "span"):
+                        break
+            continue
+        if tag == "span":
+            kind = "span-nocase" if "nocase" in attributes else "span-nodecor" if "nodecor" in attributes else \
+                "span-sc" if "small-caps" in attributes else "span"
+        else:
+            kind = tag
+        stack.append(kind)
+        out.append(_open(kind, output))
+    out.append(escape(value[position:]))
+    while stack:
+        out.append(_close(stack.pop(), output))
+    return "".join(out)
+
+
+# Tags travel through citeproc-py as private-use characters, so its text-case code cannot touch
+# them (title case would otherwise turn ``<span style=`` into ``<span Style=``).
+_PLACEHOLDERS = {
+    "i": ("\ue010", "\ue011"), "b": ("\ue012", "\ue013"), "sup": ("\ue014", "\ue015"),
+    "sub": ("\ue016", "\ue017"), "sc": ("\ue018", "\ue019"), "span-sc": ("\ue018", "\ue019"),
+    "span-nodecor": ("\ue01a", "\ue01b"), "span": ("", ""),
+}
+_PLACEHOLDER_HTML = {"\ue010": "<i>", "\ue011": "</i>", "\ue012": "<b>", "\ue013": "</b>", "\ue014": "<sup>",
+                     "\ue015": "</sup>", "\ue016": "<sub>", "\ue017": "</sub>",
+                     "\ue018": '<span style="font-variant:small-caps;">', "\ue019": "</span>", "\ue01b": "</span>"}
+_PLACEHOLDER_RE = re.compile("[\ue010-\ue01b]")
+
+
+def _open(kind: str, output: str) -> str:
+    if kind == "span-nocase":
+        return '<span class="nocase">'
+    return _PLACEHOLDERS[kind][0] if output == "html" else ""
+
+
+def _close(kind: str, output: str) -> str:
+    if kind == "span-nocase":
+        return "</span>"
+    return _PLACEHOLDERS[kind][1] if output == "html" else ""
+
+
+_DOUBLE_PAIR = re.compile(r'(?<![\w"])"(?=\S)([^"]{1,300}?)(?<=\S)"(?![\w"])')
+_SINGLE_PAIR = re.compile(r"(?<![\w'])'(?=\S)([^']{1,300}?)(?<=\S)'(?!\w)")
+INNER_OPEN, INNER_CLOSE = "\ue01c", "\ue01d"
+
+
+def _mark_quotes(text: str) -> str:
+    """Straight quotes around a phrase in a field become quote placeholders; after rendering they
+    are double or single quotes depending on whether the style put the field in quotes (citeproc-js's
+    "flip-flop")."""
+    if not enabled("flip-flop-quotes") or ('"' not in text and "'" not in text):
+        return text
+    text = _DOUBLE_PAIR.sub(lambda m: INNER_OPEN + m.group(1) + INNER_CLOSE, text)
+    return _SINGLE_PAIR.sub(lambda m: INNER_OPEN + m.group(1) + INNER_CLOSE, text)
+
+
+def resolve_quotes(entry: str, outer: tuple[str, str] = ("\u201c", "\u201d"),
+                   inner: tuple[str, str] = ("\u2018", "\u2019")) -> str:
+    """Quote placeholders -> the locale's inner quotes inside an outer quotation, else outer quotes."""
+    if INNER_OPEN not in entry:
+        return entry
+    out: list[str] = []
+    depth = 0
+    for ch in entry:
+        if ch in (outer[0], INNER_OPEN):
+            nested = depth % 2 == 1
+            out.append((inner if nested else outer)[0] if ch == INNER_OPEN else ch)
+            depth += 1
+        elif ch in (outer[1], INNER_CLOSE):
+            depth = max(0, depth - 1)
+            nested = depth % 2 == 1
+            out.append((inner if nested else outer)[1] if ch == INNER_CLOSE else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def restore_markup(entry: str) -> str:
+    """Placeholders back to HTML; a ``nodecor`` span undoes the formatting it sits in (italic,
+    bold or small caps), as citeproc-js renders it."""
+    if not _PLACEHOLDER_RE.search(entry):
+        return entry
+    out: list[str] = []
+    stack: list[str] = []
+    for piece in re.split(r"(<[^<>]+>|[\ue010-\ue01b])", entry):
+        if piece == "\ue01a":
+            innermost = next((t for t in reversed(stack) if t in ("i", "b", "sc")), "i")
+            style = {"i": "font-style:normal;", "b": "font-weight:normal;", "sc": "font-variant:normal;"}[innermost]
+            out.append(f'<span style="{style}">')
+        elif piece in _PLACEHOLDER_HTML:
+            out.append(_PLACEHOLDER_HTML[piece])
+        else:
+            out.append(piece)
+        tag = piece if piece.startswith("<") else _PLACEHOLDER_HTML.get(piece, "")
+        if tag.startswith("</"):
+            if stack:
+                stack.pop()
+        elif tag.startswith("<i") or tag.startswith("<b") or "small-caps" in tag:
+            stack.append("i" if tag.startswith("<i") else "b" if tag.startswith("<b") else "sc")
+        elif tag.startswith("<") and not tag.endswith("/>"):
+            stack.append("other")
+    return "".join(out)
+
+
+def before_sort(bibliography: Any, style: Any) -> None:
+    """Hook for fixes that need the registered items before sorting (none needed yet)."""
+
+
+def after_sort(bibliography: Any, style: Any) -> None:
+    """Year suffixes: items an author-date citation cannot tell apart (the same names, as the
+    citation's et-al settings shorten them, and the same year) get a, b, c... in bibliography order
+    (CSL's ``disambiguate-add-year-suffix``; citeproc-py does no disambiguation)."""
+    citation = style.root.citation
+    if not enabled("year-suffix") or citation is None:
+        return
+    if str(citation.get("disambiguate-add-year-suffix", "false")).lower() != "true":
+        return
+    et_al_min = _int(citation.get("et-al-min"))
+    et_al_first = _int(citation.get("et-al-use-first")) or 1
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for item in bibliography.items:
+        groups.setdefault(_citation_key(item.reference, et_al_min, et_al_first), []).append(item)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for index, item in enumerate(members):
+            item.reference["year_suffix"] = _letters(index)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _citation_key(reference: Any, et_al_min: int | None, et_al_first: int) -> tuple[Any, ...]:
+    people: list[Any] = []
+    for role in ("author", "editor", "translator"):
+        people = list(reference.get(role) or [])
+        if people:
+            break
+    families = []
+    for person in people:
+        family = person.get("family") or person.get("literal") or person.get("given") or ""
+        families.append(str(family).lower())
+    truncated = bool(et_al_min and len(families) >= et_al_min)
+    if truncated:
+        families = families[:et_al_first]
+    issued = reference.get("issued")
+    year = getattr(issued, "year", None) or getattr(getattr(issued, "begin", None), "year", None)
+    title = "" if families else str(reference.get("title") or "").lower()
+    return (tuple(families), truncated, year, title)
+
+
+def _letters(index: int) -> str:
+    """a..z, then aa, ab... as citeproc-js numbers year suffixes."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(97 + remainder) + letters
+    return letters
+
+
+@contextmanager
+def rendering(style: Any, output: str) -> Iterator[None]:
+    yield
+
+
+# --- output steps --------------------------------------------------------------------------------
+
+_QUOTE_PERIOD = re.compile(r"([\u201d\u2019]+)((?:</[a-z]+>)*)([.,])")
+_QUESTION_QUOTE_PERIOD = re.compile(r"([?!])([\u201d\u2019])((?:</[a-z]+>)*)\.")
+_DOUBLED = re.compile(r"([.?!])((?:</(?:i|b|span|sup|sub)>|[\ue002\ue003])*)\.(?!\.)")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
+def after_render(entries: list[str], style: Any, output: str, layout: dict[str, str]) -> list[str]:
+    piq = _punctuation_in_quote(style)
+    fixed = []
+    for entry in entries:
+        entry = resolve_quotes(entry, *_quote_terms(style))
+        if enabled("punctuation-in-quote"):
+            entry = _QUESTION_QUOTE_PERIOD.sub(r"\1\2\3", entry)
+            if piq:
+                entry = _QUOTE_PERIOD.sub(r"\3\1\2", entry)
+        if enabled("doubled-punctuation"):
+            entry = _DOUBLED.sub(r"\1\2", entry)
+        if enabled("apostrophe"):
+            entry = _APOSTROPHE.sub("\u2019", entry)
+        if output == "html" and enabled("character-references"):
+            entry = entry.replace("&amp;", "&#38;").replace("&lt;", "&#60;").replace("&gt;", "&#62;")
+        entry = _display_markup(entry, output)
+        if output == "html":
+            entry = restore_markup(entry)
+        fixed.append(entry)
+    return fixed
+
+
+def _quote_terms(style: Any) -> tuple[tuple[str, str], tuple[str, str]]:
+    try:
+        root = style.root
+        return ((str(root.get_single_term(name="open-quote")), str(root.get_single_term(name="close-quote"))),
+                (str(root.get_single_term(name="open-inner-quote")), str(root.get_single_term(name="close-inner-quote"))))
+    except Exception:  # terms missing from a custom locale: English quotes
+        return ("\u201c", "\u201d"), ("\u2018", "\u2019")
+
+
+def _punctuation_in_quote(style: Any) -> bool:
+    try:
+        return str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+    except Exception:  # a style without locale information: the CSL default
+        return False
+
+
+_DISPLAY = re.compile(OPEN + r"([a-z-]+)" + MID + r"((?:(?!" + OPEN + r").)*?)" + CLOSE, re.DOTALL)
+
+
+def _display_markup(entry: str, output: str) -> str:
+    """Markers -> citeproc-js's ``csl-left-margin``/``csl-right-inline``/``csl-block``/``csl-indent``
+    divs (HTML), or plain spacing (text)."""
+    for _ in range(8):  # nested displays: innermost first
+        if OPEN not in entry:
+            break
+        if output == "html":
+            entry = _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', entry)
+        else:
+            entry = _DISPLAY.sub(lambda m: m.group(2) + (" " if m.group(1) == "left-margin" else ""), entry)
+    entry = entry.replace(OPEN, "").replace(MID, "").replace(CLOSE, "")
+    if SECOND_FIELD in entry:
+        left, _, right = entry.partition(SECOND_FIELD)
+        if output == "html":
+            entry = f'<div class="csl-left-margin">{left}</div><div class="csl-right-inline">{right}</div>'
+        else:
+            entry = left + ("" if not right or right[:1].isspace() or not left else " ") + right
+    return entry
