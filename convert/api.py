@@ -134,6 +134,8 @@ def write(items: list[Item], format: str, *, diagnostics: list[Diagnostic] | Non
     context = WriteContext(report, accepted, progress, dict(extras or {}))
     try:
         text = spec.function(list(items), context)
+    except BibconvertError:
+        raise  # a problem of the call (unknown style, unknown locale): its own message
     except Exception as exc:
         if debug:
             raise

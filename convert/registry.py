@@ -30,6 +30,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "convert.readers.ris",
     "convert.writers.bibtex",
     "convert.writers.ris",
+    "convert.writers.styled",
 )
 ENTRY_POINT_GROUPS = {"reader": "bibconvert.readers", "writer": "bibconvert.writers"}
 

@@ -66,6 +66,8 @@ def clean_item(item: Item, key: str) -> dict[str, Any]:
         kind = variable_kind(variable)
         if kind is None:
             continue
+        if kind in ("name", "date") and variable.replace("-", "_") not in _citeproc_structured(kind):
+            continue  # a variable citeproc-py cannot render as a name/date would crash it
         if kind == "name":
             if isinstance(value, list):
                 people = [{k: str(v) for k, v in person.items() if isinstance(v, (str, int, float))}
@@ -77,6 +79,13 @@ def clean_item(item: Item, key: str) -> dict[str, Any]:
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             cleaned[variable] = str(value)
     return cleaned
+
+
+@lru_cache(maxsize=2)
+def _citeproc_structured(kind: str) -> frozenset[str]:
+    import citeproc
+
+    return frozenset(citeproc.NAMES if kind == "name" else citeproc.DATES)
 
 
 def _clean_date(value: dict[str, Any]) -> dict[str, Any]:
@@ -140,8 +149,13 @@ def render(items: list[Item], style: str | StyleRef | None = None, locale: str |
         entries: list[str] = []
         with fixes.rendering(parsed, output):
             raw_entries = bibliography.bibliography()
+        kept_keys = []
         for key, entry in zip(rendered_keys, raw_entries):
+            if entry is None:
+                continue  # the style prints nothing for this item (APA: personal communications)
             entries.append(str(entry))
+            kept_keys.append(key)
+        rendered_keys = kept_keys
     node = parsed.root.bibliography
     layout = _layout_options(node)
     entries = fixes.after_render(entries, parsed, output, layout)

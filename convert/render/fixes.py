@@ -29,7 +29,7 @@ MID = "\ue001"
 CLOSE = "\ue002"
 SECOND_FIELD = "\ue003"
 
-FIXES = ("after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
+FIXES = ("localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
          "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references")
 _applied = False
 
@@ -56,6 +56,10 @@ def apply() -> None:
     _patch_initialize(model)
     _patch_sort_keys(model)
     _patch_after_inverted_name(model)
+    _patch_label(model)
+    _patch_group_suppression(model)
+    _patch_text_case_language(model)
+    _patch_localized_date_delimiter(model)
 
 
 # --- second-field-align and display ------------------------------------------------------------
@@ -79,13 +83,13 @@ def _patch_layout(model: Any) -> None:
                 first = _render_child(children[0], item) if children else None
                 rest = [t for t in (_render_child(child, item) for child in children[1:]) if t is not None]
                 if first is None and not rest:
+                    output.append(None)
                     continue
                 combined = (first or "") + SECOND_FIELD + (model.join(rest, self.get("delimiter", "")) if rest else "")
                 text = self.format(self.wrap(combined))
             else:
                 text = self.format(self.wrap(self.render_children(item)))
-            if text is not None:
-                output.append(text)
+            output.append(text)  # None too: the engine pairs entries with items by position
         return output
 
     model.Layout.render_bibliography = render_bibliography
@@ -232,6 +236,131 @@ def _patch_after_inverted_name(model: Any) -> None:
                 self.set("delimiter-precedes-last", had)
 
     model.Name.process = process
+
+
+def _patch_label(model: Any) -> None:
+    """A ``cs:label`` prints nothing when its variable is empty (CSL 1.0.2, §Label); citeproc-py
+    prints the term anyway, which gives Chicago's spurious "Edition." after a newspaper article."""
+    from citeproc.source import VariableError
+
+    original = model.Label.process
+
+    def process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None,
+                **kwargs: Any) -> Any:
+        name = variable if variable is not None else self.get("variable")
+        if enabled("label-needs-variable") and variable is None and name and name != "locator":
+            try:
+                value = item.reference[name.replace("-", "_")]
+            except VariableError:
+                return None
+            if value in (None, ""):
+                return None
+        return original(self, item, variable, plural, context=context, **kwargs)
+
+    model.Label.process = process
+
+
+def _patch_group_suppression(model: Any) -> None:
+    """A group is suppressed when it calls variables and all of them are empty (CSL 1.0.2,
+    §Group).  citeproc-py decides whether a ``cs:choose`` "calls a variable" from *all* its
+    branches, so a branch that only prints a term (APA's "Publication" for a thesis) keeps its
+    group alive; here only the branch actually taken counts."""
+    from citeproc.source import VariableError
+
+    original = model.Group.process
+
+    def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        if not enabled("group-suppression"):
+            return original(self, item, context=context, **kwargs)
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            if isinstance(child, model.Choose):
+                branch = _taken_branch(model, child, item, context)
+                calls = branch.calls_variable() if branch is not None else False
+            else:
+                calls = child.calls_variable()
+            called = called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+                rendered = rendered or calls
+        if output and (not called or rendered):
+            return self.join(output)
+        raise VariableError
+
+    model.Group.process = process
+
+
+def _taken_branch(model: Any, choose: Any, item: Any, context: Any) -> Any:
+    """The cs:if/else-if/else branch whose condition holds (without rendering it)."""
+    for branch in choose.getchildren():
+        if not isinstance(branch, model.If) or branch.tag.endswith("else"):
+            return branch
+        try:
+            if _condition_holds(branch, item, context):
+                return branch
+        except Exception:  # a test citeproc-py cannot evaluate: assume it may render
+            return branch
+    return None
+
+
+def _condition_holds(branch: Any, item: Any, context: Any) -> bool:
+    results: list[bool] = []
+    if "type" in branch.attrib:
+        results += branch._type(item)
+    if "variable" in branch.attrib:
+        results += branch._variable(item)
+    if "is-numeric" in branch.attrib:
+        results += branch._is_numeric(item)
+    if "is-uncertain-date" in branch.attrib:
+        results += branch._is_uncertain_date(item)
+    if "locator" in branch.attrib:
+        results += branch._locator(item)
+    if "position" in branch.attrib:
+        results += branch._position(item, context)
+    match = branch.get("match")
+    if match == "any":
+        return any(results)
+    if match == "none":
+        return not any(results)
+    return all(results)
+
+
+def _patch_text_case_language(model: Any) -> None:
+    """Title case applies to English items, and an item without ``language`` counts as English
+    (CSL 1.0.2, §Text-case; citeproc-js does the same).  citeproc-py skips title case whenever it
+    is not told the language, so APA's "(Eds.)" label came out "(eds.)"."""
+    original = model.TextCased.case
+
+    def case(self: Any, text: Any, language: Any = None) -> Any:
+        if language is None and enabled("text-case-language"):
+            language = "en"
+        return original(self, text, language)
+
+    model.TextCased.case = case
+
+
+def _patch_localized_date_delimiter(model: Any) -> None:
+    """A localized date (``<date form="text">``) joins its parts with its *own* delimiter, the
+    one the locale (or the style's ``cs:locale``) defines; citeproc-py used the calling element's,
+    which gave NLM/Vancouver's "2021Jun" for "2021 Jun"."""
+    original = model.Date.render_single_date
+
+    def render_single_date(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+        if not enabled("localized-date-delimiter") or not self.is_locale_date() or context is None or context is self:
+            return original(self, date, show_parts, context)
+        parts = self.parts(date, show_parts, context)
+        return self.join(parts) if parts else None
+
+    model.Date.render_single_date = render_single_date
 
 
 def _patch_sort_keys(model: Any) -> None:
@@ -471,7 +600,10 @@ def _citation_key(reference: Any, et_al_min: int | None, et_al_first: int) -> tu
     if truncated:
         families = families[:et_al_first]
     issued = reference.get("issued")
-    year = getattr(issued, "year", None) or getattr(getattr(issued, "begin", None), "year", None)
+    year = None
+    if isinstance(issued, dict):  # citeproc-py's Date/DateRange are dicts whose attributes raise
+        begin = dict.get(issued, "begin")
+        year = dict.get(begin, "year") if isinstance(begin, dict) else dict.get(issued, "year")
     title = "" if families else str(reference.get("title") or "").lower()
     return (tuple(families), truncated, year, title)
 
