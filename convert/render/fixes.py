@@ -29,7 +29,7 @@ MID = "\ue001"
 CLOSE = "\ue002"
 SECOND_FIELD = "\ue003"
 
-FIXES = ("localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
+FIXES = ("title-case", "page-range", "substitution", "localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
          "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references")
 _applied = False
 
@@ -60,6 +60,10 @@ def apply() -> None:
     _patch_group_suppression(model)
     _patch_text_case_language(model)
     _patch_localized_date_delimiter(model)
+    _patch_title_case(model)
+    _patch_page_range(model)
+    _patch_substitution(model)
+    _register_name_variables()
 
 
 # --- second-field-align and display ------------------------------------------------------------
@@ -361,6 +365,142 @@ def _patch_localized_date_delimiter(model: Any) -> None:
         return self.join(parts) if parts else None
 
     model.Date.render_single_date = render_single_date
+
+
+# citeproc-js's list of words title case leaves in lower case (CSL 1.0.2 gives the short list;
+# citeproc-js, the reference processor, uses this longer one).
+TITLE_CASE_STOP_WORDS = frozenset("""
+about above across afore after against al along alongside amid amidst among amongst anenst apropos apud around as
+aside astride at athwart atop barring before behind below beneath beside besides between beyond but by circa
+despite down during et except for forenenst from given in inside into lest like modulo near next notwithstanding
+of off on onto out over per plus pro qua sans since than through thru throughout thruout till to toward towards
+under underneath until unto up upon versus vs. v. vs v via vis-à-vis with within without or yet so nor a an the
+and de d' von van c ca""".split())
+
+
+def _patch_title_case(model: Any) -> None:
+    """CSL title case: stop words in lower case except as first or last word or after a colon;
+    each lower-case part of a hyphenated word capitalised ("Multi-Beam")."""
+    original = model.TextCased.case
+
+    def case(self: Any, text: Any, language: Any = None) -> Any:
+        if self.get("text-case") != "title" or not enabled("title-case"):
+            return original(self, text, language)
+        if language not in (None, "en") and enabled("text-case-language"):
+            return text
+        if not hasattr(text, "words"):
+            return original(self, text, language)
+        words = list(text.words())
+        output = []
+        previous = ":"
+        for index, word in enumerate(words):
+            plain = str(word)
+            edge = index == 0 or index == len(words) - 1 or previous in (":", "?", "!")
+            if word.islower():
+                if plain in TITLE_CASE_STOP_WORDS and not edge:
+                    word = word.soft_lower()
+                elif "-" in plain and type(word).__name__ == "String":
+                    word = type(word)("-".join(p[:1].upper() + p[1:] if p and p not in TITLE_CASE_STOP_WORDS
+                                               else p for p in plain.split("-")))
+                    if plain.split("-")[0] in TITLE_CASE_STOP_WORDS:
+                        word = word.capitalize_first()
+                else:
+                    word = word.capitalize_first()
+            previous = plain[-1:] if plain else previous
+            output.append(word)
+        return " ".join(output) if all(isinstance(w, str) for w in output) else _join_words(output)
+
+    model.TextCased.case = case
+
+
+def _join_words(words: list[Any]) -> Any:
+    result = words[0]
+    for word in words[1:]:
+        result = result + " " + word
+    return result
+
+
+def _patch_page_range(model: Any) -> None:
+    """Page ranges are abbreviated only when both numbers have the same number of digits
+    ("3–18", not "3–8"; "98–102"); citeproc-py compared digit by digit regardless of length."""
+    original = model.FormatNumber._format_last_page
+
+    def _format_last_page(self: Any, first: str, last: str) -> str:
+        if enabled("page-range") and len(first.strip()) != len(last.strip()):
+            return last
+        return original(self, first, last)
+
+    model.FormatNumber._format_last_page = _format_last_page
+
+
+def _patch_substitution(model: Any) -> None:
+    """What ``cs:substitute`` rendered is suppressed in the rest of the entry (CSL 1.0.2,
+    §Substitute): every variable of a substituted macro, and substituted names.  citeproc-py only
+    suppressed a directly substituted text variable, so MLA printed a substituted title twice."""
+    from citeproc.source import VariableError
+
+    original_add = model.Substitute.add_to_repressed_list
+    original_names = model.Names.process
+
+    def add_to_repressed_list(self: Any, child: Any, context: Any) -> None:
+        if not enabled("substitution"):
+            return original_add(self, child, context)
+        layout = (context if context is not None else self).get_layout()
+        variables = _variables_called(child)
+        for tag in ("text", "names", "number", "date"):
+            key = "{http://purl.org/net/xbiblio/csl}" + tag
+            layout.repressed.setdefault(key, []).extend(variables)
+
+    def process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        if enabled("substitution") and self.getparent() is not None \
+                and not str(self.getparent().tag).endswith("substitute"):
+            try:
+                repressed = (context if context is not None else self).get_layout().repressed or {}
+            except Exception:
+                repressed = {}
+            blocked = set(repressed.get(self.tag, []))
+            roles = self.get("variable", "").split()
+            if roles and blocked and all(role in blocked for role in roles):
+                raise VariableError
+        return original_names(self, item, names_context=names_context, context=context, **kwargs)
+
+    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    model.Names.process = process
+
+
+def _variables_called(element: Any) -> list[str]:
+    """Every variable an element renders, following macros."""
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def visit(node: Any) -> None:
+        variable = node.get("variable") if hasattr(node, "get") else None
+        if variable and not str(node.tag).endswith(("if", "else-if", "key")):
+            found.extend(variable.split())
+        macro = node.get("macro") if hasattr(node, "get") else None
+        if macro and macro not in seen:
+            seen.add(macro)
+            try:
+                visit(node.get_macro(macro))
+            except Exception:
+                pass
+        for child in node.iterchildren():
+            visit(child)
+
+    visit(element)
+    return found
+
+
+def _register_name_variables() -> None:
+    """CSL 1.0.2 name variables citeproc-py does not list (director, performer, ...) are read as
+    names instead of being dropped."""
+    import citeproc
+
+    for name in ("chair", "compiler", "contributor", "curator", "director", "executive_producer", "guest", "host",
+                 "narrator", "organizer", "performer", "producer", "reviewed_author", "script_writer",
+                 "series_creator", "translator", "editorial_director"):
+        if name not in citeproc.NAMES:
+            citeproc.NAMES.append(name)
 
 
 def _patch_sort_keys(model: Any) -> None:
