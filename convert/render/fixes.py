@@ -396,14 +396,15 @@ def _patch_title_case(model: Any) -> None:
         for index, word in enumerate(words):
             plain = str(word)
             edge = index == 0 or index == len(words) - 1 or previous in (":", "?", "!")
-            if word.islower():
+            if "-" in plain and type(word).__name__ == "String" and not (plain in TITLE_CASE_STOP_WORDS and not edge):
+                parts = plain.split("-")
+                parts = [p[:1].upper() + p[1:] if p[:1].islower() and (i == 0 or p not in TITLE_CASE_STOP_WORDS)
+                         and (i > 0 or not (p in TITLE_CASE_STOP_WORDS and not edge)) else p
+                         for i, p in enumerate(parts)]
+                word = type(word)("-".join(parts))
+            elif word.islower():
                 if plain in TITLE_CASE_STOP_WORDS and not edge:
                     word = word.soft_lower()
-                elif "-" in plain and type(word).__name__ == "String":
-                    word = type(word)("-".join(p[:1].upper() + p[1:] if p and p not in TITLE_CASE_STOP_WORDS
-                                               else p for p in plain.split("-")))
-                    if plain.split("-")[0] in TITLE_CASE_STOP_WORDS:
-                        word = word.capitalize_first()
                 else:
                     word = word.capitalize_first()
             previous = plain[-1:] if plain else previous
@@ -433,39 +434,83 @@ def _patch_page_range(model: Any) -> None:
     model.FormatNumber._format_last_page = _format_last_page
 
 
+_RECORDERS: list[list[str]] = []
+
+
 def _patch_substitution(model: Any) -> None:
     """What ``cs:substitute`` rendered is suppressed in the rest of the entry (CSL 1.0.2,
-    §Substitute): every variable of a substituted macro, and substituted names.  citeproc-py only
-    suppressed a directly substituted text variable, so MLA printed a substituted title twice."""
+    §Substitute): the variables the substitute actually printed (recorded while it renders), names
+    included.  citeproc-py only suppressed a directly substituted text variable, so MLA printed a
+    substituted title twice and APA printed substituted editors again as "(J. Smith & J. Doe, Eds.)"."""
     from citeproc.source import VariableError
 
     original_add = model.Substitute.add_to_repressed_list
+    original_render = model.Substitute.render
     original_names = model.Names.process
+    original_text_variable = model.Text._variable
 
-    def add_to_repressed_list(self: Any, child: Any, context: Any) -> None:
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if not enabled("substitution"):
-            return original_add(self, child, context)
-        layout = (context if context is not None else self).get_layout()
-        variables = _variables_called(child)
-        for tag in ("text", "names", "number", "date"):
-            key = "{http://purl.org/net/xbiblio/csl}" + tag
-            layout.repressed.setdefault(key, []).extend(variables)
+            return original_render(self, item, context=context, **kwargs)
+        text = None
+        for child in self.getchildren():
+            recorder: list[str] = []
+            _RECORDERS.append(recorder)
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            finally:
+                _RECORDERS.pop()
+            if text:
+                layout = (context if context is not None else self).get_layout()
+                for tag in ("text", "names", "number", "date"):
+                    key = "{http://purl.org/net/xbiblio/csl}" + tag
+                    layout.repressed.setdefault(key, []).extend(recorder)
+                for outer in _RECORDERS:  # a substitute inside a substitute
+                    outer.extend(recorder)
+                break
+        return text or None
+
+    def text_variable(self: Any, item: Any, context: Any) -> Any:
+        value = original_text_variable(self, item, context)
+        if value is not None and _RECORDERS:
+            _RECORDERS[-1].append(self.get("variable"))
+        return value
 
     def process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
-        if enabled("substitution") and self.getparent() is not None \
-                and not str(self.getparent().tag).endswith("substitute"):
+        roles = self.get("variable", "").split()
+        if not enabled("substitution") or not roles:
+            return original_names(self, item, names_context=names_context, context=context, **kwargs)
+        inside_substitute = self.getparent() is not None and str(self.getparent().tag).endswith("substitute")
+        blocked: set[str] = set()
+        if not inside_substitute:
             try:
                 repressed = (context if context is not None else self).get_layout().repressed or {}
             except Exception:
                 repressed = {}
             blocked = set(repressed.get(self.tag, []))
-            roles = self.get("variable", "").split()
-            if roles and blocked and all(role in blocked for role in roles):
-                raise VariableError
-        return original_names(self, item, names_context=names_context, context=context, **kwargs)
+        allowed = [r for r in roles if r not in blocked]
+        if not allowed:
+            raise VariableError
+        if _RECORDERS:
+            _RECORDERS[-1].extend(r for r in allowed if r.replace("-", "_") in item.reference)
+        if len(allowed) == len(roles):
+            return original_names(self, item, names_context=names_context, context=context, **kwargs)
+        self.set("variable", " ".join(allowed))
+        try:
+            return original_names(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", " ".join(roles))
 
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    model.Substitute.render = render
+    model.Substitute.add_to_repressed_list = original_add
     model.Names.process = process
+    model.Text._variable = text_variable
 
 
 def _variables_called(element: Any) -> list[str]:
