@@ -558,7 +558,8 @@ def _patch_sort_keys(model: Any) -> None:
         keys = original(self, items, context)
         if not enabled("sort-collation"):
             return keys
-        return [collation_key(k) if isinstance(k, str) else k for k in keys]
+        demote = str(self.get_root().get("demote-non-dropping-particle", "display-and-sort")).lower() != "never"
+        return [collation_key(k, demote) if isinstance(k, (str, list)) else k for k in keys]
 
     model.Key.sort_keys = sort_keys
 
@@ -567,14 +568,23 @@ _TAGS = re.compile(r"<[^<>]{1,200}>")
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
-def collation_key(text: str) -> str:
+_LEADING_PARTICLES = re.compile(r"^(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|zu|zur|vom|d|l)\s+)+")
+
+
+def collation_key(text: Any, demote_particles: bool = True) -> str:
+    """A key that sorts as citeproc-js's collator does: case, accents, markup and punctuation
+    ignored, and a name's lowercase particle ("van der Eyden") not deciding its place."""
     import unicodedata
 
+    if isinstance(text, list):  # citeproc-py's MixedString
+        text = "".join(str(part) for part in text)
     plain = _TAGS.sub("", str(text))
     plain = unicodedata.normalize("NFKD", plain)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     plain = _NOT_WORD.sub("", plain.replace("&#38;", "&"))
-    return " ".join(plain.casefold().split())
+    plain = " ".join(plain.split())
+    stripped = _LEADING_PARTICLES.sub("", plain) if demote_particles and plain[:1].islower() else plain
+    return (stripped or plain).casefold()
 
 
 # --- hooks around rendering ---------------------------------------------------------------------
