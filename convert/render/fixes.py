@@ -486,7 +486,13 @@ def _patch_substitution(model: Any) -> None:
         roles = self.get("variable", "").split()
         if not enabled("substitution") or not roles:
             return original_names(self, item, names_context=names_context, context=context, **kwargs)
-        inside_substitute = self.getparent() is not None and str(self.getparent().tag).endswith("substitute")
+        if names_context is None and self.name is None:
+            # A bare cs:names anywhere inside cs:substitute (also under cs:choose) formats its names
+            # with the cs:name and cs:label of the cs:names being substituted.
+            outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+            if outer:
+                names_context = outer[0]
+        inside_substitute = bool(self.xpath_search("./ancestor::cs:substitute"))
         blocked: set[str] = set()
         if not inside_substitute:
             try:
