@@ -770,14 +770,31 @@ def after_sort(bibliography: Any, style: Any) -> None:
         return
     et_al_min = _int(citation.get("et-al-min"))
     et_al_first = _int(citation.get("et-al-use-first")) or 1
-    groups: dict[tuple[Any, ...], list[Any]] = {}
+    groups: dict[Any, list[Any]] = {}
     for item in bibliography.items:
-        groups.setdefault(_citation_key(item.reference, et_al_min, et_al_first), []).append(item)
+        rendered = _render_citation(bibliography, style, item)
+        key = rendered if rendered else _citation_key(item.reference, et_al_min, et_al_first)
+        groups.setdefault(key, []).append(item)
     for members in groups.values():
         if len(members) < 2:
             continue
         for index, item in enumerate(members):
             item.reference["year_suffix"] = _letters(index)
+
+
+def _render_citation(bibliography: Any, style: Any, item: Any) -> str | None:
+    """The item's citation as the style renders it alone ("(NATO 2011)"): two items with the same
+    citation need year suffixes.  None when the citation cannot be rendered."""
+    from citeproc import Citation, CitationItem
+
+    cite = Citation([CitationItem(item.key)])
+    cite.bibliography = bibliography
+    try:
+        text = str(style.render_citation(cite, [], None))
+    except Exception:  # noqa: BLE001 - fall back to the names-and-year key
+        return None
+    plain = _TAGS.sub("", text).strip(" ()[]")
+    return text if plain else None
 
 
 def _int(value: Any) -> int | None:
