@@ -405,13 +405,28 @@ def _patch_title_case(model: Any) -> None:
             elif word.islower():
                 if plain in TITLE_CASE_STOP_WORDS and not edge:
                     word = word.soft_lower()
+                elif type(word).__name__ == "String" and plain[:1] in "\ue01c\ue01e\ue020\"'\u201c\u2018":
+                    word = type(word)(_capitalise_first_letter(plain))  # ‘irreversible’ -> ‘Irreversible’
                 else:
                     word = word.capitalize_first()
+                if type(word).__name__ == "String" and "." in str(word)[:-1]:
+                    # citeproc-js treats a period inside a word as a word boundary (Cnn.Com)
+                    word = type(word)(_DOTTED_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), str(word)))
             previous = plain[-1:] if plain else previous
             output.append(word)
         return " ".join(output) if all(isinstance(w, str) for w in output) else _join_words(output)
 
     model.TextCased.case = case
+
+
+_DOTTED_LOWER = re.compile(r"(\.)([a-z])")
+
+
+def _capitalise_first_letter(text: str) -> str:
+    for index, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:index] + ch.upper() + text[index + 1:]
+    return text
 
 
 def _join_words(words: list[Any]) -> Any:
@@ -692,37 +707,57 @@ def _close(kind: str, output: str) -> str:
     return _PLACEHOLDERS[kind][1] if output == "html" else ""
 
 
-_DOUBLE_PAIR = re.compile(r'(?<![\w"])"(?=\S)([^"]{1,300}?)(?<=\S)"(?![\w"])')
-_SINGLE_PAIR = re.compile(r"(?<![\w'])'(?=\S)([^']{1,300}?)(?<=\S)'(?!\w)")
+_DOUBLE_PAIR = re.compile(r'(?<![\w"])["\u201c](?=\S)([^"\u201c\u201d]{1,300}?)(?<=\S)["\u201d](?![\w"])')
+_SINGLE_PAIR = re.compile(r"(?<![\w'\u2019])['\u2018](?=\S)([^'\u2018\u2019]{1,300}?)(?<=\S)['\u2019](?!\w)")
 INNER_OPEN, INNER_CLOSE = "\ue01c", "\ue01d"
+# Curly quotes from the data keep their own shape at the top level: \ue01e/\ue01f for “ ”,
+# \ue020/\ue021 for ‘ ’.
+_CURLY = {"\u201c": ("\ue01e", "\ue01f"), "\u2018": ("\ue020", "\ue021")}
+_TOP_LEVEL = {"\ue01e": "\u201c", "\ue01f": "\u201d", "\ue020": "\u2018", "\ue021": "\u2019"}
 
 
 def _mark_quotes(text: str) -> str:
     """Straight quotes around a phrase in a field become quote placeholders; after rendering they
     are double or single quotes depending on whether the style put the field in quotes (citeproc-js's
     "flip-flop")."""
-    if not enabled("flip-flop-quotes") or ('"' not in text and "'" not in text):
+    if not enabled("flip-flop-quotes") or not any(q in text for q in "\"'\u201c\u2018"):
         return text
-    text = _DOUBLE_PAIR.sub(lambda m: INNER_OPEN + m.group(1) + INNER_CLOSE, text)
-    return _SINGLE_PAIR.sub(lambda m: INNER_OPEN + m.group(1) + INNER_CLOSE, text)
+    def mark(m: re.Match[str]) -> str:
+        opening, closing = _CURLY.get(m.group(0)[0], (INNER_OPEN, INNER_CLOSE))
+        return opening + m.group(1) + closing
+
+    text = _DOUBLE_PAIR.sub(mark, text)
+    return _SINGLE_PAIR.sub(mark, text)
 
 
 def resolve_quotes(entry: str, outer: tuple[str, str] = ("\u201c", "\u201d"),
                    inner: tuple[str, str] = ("\u2018", "\u2019")) -> str:
     """Quote placeholders -> the locale's inner quotes inside an outer quotation, else outer quotes."""
-    if INNER_OPEN not in entry:
+    if not any(ch in entry for ch in (INNER_OPEN, "\ue01e", "\ue020")):
         return entry
+    openers = (outer[0], INNER_OPEN, "\ue01e", "\ue020")
+    closers = (outer[1], INNER_CLOSE, "\ue01f", "\ue021")
     out: list[str] = []
     depth = 0
     for ch in entry:
-        if ch in (outer[0], INNER_OPEN):
+        if ch in openers:
             nested = depth % 2 == 1
-            out.append((inner if nested else outer)[0] if ch == INNER_OPEN else ch)
+            if ch == outer[0]:
+                out.append(ch)
+            elif nested:
+                out.append(inner[0])
+            else:
+                out.append(outer[0] if ch == INNER_OPEN else _TOP_LEVEL[ch])
             depth += 1
-        elif ch in (outer[1], INNER_CLOSE):
+        elif ch in closers:
             depth = max(0, depth - 1)
             nested = depth % 2 == 1
-            out.append((inner if nested else outer)[1] if ch == INNER_CLOSE else ch)
+            if ch == outer[1]:
+                out.append(ch)
+            elif nested:
+                out.append(inner[1])
+            else:
+                out.append(outer[1] if ch == INNER_CLOSE else _TOP_LEVEL[ch])
         else:
             out.append(ch)
     return "".join(out)
