@@ -36,8 +36,8 @@ const sys = {
 };
 const engine = new CSL.Engine(sys, fs.readFileSync(styleFile, 'utf8'), lang || undefined);
 engine.setOutputFormat('text');
-engine.updateItems(items.map(i => i.id));
 const t0 = process.hrtime.bigint();
+engine.updateItems(items.map(i => i.id));
 const [params, entries] = engine.makeBibliography();
 const t1 = process.hrtime.bigint();
 console.log(JSON.stringify({ids: params.entry_ids.map(x => x[0]), entries, seconds: Number(t1 - t0) / 1e9}));

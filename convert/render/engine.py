@@ -44,7 +44,9 @@ def load_style(path: str, locale: str | None) -> Any:
         warnings.simplefilter("ignore")
         with open(path, "rb") as handle:
             data = handle.read()
-        return CitationStylesStyle(io.BytesIO(data), locale=locale, validate=False)
+        style = CitationStylesStyle(io.BytesIO(data), locale=locale, validate=False)
+    fixes.pin_style(style)
+    return style
 
 
 def load_style_text(xml: str, locale: str | None = None) -> Any:
