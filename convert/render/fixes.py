@@ -29,7 +29,7 @@ MID = "\ue001"
 CLOSE = "\ue002"
 SECOND_FIELD = "\ue003"
 
-FIXES = ("title-case", "page-range", "substitution", "localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
+FIXES = ("parallel-sort", "title-case", "page-range", "substitution", "localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
          "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references")
 _applied = False
 
@@ -57,6 +57,7 @@ def apply() -> None:
     _patch_display(model)
     _patch_initialize(model)
     _patch_sort_keys(model)
+    _patch_parallel_sort(model)
     _patch_after_inverted_name(model)
     _patch_label(model)
     _patch_group_suppression(model)
@@ -636,6 +637,61 @@ def _patch_sort_keys(model: Any) -> None:
         return [collation_key(k, demote) if isinstance(k, (str, list)) else k for k in keys]
 
     model.Key.sort_keys = sort_keys
+
+
+_SORT_SHARED: dict[str, Any] = {}
+PARALLEL_SORT_MIN_ITEMS = 800
+
+
+def _patch_parallel_sort(model: Any) -> None:
+    """Sort keys of a long bibliography are computed on several cores (each key renders macros for
+    every item); the comparison itself stays citeproc-py's."""
+    original_sort = model.Sort.sort
+
+    def sort(self: Any, items: list[Any], context: Any) -> Any:
+        from ..parallel import chunk_runner, split_evenly, worker_count
+
+        keys = self.findall("cs:key", self.nsmap)
+        if len(items) < PARALLEL_SORT_MIN_ITEMS or not keys or not enabled("parallel-sort"):
+            return original_sort(self, items, context)
+        with chunk_runner(len(items), PARALLEL_SORT_MIN_ITEMS) as runner:
+            if not runner.parallel:
+                return original_sort(self, items, context)
+            _SORT_SHARED.update(keys=keys, items=items, context=context)
+            bounds, start = [], 0
+            for part in split_evenly(range(len(items)), worker_count() * 2):
+                bounds.append((start, start + len(part)))
+                start += len(part)
+            try:
+                slices = runner.map(_sort_key_slice, bounds)
+            finally:
+                _SORT_SHARED.clear()
+        precomputed = [[value for chunk in slices for value in chunk[index]] for index in range(len(keys))]
+        originals = {}
+        for key, values in zip(keys, precomputed):
+            originals[id(key)] = values
+        real = model.Key.sort_keys
+        model.Key.sort_keys = lambda key, items_, context_: originals[id(key)]  # type: ignore[assignment]
+        try:
+            return original_sort(self, items, context)
+        finally:
+            model.Key.sort_keys = real
+
+    model.Sort.sort = sort
+
+
+def _sort_key_slice(bounds: tuple[int, int]) -> list[list[Any]]:
+    keys, items, context = _SORT_SHARED["keys"], _SORT_SHARED["items"], _SORT_SHARED["context"]
+    start, end = bounds
+    return [[_picklable(v) for v in key.sort_keys(items[start:end], context)] for key in keys]
+
+
+def _picklable(value: Any) -> Any:
+    if isinstance(value, (str, int, float, tuple)) or value is None:
+        return value if not isinstance(value, str) else str(value)
+    if isinstance(value, list):
+        return collation_key(value)
+    return value
 
 
 _TAGS = re.compile(r"<[^<>]{1,200}>")
