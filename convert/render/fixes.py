@@ -651,6 +651,8 @@ def _patch_parallel_sort(model: Any) -> None:
     def sort(self: Any, items: list[Any], context: Any) -> Any:
         from ..parallel import chunk_runner, split_evenly, worker_count
 
+        if len(items) <= 1:
+            return list(items)  # one cite (a year-suffix check) needs no sort keys rendered
         keys = self.findall("cs:key", self.nsmap)
         if len(items) < PARALLEL_SORT_MIN_ITEMS or not keys or not enabled("parallel-sort"):
             return original_sort(self, items, context)
@@ -920,14 +922,12 @@ def after_sort(bibliography: Any, style: Any) -> None:
     for item in bibliography.items:
         names, _, year, _ = _citation_key(item.reference, et_al_min, et_al_first)
         candidates.setdefault((year, names[0] if names else None), []).append(item)
+    to_check = [item for members in candidates.values() if len(members) > 1 for item in members]
+    rendered_citations = _render_citations(bibliography, style, to_check)
     groups: dict[Any, list[Any]] = {}
-    for members in candidates.values():
-        if len(members) < 2:
-            continue
-        for item in members:
-            rendered = _render_citation(bibliography, style, item)
-            key = rendered if rendered else _citation_key(item.reference, et_al_min, et_al_first)
-            groups.setdefault(key, []).append(item)
+    for item, rendered in zip(to_check, rendered_citations):
+        key = rendered if rendered else _citation_key(item.reference, et_al_min, et_al_first)
+        groups.setdefault(key, []).append(item)
     position = {id(item): index for index, item in enumerate(bibliography.items)}
     for members in groups.values():
         if len(members) < 2:
@@ -935,6 +935,30 @@ def after_sort(bibliography: Any, style: Any) -> None:
         members.sort(key=lambda item: position[id(item)])  # letters follow the bibliography's order
         for index, item in enumerate(members):
             item.reference["year_suffix"] = _letters(index)
+
+
+def _render_citations(bibliography: Any, style: Any, items: list[Any]) -> list[str | None]:
+    """Citations of many items, on several cores when there are many."""
+    from ..parallel import chunk_runner, split_evenly, worker_count
+
+    with chunk_runner(len(items), PARALLEL_SORT_MIN_ITEMS) as runner:
+        if not runner.parallel:
+            return [_render_citation(bibliography, style, item) for item in items]
+        _SORT_SHARED.update(bibliography=bibliography, style=style, cite_items=items)
+        bounds, start = [], 0
+        for part in split_evenly(range(len(items)), worker_count() * 2):
+            bounds.append((start, start + len(part)))
+            start += len(part)
+        try:
+            chunks = runner.map(_citation_slice, bounds)
+        finally:
+            _SORT_SHARED.clear()
+    return [text for chunk in chunks for text in chunk]
+
+
+def _citation_slice(bounds: tuple[int, int]) -> list[str | None]:
+    bibliography, style, items = _SORT_SHARED["bibliography"], _SORT_SHARED["style"], _SORT_SHARED["cite_items"]
+    return [_render_citation(bibliography, style, item) for item in items[bounds[0]:bounds[1]]]
 
 
 def _render_citation(bibliography: Any, style: Any, item: Any) -> str | None:
