@@ -154,6 +154,28 @@ def formats() -> None:
         typer.echo(f"{name:<{width}}{'/'.join(row['dirs']):<12}{extensions:<{ext_width}}{row['desc']}")
 
 
+@app.command()
+def styles(query: Optional[List[str]] = typer.Argument(None, help="words to look for in style names and titles"),
+           limit: int = typer.Option(50, "--limit", help="show at most this many (0: all)")) -> None:
+    """List or search the CSL styles --style accepts (this project's and the official catalogue).
+
+    Example: bibconvert styles chicago author date
+    """
+    from .render.styles import search_styles
+
+    query = " ".join(query or []) or None
+    found = search_styles(query)
+    if not found:
+        typer.echo(f"no style matches '{query}'", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    shown = found if limit <= 0 else found[:limit]
+    width = max(len(name) for name, _ in shown) + 2
+    for name, title in shown:
+        typer.echo(f"{name:<{width}}{title}" if title else name)
+    if len(shown) < len(found):
+        typer.echo(f"... {len(found) - len(shown)} more (--limit 0 shows all)", err=True)
+
+
 def _output_format(to: str | None, output: str | None) -> str:
     if to:
         return to

@@ -197,11 +197,47 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
         segments = split_segments(rest, separator)
         if segments:
             item["title"] = segments.pop(0)
+            shown = _title_mark(item)
+            if shown:
+                item["type"] = shown
         has_quoted_title = False
     texts, shown_type = _classify_segments(segments, item, leftovers)
     _assign_texts(texts, item, leftovers, has_quoted_title)
-    item["type"] = shown_type or infer_type(item, has_quoted_title)
+    item["type"] = shown_type or item.get("type") or infer_type(item, has_quoted_title)
     return item, leftovers
+
+
+_TITLE_MARK = re.compile(r"^(?P<title>.+?)\s\((?P<mark>[^()]{2,40})\)$")
+
+
+def _title_mark(item: Item) -> str | None:
+    """CS1 prints the edition and a genre in parentheses after an italic title: "Title (2nd ed.)",
+    "Title (PhD thesis)", "Title (Report)".  Moved into their variables; returns the type a genre
+    implies."""
+    m = _TITLE_MARK.match(str(item.get("title", "")))
+    if not m:
+        return None
+    mark = m.group("mark")
+    edition = _EDITION.match(mark)
+    if edition:
+        item["title"] = m.group("title")
+        item["edition"] = _edition_value(edition.group("edition"))
+        return None
+    kind = re.search(r"(?i)\b(thesis|dissertation|report|press release)\b", mark)
+    if mark.lower() in TYPE_GENRES or kind:
+        item["title"] = m.group("title")
+        implied = _apply_genre(mark, item)
+        if implied is None and kind:
+            word = kind.group(1).lower()
+            implied = "thesis" if word in ("thesis", "dissertation") else "report" if word == "report" else None
+        return implied
+    return None
+
+
+def _edition_value(text: str) -> str:
+    """"2nd" -> "2" (CSL's edition is the number when it is one); words are kept."""
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", text.strip())
+    return m.group(1) if m else text
 
 
 def _names_look_short(names: str) -> bool:
@@ -320,14 +356,14 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
             continue
         m = _EDITION.match(segment)
         if m:
-            item["edition"] = m.group("edition")
+            item["edition"] = _edition_value(m.group("edition"))
             continue
         m = _TRANSLATED.match(segment)
         if m:
             item["translator"] = [parse_name(p) for p in split_name_list(m.group("names"))]
             continue
         m = _EDITED.match(segment)
-        if m and segment[:1] in "Ee" and not texts:
+        if m and not texts and (segment[:1] in "Ee" or re.search(r"\((?:eds?\.)\)$", segment)):
             item["editor"] = [parse_name(p) for p in split_name_list(m.group("names"))]
             continue
         m = _VIA.match(segment)
@@ -370,7 +406,8 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
             leftovers.append(segment)  # stray fragments ("se") are not a publisher
         elif segment in _PLACES and "publisher-place" not in item:
             item["publisher-place"] = segment
-        elif place_publisher and "publisher" not in item and place_publisher.group("place") in _PLACES:
+        elif place_publisher and "publisher" not in item and (place_publisher.group("place") in _PLACES
+                                                              or len(place_publisher.group("place").split()) <= 3):
             item["publisher-place"] = place_publisher.group("place")
             item["publisher"] = place_publisher.group("publisher")
         elif "publisher" not in item:
@@ -386,6 +423,8 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
         return "article-journal"
+    if has_quoted_title and container and item.get("editor"):
+        return "chapter"  # "Title". In Editor (ed.). Book.
     if item.get("DOI") and container:
         return "article-journal"
     if item.get("ISBN"):

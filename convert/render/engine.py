@@ -18,7 +18,7 @@ from typing import Any
 
 from ..csl import ITEM_TYPES, Item, variable_kind
 from . import fixes
-from .styles import StyleRef, resolve_style
+from .styles import StyleRef, resolve_locale, resolve_style
 
 
 @dataclass
@@ -123,10 +123,10 @@ def render(items: list[Item], style: str | StyleRef | None = None, locale: str |
     from citeproc.source.json import CiteProcJSON
 
     if style_xml is not None:
-        parsed = load_style_text(style_xml, locale)
+        parsed = load_style_text(style_xml, resolve_locale(locale))
     else:
         ref = style if isinstance(style, StyleRef) else resolve_style(style)
-        parsed = load_style(str(ref.path), locale or ref.default_locale)
+        parsed = load_style(str(ref.path), resolve_locale(locale or ref.default_locale))
     keys = [f"item{index}" for index in range(len(items))]
     original_ids = {key: str(item.get("id", key)) for key, item in zip(keys, items)}
     by_original = {}

@@ -129,3 +129,29 @@ def search_styles(query: str | None = None, limit: int | None = None) -> list[tu
         if limit and len(results) >= limit:
             break
     return results
+
+
+class UnknownLocaleError(BibconvertError):
+    exit_code = 2
+
+
+def resolve_locale(tag: str | None) -> str | None:
+    """A locale tag citeproc-py has a file for: ``de`` -> ``de-DE``; an unknown tag is an error
+    naming the closest ones (citeproc-py would silently fall back to English)."""
+    if not tag:
+        return None
+    from citeproc import frontend
+
+    available = sorted(p.name[len("locales-"):-len(".xml")] for p in Path(frontend.LOCALES_PATH).glob("locales-*.xml"))
+    by_lower = {a.lower(): a for a in available}
+    wanted = tag.replace("_", "-").strip()
+    if wanted.lower() in by_lower:
+        return by_lower[wanted.lower()]
+    language = wanted.split("-")[0].lower()
+    same_language = [a for a in available if a.lower().split("-")[0] == language]
+    if same_language:
+        preferred = f"{language}-{language.upper()}"
+        return preferred if preferred in same_language else same_language[0]
+    close = difflib.get_close_matches(wanted, available, n=5, cutoff=0.5)
+    hint = f"; did you mean: {', '.join(close)}?" if close else ""
+    raise UnknownLocaleError(f"unknown locale '{tag}'{hint}")

@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 from ..csl import Item
-from ..diagnostics import BibconvertError
 from ..registry import WriteContext, writer
 from ..render.engine import Bibliography, render
 
@@ -22,17 +21,8 @@ _URL = re.compile(r"(?<![\"'=])\b(https?://[^\s<>\"]+[^\s<>\".,;:)\]])")
 _DOI = re.compile(r"(?<![/\w])doi:\s?(10\.\d{4,9}/[^\s<>\"]+[^\s<>\".,;:)\]])", re.IGNORECASE)
 
 
-class UnknownLocaleError(BibconvertError):
-    exit_code = 2
-
-
 def _render(items: list[Item], context: WriteContext, output: str) -> Bibliography:
-    try:
-        return render(items, context.options.get("style"), context.options.get("locale"), output=output)
-    except ValueError as exc:
-        if "locale" in str(exc):
-            raise UnknownLocaleError(f"unknown locale '{context.options.get('locale')}': {exc}") from exc
-        raise
+    return render(items, context.options.get("style"), context.options.get("locale"), output=output)
 
 
 def linkify(entry: str) -> str:
