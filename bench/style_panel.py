@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--styles", default=",".join(PANEL))
     parser.add_argument("--show", help="print differing entries for this style")
     parser.add_argument("--plain", action="store_true", help="citeproc-py without our fixes")
+    parser.add_argument("--write-expected", type=Path,
+                        help="save citeproc-js's entries per style into this folder (test fixtures)")
     args = parser.parse_args(argv)
     if args.plain:
         os.environ["BIBCONVERT_CITEPROC_FIXES"] = "none"
@@ -94,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.styles.split(","):
         ref = resolve_style(name)
         theirs = citeproc_js(ref.path, items_path, peers, ref.default_locale)
+        if args.write_expected:
+            args.write_expected.mkdir(parents=True, exist_ok=True)
+            (args.write_expected / f"{name}.txt").write_text("".join(norm(e) + "\n" for e in theirs["entries"]),
+                                                            encoding="utf-8")
         ours = render(items, ref, output="text")
         # Entries are aligned as sequences (citeproc-js's entry_ids are not reliable when a style
         # prints nothing for an item), so an entry counts as identical only in the same place.

@@ -27,7 +27,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_PATHLIKE = re.compile(r"^[\w./\\~:-]{1,4096}\.[A-Za-z0-9]{1,10}$")
+_PATHLIKE = re.compile(r"^[\w./\\~:-]{1,4096}\.[A-Za-z][A-Za-z0-9]{0,9}$")
 
 
 @dataclass
