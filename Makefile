@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Every output format the package writes today.
-DEMO_FORMATS := csljson bibtex biblatex ris
+DEMO_FORMATS := csljson bibtex biblatex ris html text
 
 .PHONY: demo test venv clean bench
 
@@ -37,6 +37,13 @@ bench: venv
 	$(BIN)/python -m pip install --quiet ".[test]"
 	$(BIN)/python bench/reflist_accuracy.py tests/fixtures/gold/nato-seed.csl.json samples/nato-wikipedia-references.txt
 	$(BIN)/python bench/reflist_speed.py samples/nato-wikipedia-references.txt
+	$(BIN)/python bench/bibtex_conformance.py $(CORPORA)/corpora/pandoc-biblatex/cases.jsonl
+	$(BIN)/python bench/bibtex_speed.py
+	$(BIN)/python bench/ris_speed.py
+	$(BIN)/python bench/csl_conformance.py $(CORPORA)/corpora/csl-test-suite/bibliography.jsonl --known-failures bench/csl_known_failures.txt
+	$(BIN)/python bench/style_panel.py
+	$(BIN)/python bench/render_speed.py
+	$(BIN)/python bench/fuzz.py --seconds 120
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .hypothesis

@@ -198,3 +198,22 @@ def test_read_many_reports_a_missing_input_and_reads_the_rest(tmp_path: Path) ->
     assert not result.ok and result.diagnostics[0].message.startswith("no such file")
     with pytest.raises(UnknownFormatError):
         convert.read_many([good], "marc")
+
+
+def test_styles_folder_ships_with_the_package_and_is_found_at_run_time() -> None:
+    """``make test`` installs the wheel (not editable): then ``styles/`` must be found inside the
+    installed package through importlib.resources; from a source checkout, beside the package."""
+    from importlib import resources
+    from pathlib import Path
+
+    from convert.render.styles import project_styles_dir, resolve_style
+
+    found = project_styles_dir()
+    assert found is not None and (found / "wikipedia.csl").is_file()
+    package = Path(convert.__file__).resolve().parent
+    if "site-packages" in package.parts:
+        assert found == Path(str(resources.files("convert") / "styles"))
+        assert found.parent == package
+    else:
+        assert found == package.parent / "styles"
+    assert resolve_style("wikipedia").path == found / "wikipedia.csl"
