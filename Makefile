@@ -18,7 +18,7 @@ demo: venv
 	$(BIN)/python -m pip install --quiet .
 	@mkdir -p out
 	@for f in samples/*; do \
-	  base=$$(basename "$$f"); stem=$${base%.*}; \
+	  base=$$(basename "$$f"); stem=$$(echo "$$base" | tr . -); \
 	  for fmt in $(DEMO_FORMATS); do \
 	    case $$fmt in csljson) ext=json;; bibtex|biblatex) ext=$$fmt.bib;; ris) ext=ris;; html) ext=html;; text) ext=txt;; esac; \
 	    $(BIN)/bibconvert convert "$$f" --to $$fmt -o "out/$$stem.$$ext" --quiet || exit 1; \
