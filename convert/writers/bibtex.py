@@ -15,6 +15,8 @@ from ..csl import Item, date_to_edtf, names, read_date, text
 from ..mappings.bibtex import (CONTAINER_FIELD, ENTRYSUBTYPE, FIELDS, MONTH_MACROS, NAME_FIELDS, PUBLISHER_FIELD,
                                TYPE_TO_ENTRY)
 from ..normalize.keys import VALID_KEY, unique_keys
+from ..diagnostics import Diagnostics
+from ..parallel import chunk_runner, split_evenly, worker_count
 from ..registry import WriteContext, writer
 from .latex import escape_text, rich_to_latex
 
@@ -26,6 +28,9 @@ _SKIP_CUSTOM = frozenset({"archived", "short-citation", "refers-to", "et-al"})
 # Item keys this writer handles itself (mapped or reported per dialect); any other key is reported.
 _WRITTEN = frozenset({"id", "type", "custom", "categories", "container-title", "issued", "accessed",
                       "original-date", "event-date"} | {v for v, _, _ in FIELDS} | {v for v, _, _ in NAME_FIELDS})
+
+
+_FIELD_RANK = {variable: index for index, (variable, _, _) in enumerate(FIELDS)}
 
 
 def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False) -> str:
@@ -97,6 +102,8 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         options = (item.get("custom") or {}).get("options")
         put("options", ",".join(o for o in (str(options) if options else None, "useprefix=true") if o))
     for variable, bibtex_field, biblatex_field in NAME_FIELDS:
+        if variable not in item:
+            continue
         people = names(item, variable)
         if not people:
             continue
@@ -119,7 +126,9 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
     if biblatex and csl_type in ENTRYSUBTYPE:
         put("entrysubtype", ENTRYSUBTYPE[csl_type])
 
-    for variable, bibtex_field, biblatex_field in FIELDS:
+    present = sorted((_FIELD_RANK[v], v) for v in item if v in _FIELD_RANK)  # FIELDS order, only what is there
+    for _, variable in present:
+        _, bibtex_field, biblatex_field = FIELDS[_FIELD_RANK[variable]]
         value = text(item, variable)
         if value is None:
             continue
@@ -187,8 +196,43 @@ def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> s
     keys = _keys(items)
     chunks = [f"@preamble{{{preamble}}}" for preamble in context.extras.get("bibtex-preamble", ())
               if _balanced(preamble)]
-    for item, key in zip(items, keys):
-        entry_type, fields = entry_fields(item, biblatex, context.diagnostics, key, ascii_only)
+    with chunk_runner(len(items), PARALLEL_MIN_ITEMS) as runner:
+        if runner.parallel:
+            _SHARED.update(items=items, keys=keys, biblatex=biblatex, ascii=ascii_only)
+            bounds, start = [], 0
+            for part in split_evenly(range(len(items)), worker_count() * 2):
+                bounds.append((start, start + len(part)))
+                start += len(part)
+            try:
+                results = runner.map(_format_slice, bounds)
+            finally:
+                _SHARED.clear()
+        else:
+            results = [_format_slice((0, len(items)), items, keys, biblatex, ascii_only)]
+    for entries, diagnostics in results:
+        chunks.extend(entries)
+        context.diagnostics.extend(diagnostics)
+        if context.progress:
+            context.progress(len(entries))
+    return "\n\n".join(chunks) + ("\n" if chunks else "")
+
+
+# Outputs at least this long are formatted on several cores (see convert.parallel).
+PARALLEL_MIN_ITEMS = 5000
+_SHARED: dict[str, Any] = {}
+
+
+def _format_slice(bounds: tuple[int, int], items: list[Item] | None = None, keys: list[str] | None = None,
+                  biblatex: bool | None = None, ascii_only: bool | None = None) -> tuple[list[str], list[Any]]:
+    """Entries bounds[0]..bounds[1] as text, with the warnings they raised (keys are already unique)."""
+    if items is None:
+        items, keys, biblatex, ascii_only = _SHARED["items"], _SHARED["keys"], _SHARED["biblatex"], _SHARED["ascii"]
+    assert keys is not None
+    report = Diagnostics(None)
+    out = []
+    for index in range(*bounds):
+        item, key = items[index], keys[index]
+        entry_type, fields = entry_fields(item, bool(biblatex), report, key, bool(ascii_only))
         lines = [f"@{entry_type}{{{key},"]
         for field, value in fields:
             if field == "month" and value in MONTH_MACROS:
@@ -196,10 +240,8 @@ def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> s
             else:
                 lines.append(f"  {field} = {{{value}}},")
         lines.append("}")
-        chunks.append("\n".join(lines))
-        if context.progress:
-            context.progress(1)
-    return "\n\n".join(chunks) + ("\n" if chunks else "")
+        out.append("\n".join(lines))
+    return out, list(report)
 
 
 def _balanced(value: str) -> bool:
