@@ -1,0 +1,43 @@
+"""Large inputs are split over several cores; the results must be exactly the sequential ones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import convert
+from conftest import FIXTURES
+from convert.render.engine import PARALLEL_MIN_ITEMS, render
+
+
+def _big_bib() -> str:
+    seed = (FIXTURES / "reader" / "bibtex" / "zotero better bibtex export.bib").read_text(encoding="utf-8")
+    blocks = seed.split("\n@")
+    out = []
+    for index in range(700):
+        for block in blocks:
+            block = block if block.startswith("@") else "@" + block
+            out.append(block.replace("{", f"{{k{index}x", 1))
+    return "\n\n".join(out)
+
+
+def test_bibtex_reader_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _big_bib()
+    assert len(text) > 1_000_000  # above the reader's threshold for worker processes
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
+    one = convert.read(text, format="bibtex")
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
+    several = convert.read(text, format="bibtex")
+    assert one.items == several.items
+    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+
+
+def test_renderer_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = json.loads((FIXTURES / "panel" / "items.json").read_text(encoding="utf-8"))
+    items = [dict(panel[i % len(panel)], id=f"i{i}") for i in range(PARALLEL_MIN_ITEMS + 50)]
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
+    one = render(items, "apa", output="html")
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
+    several = render(items, "apa", output="html")
+    assert one.entries == several.entries and one.item_ids == several.item_ids
