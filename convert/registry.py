@@ -28,6 +28,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "convert.readers.text",
     "convert.readers.bibtex",
     "convert.readers.ris",
+    "convert.readers.html",
     "convert.writers.bibtex",
     "convert.writers.ris",
     "convert.writers.styled",

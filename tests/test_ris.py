@@ -114,7 +114,10 @@ ROUND_TRIP_TYPES = tuple(sorted(t for t, ris in TYPE_TO_RIS.items() if RIS_TO_TY
                           number_variables=("volume", "issue", "edition", "number-of-pages")),
                 min_size=1, max_size=3, unique_by=lambda i: i["id"]))
 def test_round_trip_from_generated_items(items: list) -> None:
-    assume(not any("raw" in (i.get(v) or {}) for i in items for v in ("issued", "accessed")))
+    # A "raw" date is input still to be parsed, and a literal that reads as a date ("0", "2001") is a
+    # date once it is in a PY line: neither is expected back unchanged.
+    assume(not any("raw" in (i.get(v) or {}) or re.fullmatch(r"[\d\s/~?%.-]+", str((i.get(v) or {}).get("literal", "x")))
+                   for i in items for v in ("issued", "accessed")))
     back = convert.read(convert.write(items, "ris"), format="ris")
     assert back.ok
     assert [_comparable(i) for i in back.items] == [_comparable(i) for i in items]
