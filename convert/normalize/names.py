@@ -21,7 +21,8 @@ ORGANISATION_WORDS = frozenset(
     department ministry office council committee commission bureau board foundation company corporation
     corp inc ltd llc gmbh press news group centre center service services government nations union
     league party bank fund federation network museum library archive archives agency times post reuters
-    staff team project consortium alliance treaty nato un who oecd imf"""
+    staff team project consortium alliance treaty nato un who oecd imf collaboration collective initiative
+    observatory laboratory telescope programme program secretariat parliament senate"""
     .split()
 )
 

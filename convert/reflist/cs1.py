@@ -40,7 +40,8 @@ _SHORT = re.compile(
 )
 _HEAD = re.compile(r"^(?P<names>.{1,600}?)\s?\((?P<date>[^()]{1,60})\)[.,]?$")
 _HEAD_REST = re.compile(r"^(?P<names>[^()“”\"]{1,600}?)\s\((?P<date>[^()]{1,60})\)[.,]\s(?P<rest>.+)$")
-_EDITOR = re.compile(r"(?:,\s|\s\()(?:eds?\.|editors?|Hrsg\.|dir\.)\)?$", re.IGNORECASE)
+_EDITOR = re.compile(r"(?:,\s|(?<=\.)\s|\s\()(?:eds?\.?|editors?|Hrsg\.?|dir\.?)\)?$", re.IGNORECASE)
+_EDITOR_HEAD = re.compile(r"^(?P<names>[^()\"“”]{3,300}?)\s\((?:eds?\.|editors?|Hrsg\.)\)\.\s(?P<rest>.+)$")
 _PAGES = re.compile(r"^(?:pp?\.|pages?|S\.)\s?(?P<page>[^\s].{0,80})$")
 _VOLUME_ISSUE = re.compile(
     r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?)\s?(?:\((?P<issue>[^()]{1,30})\)|,?\s(?:[Nn]o\.|[Ii]ssue)\s(?P<issue2>\S{1,12}))?"
@@ -75,6 +76,11 @@ _NEWS = re.compile(
     r"Examiner|Dispatch|Globe|Le Soir|Der Standard|Kurier|NRC|Volkskrant|Aftonbladet|Yomiuri|Asahi|Mainichi|"
     r"Kyodo|Yonhap|Press Trust|ANSA|EFE|dpa|Ukrinform|Interfax|RIA Novosti|Sputnik|RT)\b"
 )
+# Second-level labels of news sites that are cited by their domain name.
+_NEWS_DOMAINS = frozenset("""cnn aljazeera bbc reuters nytimes washingtonpost theguardian guardian apnews dw france24
+rferl euronews bloomberg politico npr cbsnews nbcnews abcnews foxnews usatoday wsj ft latimes telegraph independent
+thetimes timesofindia hindustantimes thehindu dawn haaretz jpost scmp straitstimes smh abc news rt tass interfax
+lemonde lefigaro elpais repubblica corriere faz sueddeutsche zeit welt nzz derstandard""".split())
 _MAGAZINE_NAMES = {
     " ".join(n.split()) for n in (
         "Time", "Newsweek", "The Economist", "Economist", "The Atlantic", "Foreign Affairs", "Foreign Policy",
@@ -83,6 +89,9 @@ _MAGAZINE_NAMES = {
         "The Spectator", "Maclean's", "L'Express", "Le Point", "Stern", "Focus", "The New Republic",
         "Harper's Magazine", "Mother Jones", "Jane's Defence Weekly", "Jane's Intelligence Review",
         "Der Spiegel Online", "Spiegel Online", "The Week", "Slate", "Salon", "Vox",
+        "The New York Review of Books", "The London Review of Books", "London Review of Books", "Nature News",
+        "New Scientist", "Smithsonian", "Smithsonian Magazine", "The Times Literary Supplement",
+        "Variety", "Sports Illustrated", "Popular Science", "Popular Mechanics", "Der Stern", "L'Obs", "Paris Match",
     )
 }
 _PLACES = frozenset(
@@ -188,9 +197,13 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     else:
         head_match = _HEAD_REST.match(core)
         head_date = head_match.group("date").strip() if head_match else ""
+        editor_head = _EDITOR_HEAD.match(core)
         if head_match and (head_date in ("n.d.", "nd") or parse_date(head_date) is not None):
             _parse_head(f"{head_match.group('names')} ({head_date})", item)
             rest = head_match.group("rest")
+        elif editor_head:  # "Hughes, Christopher P. (ed.). Title. Publisher. 2019."
+            _parse_head(f"{editor_head.group('names')} (ed.)", item)
+            rest = editor_head.group("rest")
         else:
             rest = core
         separator = "," if ". " not in rest and ", " in rest else "."
@@ -360,7 +373,16 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
             continue
         m = _TRANSLATED.match(segment)
         if m:
-            item["translator"] = [parse_name(p) for p in split_name_list(m.group("names"))]
+            names = m.group("names")
+            glued = re.match(r"(.+?\b[A-Z]\.)\s([A-Z][^.:]{1,60}:\s.+)$", names)
+            if glued:  # "Woods, John E. New York: Knopf": the initial's period hid the segment break
+                names = glued.group(1)
+                more, _ = _classify_segments([glued.group(2)], item, leftovers)
+                texts.extend(more)
+            # "Translated by Woods, John E." is one inverted name, not two
+            people = [names] if names.count(",") == 1 and ";" not in names and " and " not in names \
+                else split_name_list(names)
+            item["translator"] = [parse_name(p) for p in people]
             continue
         m = _EDITED.match(segment)
         if m and not texts and (segment[:1] in "Ee" or re.search(r"\((?:eds?\.)\)$", segment)):
@@ -419,6 +441,11 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
 def infer_type(item: Item, has_quoted_title: bool) -> str:
     """The CSL type the rendered reference shows (work names, ISBN, volume/issue)."""
     container = item.get("container-title", "")
+    if re.search(r"(?i)encyclop|britannica|\bdictionary\b|lexikon", container):
+        return "entry-dictionary" if re.search(r"(?i)dictionary|wörterbuch", container) else "entry-encyclopedia"
+    if (item.get("volume") or item.get("issue")) and not container and not has_quoted_title \
+            and (item.get("publisher") or item.get("publisher-place")):
+        return "book"  # "Title. Vol. 1. London: Publisher."
     if item.get("volume") or item.get("issue"):
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
@@ -437,6 +464,9 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
         if _DOMAIN.match(container):
+            labels = set(container.lower().split("."))
+            if labels & _NEWS_DOMAINS or _NEWS.search(str(item.get("publisher", ""))):
+                return "article-newspaper"  # "Cnn.com", "English.aljazeera.net"
             return "webpage"
         if _NEWS.search(container) and "Newsroom" not in container:
             return "article-newspaper"
