@@ -27,12 +27,13 @@ __version__ = "0.1.0"
 __all__ = [
     "BibconvertError", "ConvertResult", "Diagnostic", "FormatDetectionError", "InputNotFoundError", "Item",
     "ReadResult", "Registry", "UnknownFormatError", "UsageError", "convert", "default_registry",
-    "parse_reference", "parse_references", "read", "read_many", "reader", "write", "writer",
+    "parse_reference", "parse_references", "read", "read_many", "reader", "tag_reference", "write", "writer",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .reflist.api import parse_reference, parse_references
+    from .tagger import tag_reference
 
 
 def __getattr__(name: str) -> Any:
@@ -41,4 +42,8 @@ def __getattr__(name: str) -> Any:
         from .reflist import api
 
         return getattr(api, name)
+    if name == "tag_reference":
+        from .tagger import tag_reference
+
+        return tag_reference
     raise AttributeError(f"module 'convert' has no attribute {name!r}")

@@ -178,7 +178,7 @@ def test_crafted_inputs_finish_in_bounded_time(crafted: str) -> None:
     assert isinstance(result.items, list)
 
 
-def test_unavailable_parser_is_reported_not_ignored() -> None:
-    result = convert.read("References\n- ^ “T”. W.\n", "text", parser="tagger")
+def test_unknown_parser_is_reported_not_ignored() -> None:
+    result = convert.read('References\n- ^ "T". W. Retrieved 1 May 2020.\n', "text", parser="crf")
     assert result.items[0]["title"] == "T"
-    assert "parser 'tagger' is not available" in result.diagnostics[0].message
+    assert "unknown parser 'crf'" in result.diagnostics[0].message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..csl import Item
 from ..registry import ReadContext, reader
-from ..reflist.api import parse_document
+from ..reflist.api import PARSERS, parse_document
 
 
 def looks_like_text(text: str) -> bool:
@@ -23,10 +23,11 @@ def read_text(text: str, context: ReadContext) -> list[Item]:
     if "\x00" in text:
         context.diagnostics.warning("input contains NUL bytes; they were removed")
         text = text.replace("\x00", "")
-    parser = context.options.get("parser")
-    if parser not in (None, "cs1", "auto"):
-        context.diagnostics.warning(f"parser {parser!r} is not available in this version; used the cs1 grammar")
-    items = parse_document(text, context.diagnostics)
+    parser = context.options.get("parser") or "auto"
+    if parser not in PARSERS:
+        context.diagnostics.warning(f"unknown parser {parser!r} (use {', '.join(PARSERS)}); used auto")
+        parser = "auto"
+    items = parse_document(text, context.diagnostics, parser)
     if not items:
         context.diagnostics.error("no references found")
     return items

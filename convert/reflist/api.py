@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ..csl import Item, make_ids_unique, read_date
@@ -13,22 +14,59 @@ from .split import split_references
 MAX_REFERENCE_LENGTH = 20_000
 
 
-def parse_reference(text: str) -> Item:
-    """One rendered reference (any CS1/CS2 shape) to a CSL item; unplaced text goes to ``note``."""
-    item, _ = _parse_one(text)
+PARSERS = ("auto", "cs1", "tagger")
+# What Wikipedia's CS1/CS2 templates print and other styles do not: a title in straight double
+# quotes (a copied page has them; styles typeset “curly” ones), a quoted title right after the
+# "(date)." head, "Retrieved"/"Archived", "ISBN 978...", a short citation ("doi:10." is also AMA's and Vancouver's).
+_CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)\.\s[\"“]|\bRetrieved\s|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
+                        r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.)\s|\(PDF\)|\(in [A-Z][a-z]+\)")
+
+
+# CS1's head: names with full given names or an organisation, then "(date)." with no period
+# before the parenthesis (APA and Harvard write "Cook, L. (2017)."; Chicago and MLA no parentheses).
+_CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s]\s\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)\.\s\S|"
+                       r"^[^()\"“]{2,150}?[^.\s]\s\((?:eds?\.|ed\.)\)\.\s\S|"
+                       # "Knuth, Donald E. (1997)." : a full given name (APA and Harvard abbreviate it)
+                       r"^[^()\"“,]{2,60},\s[A-Z][a-z]+(?:[\s.][^()\"“]{0,60})?\s\([^()]{4,30}\)\.\s\S")
+
+
+def choose_parser(text: str) -> str:
+    """``cs1`` when the reference shows what only Wikipedia's templates print, else ``tagger``
+    (APA, Chicago, MLA, IEEE, Vancouver... have no grammar here; the learned tagger reads them)."""
+    from ..tagger import model_available
+
+    if _CS1_MARKS.search(text) or _CS1_HEAD.search(text[:200]) or not model_available():
+        return "cs1"
+    return "tagger"
+
+
+def parse_reference(text: str, parser: str = "auto") -> Item:
+    """One rendered reference to a CSL item; unplaced text goes to ``note``.  ``parser`` is ``cs1``
+    (Wikipedia's CS1/CS2 grammar), ``tagger`` (the learned tagger, any style) or ``auto``."""
+    item, _ = _parse_one(text, parser)
     return item
 
 
-def parse_references(texts: Iterable[str]) -> list[Item]:
+def parse_references(texts: Iterable[str], parser: str = "auto") -> list[Item]:
     """One item per string, in order; ids made unique; short citations linked to their sources."""
-    items = [parse_reference(text) for text in texts]
+    items = [parse_reference(text, parser) for text in texts]
     _finish(items)
     return items
 
 
-def _parse_one(text: str) -> tuple[Item, list[str]]:
+def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
     if len(text) > MAX_REFERENCE_LENGTH:
         return {"type": "document", "note": text}, ["(too long to parse)"]
+    if parser not in PARSERS:
+        raise ValueError(f"unknown parser {parser!r}; use one of {', '.join(PARSERS)}")
+    if (choose_parser(text) if parser == "auto" else parser) == "tagger":
+        from ..tagger.spans import parse_with_tagger
+
+        item, leftovers = parse_with_tagger(text)
+        if leftovers:
+            note = "; ".join(leftovers)
+            item["note"] = f"{item['note']}\n{note}" if item.get("note") else note
+        return item, leftovers
     item, leftovers = parse_cs1(text)
     if leftovers:
         note = "; ".join(leftovers)
@@ -36,12 +74,12 @@ def _parse_one(text: str) -> tuple[Item, list[str]]:
     return item, leftovers
 
 
-def parse_document(text: str, report: Diagnostics) -> list[Item]:
+def parse_document(text: str, report: Diagnostics, parser: str = "auto") -> list[Item]:
     """Find the reference section(s) of a document and parse each reference in them."""
     raws = split_references(text)
     items: list[Item] = []
     for raw in raws:
-        item, leftovers = _parse_one(raw.text)
+        item, leftovers = _parse_one(raw.text, parser)
         if leftovers:
             shown = "; ".join(leftovers)
             report.warning(f"could not place {shown[:120]!r}; kept in note", line=raw.line)

@@ -1,0 +1,90 @@
+"""Held-out accuracy and speed of the reference tagger.
+
+Usage: python bench/tagger_accuracy.py --anystyle CORE.xml --grobid CORPUS_DIR
+
+Evaluates on the fixed 10% of each corpus that ``python -m convert.train`` keeps out of training:
+span-level precision/recall/F1 per label and micro (a span is right when its label and its exact
+tokens match; "other" spans are not scored), exact match of spans after trimming whitespace and
+punctuation, the share of references with any wrong token label (sequence error), and references per
+second for tagging alone and for tagging plus conversion to CSL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from convert.tagger import tag_tokens
+from convert.tagger.corpora import iter_training, tokens_and_labels
+from convert.tagger.spans import parse_with_tagger
+
+
+def spans_of(labels: list[str]) -> set[tuple[str, int, int]]:
+    spans = set()
+    start = 0
+    for index in range(1, len(labels) + 1):
+        if index == len(labels) or labels[index] != labels[start]:
+            if labels[start] != "other":
+                spans.add((labels[start], start, index))
+            start = index
+    return spans
+
+
+def evaluate(name: str, held: list) -> None:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    wrong_sequences = 0
+    for _, spans in held:
+        words, gold = tokens_and_labels(spans)
+        if not words:
+            continue
+        predicted = tag_tokens(words)
+        if predicted != gold:
+            wrong_sequences += 1
+        gold_spans, predicted_spans = spans_of(gold), spans_of(predicted)
+        for label, *_ in gold_spans & predicted_spans:
+            tp[label] += 1
+        for label, *_ in predicted_spans - gold_spans:
+            fp[label] += 1
+        for label, *_ in gold_spans - predicted_spans:
+            fn[label] += 1
+    print(f"== {name}: {len(held)} held-out references")
+    print(f"{'label':18s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>6s}")
+    for label in sorted(set(tp) | set(fn)):
+        p = tp[label] / max(1, tp[label] + fp[label])
+        r = tp[label] / max(1, tp[label] + fn[label])
+        f = 2 * p * r / max(1e-9, p + r)
+        print(f"{label:18s} {p:6.3f} {r:6.3f} {f:6.3f} {tp[label] + fn[label]:6d}")
+    TP, FP, FN = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    p, r = TP / max(1, TP + FP), TP / max(1, TP + FN)
+    print(f"{'micro':18s} {p:6.3f} {r:6.3f} {2 * p * r / max(1e-9, p + r):6.3f} {TP + FN:6d}")
+    print(f"sequence error: {wrong_sequences / max(1, len(held)):.1%} of references have a wrong token label")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--anystyle", type=Path)
+    parser.add_argument("--grobid", type=Path)
+    args = parser.parse_args(argv)
+    texts: list[str] = []
+    for name, _, held in iter_training(args.anystyle, args.grobid):
+        evaluate(name, held)
+        texts.extend(text for text, _ in held)
+    started = time.perf_counter()
+    for text, in ((t,) for t in texts):
+        tag_tokens(text.split())
+    tagging = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        parse_with_tagger(text)
+    full = time.perf_counter() - started
+    print(f"speed: tagging {len(texts) / tagging:,.0f} references/s; tagging + CSL {len(texts) / full:,.0f} references/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

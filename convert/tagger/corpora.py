@@ -1,0 +1,169 @@
+"""Training data for the tagger: AnyStyle's core.xml and GROBID's citation corpus, read into
+(reference text, [(label, span text)]) pairs with their labels mapped to ours.
+
+Both are read with lxml (no network, no entity resolution).  GROBID text outside any element
+(punctuation, "In", "et") gets the label ``other``.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+from typing import Iterator
+
+Labelled = tuple[str, list[tuple[str, str]]]
+
+LABELS = ("author", "editor", "translator", "date", "title", "container-title", "collection-title", "publisher",
+          "location", "volume", "issue", "pages", "edition", "genre", "doi", "url", "isbn", "issn", "note",
+          "citation-number", "accessed", "other")
+
+ANYSTYLE_LABELS = {
+    "author": "author", "editor": "editor", "translator": "translator", "date": "date", "title": "title",
+    "journal": "container-title", "container-title": "container-title", "collection-title": "collection-title",
+    "publisher": "publisher", "location": "location", "volume": "volume", "pages": "pages", "edition": "edition",
+    "genre": "genre", "doi": "doi", "url": "url", "isbn": "isbn", "note": "note", "citation-number": "citation-number",
+    "source": "note", "director": "author", "producer": "editor", "medium": "genre", "dataset": "genre",
+}
+
+
+def _safe_parser():  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+
+
+def read_anystyle(path: Path) -> list[Labelled]:
+    from lxml import etree
+
+    tree = etree.parse(str(path), _safe_parser())
+    out: list[Labelled] = []
+    for sequence in tree.getroot().iter("sequence"):
+        spans = []
+        for element in sequence:
+            label = ANYSTYLE_LABELS.get(element.tag, "note")
+            text = " ".join((element.text or "").split())
+            if text:
+                spans.append((label, text))
+        if spans:
+            out.append((" ".join(t for _, t in spans), spans))
+    return out
+
+
+def _grobid_label(element) -> str | None:  # type: ignore[no-untyped-def]
+    tag = element.tag.split("}")[-1]
+    kind = (element.get("type") or element.get("unit") or element.get("level") or "").lower()
+    if tag == "author" or (tag == "orgName" and element.getparent() is not None):
+        return "author"
+    if tag == "editor":
+        return "editor"
+    if tag == "date":
+        return "date"
+    if tag == "title":
+        return {"a": "title", "j": "container-title", "m": "title-m", "s": "collection-title"}.get(kind, "title")
+    if tag == "biblScope":
+        return {"vol": "volume", "volume": "volume", "issue": "issue", "pp": "pages", "page": "pages"}.get(kind, "note")
+    if tag in ("publisher",):
+        return "publisher"
+    if tag.lower() == "pubplace":
+        return "location"
+    if tag == "idno":
+        return {"doi": "doi", "isbn": "isbn", "issn": "issn"}.get(kind, "note")
+    if tag == "ptr":
+        return "url"
+    if tag == "note":
+        return "genre" if kind == "report" else "note"
+    return None
+
+
+def read_grobid(directory: Path) -> list[Labelled]:
+    from lxml import etree
+
+    out: list[Labelled] = []
+    for path in sorted(directory.iterdir()):
+        try:
+            tree = etree.parse(str(path), _safe_parser())
+        except etree.XMLSyntaxError:
+            continue
+        for bibl in tree.getroot().iter("{*}bibl", "bibl"):
+            pieces: list[tuple[str, str]] = []  # (label, raw text) exactly as in the file
+            if bibl.text:
+                pieces.append(("other", bibl.text))
+            for child in bibl:
+                label = _grobid_label(child) or "other"
+                pieces.append((label, "".join(child.itertext())))
+                if child.tail:
+                    pieces.append(("other", child.tail))
+            has_article_title = any(label == "title" for label, _ in pieces)
+            pieces = [("container-title" if label == "title-m" and has_article_title else
+                       "title" if label == "title-m" else label, text) for label, text in pieces]
+            spans = _spans_from_pieces(pieces)
+            if spans:
+                out.append((" ".join(t for _, t in spans), spans))
+    return out
+
+
+def _spans_from_pieces(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Whole tokens with one label each: a token split between a field and its punctuation
+    ("COLLMAN" + ".") takes the field's label, so tokens are what a real reference shows."""
+    text = ""
+    char_labels: list[str] = []
+    for label, raw in pieces:
+        raw = " ".join(raw.split(" ")).replace("\n", " ").replace("\t", " ")
+        text += raw
+        char_labels.extend([label] * len(raw))
+    spans: list[tuple[str, str]] = []
+    for m in re.finditer(r"\S+", text):
+        labels = [char_labels[i] for i in range(m.start(), m.end()) if char_labels[i] != "other"]
+        label = max(set(labels), key=labels.count) if labels else "other"
+        word = m.group(0)
+        if spans and spans[-1][0] == label:
+            spans[-1] = (label, spans[-1][1] + " " + word)
+        else:
+            spans.append((label, word))
+    return spans
+
+
+def tokens_and_labels(spans: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """The tagger's tokens of the reference the spans make, each with the label most of its
+    characters carry (so training sees exactly the tokens the tagger will see)."""
+    from .features import tokens_with_spans
+
+    text = ""
+    char_labels: list[str] = []
+    for label, piece in spans:
+        if text:
+            text += " "
+            char_labels.append("other")
+        text += piece
+        char_labels.extend([label] * len(piece))
+    words: list[str] = []
+    labels: list[str] = []
+    for word, start, end in tokens_with_spans(text):
+        inside = [char_labels[i] for i in range(start, end) if char_labels[i] != "other"]
+        words.append(word)
+        labels.append(max(set(inside), key=inside.count) if inside else "other")
+    return words, labels
+
+
+def split_held_out(data: list[Labelled], fraction: float = 0.1, seed: int = 20261125) -> tuple[list[Labelled], list[Labelled]]:
+    """A fixed random ``fraction`` kept out of training (same split every run)."""
+    indices = list(range(len(data)))
+    random.Random(seed).shuffle(indices)
+    cut = max(1, int(len(data) * fraction))
+    held = set(indices[:cut])
+    return [d for i, d in enumerate(data) if i not in held], [d for i, d in enumerate(data) if i in held]
+
+
+def iter_training(anystyle: Path | None, grobid: Path | None) -> Iterator[tuple[str, list[Labelled], list[Labelled]]]:
+    """(corpus name, training part, held-out part) for each corpus given."""
+    if anystyle is not None:
+        train, held = split_held_out(read_anystyle(anystyle))
+        yield "anystyle", train, held
+    if grobid is not None:
+        train, held = split_held_out(read_grobid(grobid))
+        yield "grobid", train, held
+
+
+def clean_label(label: str) -> str:
+    return re.sub(r"[^a-z-]", "", label)

@@ -1,0 +1,192 @@
+"""Tagged spans to a CSL item, with the reference-list parser's normalisers (names, dates, pages,
+identifiers); the type is inferred from the labels present.  Text no rule can place goes to
+``note``, so nothing the reference holds is lost."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..csl import Item, date_to_csl
+from ..normalize.dates import parse_date
+from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
+from ..normalize.names import parse_name, split_name_list
+from . import tag_reference
+
+_EDGE = " \t.,;:([{'\"“”‘’«»"
+_ROLE = re.compile(r"\(?\b(?:eds?\.?|editors?|edited by|ed\. by|hrsg\.?|dir\.?|comp\.?)\)?[.,:]?", re.IGNORECASE)
+_IN = re.compile(r"^\s*(?:in|in:|dans|en)\s+", re.IGNORECASE)
+_TRANSLATED = re.compile(r"\b(?:translated by|trans\.?( by)?|transl\.?( by)?|tr\.)\s*", re.IGNORECASE)
+_PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)")
+_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
+_VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:\s\w{3}(?:\s\d{1,2})?)?\s?;\s?(?P<volume>\w{1,6})"
+                        r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]?\d+[A-Za-z]?(?:[-–]\w+)?))?")
+_ACCESS = re.compile(r"(?:retrieved|accessed|viewed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(_EDGE)
+
+
+def _strip_wrapping(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:")
+    while len(text) >= 2 and text[0] in "(\"“‘«[" and text[-1] in ")\"”’»]." and text.count(text[0]) == 1:
+        text = text[1:-1].rstrip(".").strip()
+    return text.strip(_EDGE.replace(")", "").replace("?", "")) if not text.endswith("?") else text.lstrip(_EDGE)
+
+
+def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
+    text = _IN.sub("", text)
+    text = _ROLE.sub(" ", text)
+    text = _TRANSLATED.sub(" ", text)
+    et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.", text, re.IGNORECASE))
+    text = re.sub(r",?\s*\bet\.? al\.?|,?\s*\band others\b|,?\s*\bu\.\s?a\.", "", text, flags=re.IGNORECASE)
+    text = " ".join(text.split()).strip(" ,;:")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]  # a closing period, not the one of a final initial ("Cook, L.")
+    if not text:
+        return [], et_al
+    people = [parse_name(p) for p in _split_people(text)]
+    return [p for p in people if p and p != {"literal": ""}], et_al
+
+
+def _split_people(text: str) -> list[str]:
+    """Name lists in the forms styles use: "Doe, J., Roe, R., & Poe, E.", "Doe J, Roe R",
+    "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
+    if ";" in text:
+        return [p for p in (s.strip() for s in re.split(r";|\s(?:and|&)\s", text)) if p]
+    text = re.sub(r",?\s+(?:and|&|und|et|y)\s+", ", ", text)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}", p.replace(" ", "")) for p in parts[1::2]):
+        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
+    if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+)?", p) for p in parts):
+        return parts  # IEEE "Y. LeCun, Y. Bengio, G. Hinton": given-first names, one per comma
+    parts = [p.rstrip(".") if re.search(r"\s[A-Z]{1,3}\.$", p) else p for p in parts]
+    if all(re.fullmatch(r"[^\s,]+(?:\s[^\s,]+)*\s[A-Z]{1,3}", p) for p in parts):  # Vancouver "Doe JA"
+        return [re.sub(r"^(.*)\s([A-Z]{1,3})$", lambda m: f"{m.group(1)}, {'. '.join(m.group(2))}.", p) for p in parts]
+    return split_name_list(text)
+
+
+def spans_to_item(spans: list[tuple[str, str]]) -> Item:
+    item: Item = {}
+    leftovers: list[str] = []
+    grouped: dict[str, list[str]] = {}
+    for label, text in spans:
+        if text.strip():
+            grouped.setdefault(label, []).append(text)
+    for label in ("author", "editor", "translator"):
+        if label in grouped:
+            people, et_al = _names(" ".join(grouped[label]))
+            if people:
+                item[label] = people
+            if et_al and label == "author":
+                item.setdefault("custom", {})["et-al"] = True
+    for date_text in grouped.get("date", []):
+        cleaned = _clean(date_text)
+        apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
+        date = (parse_date(f"{apa.group(2)} {apa.group(1)}") if apa else None) or parse_date(cleaned) \
+            or parse_date(_year(date_text))
+        if date is not None and "issued" not in item:
+            item["issued"] = date_to_csl(date)
+        elif date is None:
+            leftovers.append(date_text.strip())
+    for accessed in grouped.get("accessed", []):
+        date = parse_date(_clean(_ACCESS.sub("", accessed)))
+        if date is not None:
+            item["accessed"] = date_to_csl(date)
+    for label, variable in (("title", "title"), ("container-title", "container-title"),
+                            ("collection-title", "collection-title"), ("publisher", "publisher"),
+                            ("location", "publisher-place"), ("genre", "genre"), ("edition", "edition")):
+        if label in grouped:
+            value = _strip_wrapping(" ".join(grouped[label]))
+            if label == "container-title":
+                value = _strip_wrapping(_IN.sub("", value))
+            if label == "edition":
+                m = re.search(r"(\d+)(?:st|nd|rd|th)?", value)
+                value = m.group(1) if m else value
+            if value:
+                item[variable] = value
+    if "location" in grouped and "publisher" not in grouped and ":" in item.get("publisher-place", ""):
+        place, _, publisher = item["publisher-place"].partition(":")
+        item["publisher-place"], item["publisher"] = place.strip(), publisher.strip()
+    for label, variable in (("volume", "volume"), ("issue", "issue")):
+        if label in grouped:
+            m = _NUMBER.search(" ".join(grouped[label]).replace("Vol.", "").replace("vol.", ""))
+            if m:
+                item[variable] = m.group(0)
+    citation = _VANCOUVER.search(" ".join(t for label, t in spans if label in ("date", "volume", "issue", "pages")))
+    if citation:  # "1953;171(4356):737-8": year; volume(issue): pages, glued
+        year = parse_date(citation.group("year"))
+        if year is not None and "issued" not in item:
+            item["issued"] = date_to_csl(year)
+        item["volume"] = citation.group("volume")
+        if citation.group("issue"):
+            item["issue"] = citation.group("issue")
+        if citation.group("page"):
+            item["page"] = citation.group("page")
+    elif "pages" in grouped:
+        m = _PAGES.search(" ".join(grouped["pages"]))
+        if m:
+            item["page"] = re.sub(r"\s*[-–—]\s*", "-", m.group(1))
+    joined = " ".join(t for _, t in spans)
+    for found in find_identifiers(joined):
+        if found.valid and found.variable in ("DOI", "ISBN", "ISSN", "PMID", "PMCID") and found.variable not in item:
+            item[found.variable] = found.value
+    for label in ("doi",):
+        for text in grouped.get(label, []):
+            m = re.search(r"10\.\d{4,9}/\S+", text)
+            if m and "DOI" not in item:
+                item["DOI"] = normalise_doi(m.group(0).rstrip(".,;"))
+    for text in grouped.get("isbn", []):
+        digits = re.sub(r"[^\dXx]", "", text)
+        if isbn_is_valid(digits) and "ISBN" not in item:
+            item["ISBN"] = normalise_isbn(digits)
+    for text in grouped.get("url", []):
+        doi = re.search(r"doi\.org/(10\.\d{4,9}/\S+)", text)
+        if doi and "DOI" not in item:
+            item["DOI"] = normalise_doi(doi.group(1).rstrip(".,;"))
+        urls = find_urls(text)
+        if urls and "URL" not in item:
+            item["URL"] = urls[0].value
+        elif "URL" not in item and text.strip():
+            item["URL"] = text.strip().rstrip(".,;")
+    notes = [t.strip() for t in grouped.get("note", []) if t.strip()] + leftovers
+    if notes:
+        item["note"] = " ".join(notes)
+    item["type"] = infer_type(item, grouped)
+    return item
+
+
+def _year(text: str) -> str:
+    m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    return m.group(1) if m else text
+
+
+def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
+    genre = " ".join(grouped.get("genre", [])).lower()
+    if re.search(r"thesis|dissertation|doctoral|ph\.?d", genre):
+        return "thesis"
+    if re.search(r"report|working paper|technical", genre):
+        return "report"
+    container = item.get("container-title", "")
+    if item.get("editor") and container:
+        return "chapter"
+    if container and re.search(r"(?i)proceedings|conference|symposium|workshop|congress", container):
+        return "paper-conference"
+    if container and (item.get("volume") or item.get("issue") or item.get("page")):
+        return "article-journal"
+    if container:
+        return "webpage" if item.get("URL") and not item.get("publisher") else "article-journal"
+    if item.get("publisher") or item.get("ISBN") or item.get("publisher-place"):
+        return "book"
+    if item.get("URL"):
+        return "webpage"
+    return "document"
+
+
+def parse_with_tagger(text: str) -> tuple[Item, list[str]]:
+    """A reference in any style to a CSL item (and the text it could not place)."""
+    spans = tag_reference(text)
+    item = spans_to_item(spans)
+    leftovers = [t.strip() for label, t in spans if label == "other" and len(t.strip(" .,;:()[]")) > 3]
+    return item, leftovers

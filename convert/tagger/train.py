@@ -1,0 +1,58 @@
+"""Train the reference tagger: ``python -m convert.train --anystyle core.xml --grobid corpus/``.
+
+Reads both corpora, keeps a fixed random 10% of each out of training (the split
+``bench/tagger_accuracy.py`` evaluates on), trains a linear-chain CRF with python-crfsuite
+(L-BFGS with L1 and L2 regularisation; L1 prunes features so the model stays small), and writes the
+model that ships inside the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .corpora import iter_training, tokens_and_labels
+from .features import sequence_features, to_crfsuite
+
+MODEL_PATH = Path(__file__).with_name("model.crfsuite")
+
+
+def train(anystyle: Path | None, grobid: Path | None, output: Path, iterations: int = 150,
+          c1: float = 0.1, c2: float = 0.01) -> dict[str, int]:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    counts: dict[str, int] = {}
+    for name, training, _ in iter_training(anystyle, grobid):
+        counts[name] = len(training)
+        for _, spans in training:
+            words, labels = tokens_and_labels(spans)
+            if words:
+                trainer.append(to_crfsuite(sequence_features(words)), labels)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    output.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(output))
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--anystyle", type=Path, help="AnyStyle's res/parser/core.xml")
+    parser.add_argument("--grobid", type=Path, help="GROBID's dataset/citation/corpus folder")
+    parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--iterations", type=int, default=150)
+    args = parser.parse_args(argv)
+    if not args.anystyle and not args.grobid:
+        parser.error("give --anystyle and/or --grobid")
+    started = time.perf_counter()
+    counts = train(args.anystyle, args.grobid, args.output, args.iterations)
+    size = args.output.stat().st_size
+    print(f"trained on {', '.join(f'{n}: {c:,}' for n, c in counts.items())} references in "
+          f"{time.perf_counter() - started:.0f} s; model {size / 1e6:.1f} MB -> {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
