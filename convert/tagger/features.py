@@ -91,12 +91,19 @@ def sequence_features(words: list[str]) -> list[dict[str, float | str]]:
     out = []
     seen_year = False
     seen_quote = 0
+    segment = 0  # how many field-ending periods came before: the field's place in the reference
     for index, word in enumerate(words):
         features = dict(base[index])
         features["pos"] = f"{min(9, index * 10 // max(1, count))}"
         features["idx"] = str(min(index, 6))
         features["after_year"] = 1.0 if seen_year else 0.0
         features["quotes_seen"] = str(min(seen_quote, 2))
+        features["seg"] = str(min(segment, 7))
+        stripped = word.lower().strip(".,;:()[]\"'“”‘’")
+        features["suf3"] = stripped[-3:]
+        features["pre3"] = stripped[:3]
+        if index + 1 == count:
+            features["last_token"] = 1.0
         for offset in (-2, -1, 1, 2):
             neighbour = index + offset
             if 0 <= neighbour < count:
@@ -107,6 +114,8 @@ def sequence_features(words: list[str]) -> list[dict[str, float | str]]:
             else:
                 features[f"{offset}:edge"] = 1.0
         out.append(features)
+        if word.endswith((".", ".”", ".\"", "?", "!")) and not base[index].get("initial") and len(word) > 2:
+            segment += 1
         if base[index].get("year"):
             seen_year = True
         if base[index].get("openq") or base[index].get("closeq"):

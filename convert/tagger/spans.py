@@ -57,6 +57,10 @@ def _split_people(text: str) -> list[str]:
         return [p for p in (s.strip() for s in re.split(r";|\s(?:and|&)\s", text)) if p]
     text = re.sub(r",?\s+(?:and|&|und|et|y)\s+", ", ", text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 3 and " " not in parts[0] and re.fullmatch(r"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*", parts[1]) \
+            and all(" " in p for p in parts[2:]) and not re.fullmatch(r"(?:[A-Z]\.\s?)+", parts[2]):
+        # MLA/Chicago: "Cover, Thomas, and Peter Hart": the first name inverted, the others not
+        return [f"{parts[0]}, {parts[1]}"] + parts[2:]
     if len(parts) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}", p.replace(" ", "")) for p in parts[1::2]):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
     if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+)?", p) for p in parts):
@@ -111,8 +115,20 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         item["publisher-place"], item["publisher"] = place.strip(), publisher.strip()
     for label, variable in (("volume", "volume"), ("issue", "issue")):
         if label in grouped:
-            m = _NUMBER.search(" ".join(grouped[label]).replace("Vol.", "").replace("vol.", ""))
-            if m:
+            joined_number = " ".join(grouped[label])
+            both = re.search(r"(\w{1,6})\s?\((\w{1,8}(?:[-–]\w{1,8})?)\)", joined_number)  # "13(1)"
+            numbered = re.search(r"\b(?:no|nr|issue|n°)\.?\s?(\w{1,8})", joined_number, re.IGNORECASE)
+            if both and "volume" not in item:
+                item["volume"] = both.group(1)
+                item.setdefault("issue", both.group(2))
+                continue
+            if label == "volume" and numbered:
+                item.setdefault("issue", numbered.group(1))
+                joined_number = joined_number[:numbered.start()]
+            if "://" in joined_number or "doi" in joined_number.lower():
+                continue  # an identifier the tagger mislabelled; found below from the whole text
+            m = _NUMBER.search(re.sub(r"(?i)\bvol(?:ume)?\.?", "", joined_number))
+            if m and variable not in item:
                 item[variable] = m.group(0)
     citation = _VANCOUVER.search(" ".join(t for label, t in spans if label in ("date", "volume", "issue", "pages")))
     if citation:  # "1953;171(4356):737-8": year; volume(issue): pages, glued
@@ -123,12 +139,19 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         if citation.group("issue"):
             item["issue"] = citation.group("issue")
         if citation.group("page"):
-            item["page"] = citation.group("page")
+            item["page"] = expand_page_range(citation.group("page").replace("\u2013", "-"))
     elif "pages" in grouped:
         m = _PAGES.search(" ".join(grouped["pages"]))
         if m:
-            item["page"] = re.sub(r"\s*[-–—]\s*", "-", m.group(1))
+            item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
     joined = " ".join(t for _, t in spans)
+    doi = re.search(r"(?:doi\.org/|\bdoi:\s?)(10\.\d{4,9}/[^\s\"<>]+)", joined, re.IGNORECASE)
+    if doi:
+        item["DOI"] = normalise_doi(doi.group(1).rstrip(".,;"))
+    if "URL" not in item:
+        url = re.search(r"https?://[^\s\"<>]+", joined)
+        if url and "doi.org/" not in url.group(0):
+            item["URL"] = url.group(0).rstrip(".,;")
     for found in find_identifiers(joined):
         if found.valid and found.variable in ("DOI", "ISBN", "ISSN", "PMID", "PMCID") and found.variable not in item:
             item[found.variable] = found.value
@@ -155,6 +178,15 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         item["note"] = " ".join(notes)
     item["type"] = infer_type(item, grouped)
     return item
+
+
+def expand_page_range(page: str) -> str:
+    """"138-66" -> "138-166": the end of an abbreviated range takes the start's leading digits."""
+    m = re.fullmatch(r"(\d+)-(\d+)", page)
+    if m and len(m.group(2)) < len(m.group(1)):
+        start, end = m.groups()
+        return f"{start}-{start[:len(start) - len(end)]}{end}"
+    return page
 
 
 def _year(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Train the reference tagger: ``python -m convert.train --anystyle core.xml --grobid corpus/``.
+"""Train the reference tagger: ``python -m convert.train --anystyle core.xml --grobid corpus/
+--synthetic items.json ...``.
 
 Reads both corpora, keeps a fixed random 10% of each out of training (the split
 ``bench/tagger_accuracy.py`` evaluates on), trains a linear-chain CRF with python-crfsuite
@@ -20,14 +21,26 @@ MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 
 
 def train(anystyle: Path | None, grobid: Path | None, output: Path, iterations: int = 150,
-          c1: float = 0.1, c2: float = 0.01) -> dict[str, int]:
+          c1: float = 0.1, c2: float = 0.01, synthetic: list[Path] | None = None) -> dict[str, int]:
+    import json
+
     import pycrfsuite
+
+    from .synthetic import synthetic_references
 
     trainer = pycrfsuite.Trainer(verbose=False)
     counts: dict[str, int] = {}
     for name, training, _ in iter_training(anystyle, grobid):
         counts[name] = len(training)
         for _, spans in training:
+            words, labels = tokens_and_labels(spans)
+            if words:
+                trainer.append(to_crfsuite(sequence_features(words)), labels)
+    if synthetic:
+        items = [item for path in synthetic for item in json.loads(path.read_text(encoding="utf-8"))]
+        made = synthetic_references(items)
+        counts["synthetic"] = len(made)
+        for _, spans in made:
             words, labels = tokens_and_labels(spans)
             if words:
                 trainer.append(to_crfsuite(sequence_features(words)), labels)
@@ -41,13 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--anystyle", type=Path, help="AnyStyle's res/parser/core.xml")
     parser.add_argument("--grobid", type=Path, help="GROBID's dataset/citation/corpus folder")
+    parser.add_argument("--synthetic", type=Path, nargs="*", default=[],
+                        help="CSL-JSON files whose items are rendered in 15 styles and labelled (GIANT approach)")
     parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--iterations", type=int, default=150)
     args = parser.parse_args(argv)
     if not args.anystyle and not args.grobid:
         parser.error("give --anystyle and/or --grobid")
     started = time.perf_counter()
-    counts = train(args.anystyle, args.grobid, args.output, args.iterations)
+    counts = train(args.anystyle, args.grobid, args.output, args.iterations, synthetic=args.synthetic)
     size = args.output.stat().st_size
     print(f"trained on {', '.join(f'{n}: {c:,}' for n, c in counts.items())} references in "
           f"{time.perf_counter() - started:.0f} s; model {size / 1e6:.1f} MB -> {args.output}")
