@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Every output format the package writes today.
 DEMO_FORMATS := csljson bibtex biblatex ris html text
 
-.PHONY: demo test venv clean bench
+.PHONY: demo test venv clean bench train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,16 @@ bench: venv
 	$(BIN)/python bench/style_panel.py
 	$(BIN)/python bench/render_speed.py
 	$(BIN)/python bench/fuzz.py --seconds 120
+	$(BIN)/python bench/tagger_accuracy.py --anystyle $(CORPORA)/corpora/anystyle/core.xml --grobid $(CORPORA)/corpora/grobid-citations/corpus
+	$(BIN)/python bench/styles_parse.py
+	$(BIN)/python bench/reflist_accuracy.py tests/fixtures/gold/other-topics.csl.json tests/fixtures/gold/other-topics.txt
+
+# Rebuilds the tagger's model (convert/tagger/model.crfsuite) from the corpora and our gold items.
+train: venv
+	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python -m convert.train --anystyle $(CORPORA)/corpora/anystyle/core.xml \
+	  --grobid $(CORPORA)/corpora/grobid-citations/corpus \
+	  --synthetic tests/fixtures/gold/nato-seed.csl.json tests/fixtures/gold/other-topics.csl.json --iterations 200
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .hypothesis
