@@ -17,7 +17,7 @@ _EDGE = " \t.,;:([{'\"“”‘’«»"
 _ROLE = re.compile(r"\(?\b(?:eds?\.?|editors?|edited by|ed\. by|hrsg\.?|dir\.?|comp\.?)\)?[.,:]?", re.IGNORECASE)
 _IN = re.compile(r"^\s*(?:in|in:|dans|en)\s+", re.IGNORECASE)
 _TRANSLATED = re.compile(r"\b(?:translated by|trans\.?( by)?|transl\.?( by)?|tr\.)\s*", re.IGNORECASE)
-_PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)")
+_PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]*\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]*\d+[A-Za-z]?)?)")
 _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
 _VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:\s\w{3}(?:\s\d{1,2})?)?\s?;\s?(?P<volume>\w{1,6})"
                         r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]?\d+[A-Za-z]?(?:[-–]\w+)?))?")
@@ -46,7 +46,12 @@ def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
         text = text[:-1]  # a closing period, not the one of a final initial ("Cook, L.")
     if not text:
         return [], et_al
-    people = [parse_name(p) for p in _split_people(text)]
+    people: list[dict[str, Any]] = []
+    for part in _split_people(text):
+        if re.fullmatch(r"(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?", part.strip()) and people:
+            people[-1]["suffix"] = part.strip()  # "Ford, H., Jr." : the suffix of the name before
+            continue
+        people.append(parse_name(part))
     return [p for p in people if p and p != {"literal": ""}], et_al
 
 
@@ -86,7 +91,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             if et_al and label == "author":
                 item.setdefault("custom", {})["et-al"] = True
     for date_text in grouped.get("date", []):
-        cleaned = _clean(date_text)
+        cleaned = re.sub(r"(?<=\d{4})[a-z]\b", "", _clean(date_text))  # "1948a": a year suffix
         apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
         date = (parse_date(f"{apa.group(2)} {apa.group(1)}") if apa else None) or parse_date(cleaned) \
             or parse_date(_year(date_text))
