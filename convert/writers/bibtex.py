@@ -64,8 +64,9 @@ def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False) 
         return f"{last}, {suffix}, {given}"
     if given:
         return f"{last}, {given}"
-    # "García Márquez" alone would be read as given + family; the comma says it is all family.
-    return f"{last}," if " " in last else last
+    # "García Márquez" alone would be read as given + family: an empty first name says it is all
+    # family.  ("Family," with a bare trailing comma is an error in BibTeX and a warning in biber.)
+    return f"{last}, {{}}" if " " in last else last
 
 
 def _field_value(field: str, value: str, ascii_only: bool) -> str:
@@ -142,6 +143,12 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
 
     _put_dates(item, biblatex, put, unplaced)
 
+    if not biblatex and "author" not in used and "editor" not in used and "key" not in used:
+        # BibTeX styles sort an entry without author or editor by its "key" ("to sort, need author
+        # or key"); the title's first words (or the work's) serve, as a person would choose them.
+        basis = text(item, "title") or text(item, "container-title")
+        if basis:
+            put("key", escape_text(" ".join(re.sub(r"<[^>]{1,80}>", "", basis).split()[:4]), ascii_only))
     for key, value in sorted((item.get("custom") or {}).items()):
         if key in _SKIP_CUSTOM or not _BIBTEX_FIELD_NAME.match(key) or key in used:
             continue
