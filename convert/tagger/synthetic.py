@@ -17,7 +17,10 @@ from ..csl import Item, read_date
 STYLES = ("apa", "chicago-author-date", "chicago-notes-bibliography", "modern-language-association",
           "harvard-cite-them-right", "ieee", "vancouver-nlm", "nature", "american-medical-association",
           "american-chemical-society", "elsevier-harvard", "springer-basic-author-date", "cell",
-          "american-sociological-association", "wikipedia")
+          "american-sociological-association", "wikipedia", "acm-sig-proceedings", "american-physics-society",
+          "american-political-science-association", "apa-6th-edition", "bmj", "cambridge-university-press-author-date",
+          "din-1505-2", "iso690-author-date-en", "plos", "royal-society-of-chemistry", "science",
+          "springer-lecture-notes-in-computer-science", "the-lancet")
 
 _VARIABLE_LABELS = (("title", "title"), ("container-title", "container-title"), ("collection-title", "collection-title"),
                     ("publisher", "publisher"), ("publisher-place", "location"), ("volume", "volume"),
