@@ -20,6 +20,27 @@ from .features import sequence_features, to_crfsuite
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 
 
+def _items_from(path: Path) -> list[dict]:
+    """CSL items from a CSL-JSON file, or from a JSON Lines corpus whose lines hold items under
+    "input" (the CSL test suite) or "expected" (pandoc's cases)."""
+    import json
+
+    text = path.read_text(encoding="utf-8")
+    if not path.suffix == ".jsonl":
+        return list(json.loads(text))
+    items: list[dict] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        for key in ("expected", "input"):
+            value = record.get(key)
+            if isinstance(value, list) and all(isinstance(v, dict) and "type" in v for v in value):
+                items.extend(dict(v, id=f"{len(items)}") for v in value)
+                break
+    return [i for i in items if i.get("title")]
+
+
 def train(anystyle: Path | None, grobid: Path | None, output: Path, iterations: int = 150,
           c1: float = 0.1, c2: float = 0.01, synthetic: list[Path] | None = None) -> dict[str, int]:
     import json
@@ -37,7 +58,7 @@ def train(anystyle: Path | None, grobid: Path | None, output: Path, iterations: 
             if words:
                 trainer.append(to_crfsuite(sequence_features(words)), labels)
     if synthetic:
-        items = [item for path in synthetic for item in json.loads(path.read_text(encoding="utf-8"))]
+        items = [item for path in synthetic for item in _items_from(path)]
         made = synthetic_references(items)
         counts["synthetic"] = len(made)
         for _, spans in made:
@@ -55,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--anystyle", type=Path, help="AnyStyle's res/parser/core.xml")
     parser.add_argument("--grobid", type=Path, help="GROBID's dataset/citation/corpus folder")
     parser.add_argument("--synthetic", type=Path, nargs="*", default=[],
-                        help="CSL-JSON files whose items are rendered in 15 styles and labelled (GIANT approach)")
+                        help="CSL-JSON files (or JSON Lines corpora with items under 'input'/'expected') whose "
+                             "items are rendered in 29 styles and labelled (GIANT approach)")
     parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--iterations", type=int, default=150)
     args = parser.parse_args(argv)
