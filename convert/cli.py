@@ -92,7 +92,7 @@ def convert(
         printer.fatal(exc)
         raise typer.Exit(exc.exit_code) from None
 
-    read_options = {"parser": parser} if parser else {}
+    read_options: dict[str, Any] = {"parser": parser} if parser else {}
     sources: list[Any] = [sys.stdin.buffer if name == "-" else name for name in inputs]
     labels = ["<stdin>" if name == "-" else name for name in inputs]
     with _progress(len(inputs) > 3 and not quiet, len(inputs), "reading") as step:
@@ -109,8 +109,9 @@ def convert(
         raise typer.Exit(EXIT_INPUT)
 
     # write() takes the options the writer knows and warns about the others.
-    options = {"style": style, "locale": locale, "standalone": standalone or None, "ascii": ascii_ or None}
-    options = {k: v for k, v in options.items() if v is not None}
+    given: dict[str, Any] = {"style": style, "locale": locale, "standalone": standalone or None,
+                             "ascii": ascii_ or None}
+    options: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     write_report: list[Diagnostic] = []
     try:
         with _progress(len(items) > 500 and not quiet, len(items), "writing") as step:
@@ -163,10 +164,10 @@ def styles(query: Optional[List[str]] = typer.Argument(None, help="words to look
     """
     from .render.styles import search_styles
 
-    query = " ".join(query or []) or None
-    found = search_styles(query)
+    words = " ".join(query or []) or None
+    found = search_styles(words)
     if not found:
-        typer.echo(f"no style matches '{query}'", err=True)
+        typer.echo(f"no style matches '{words}'", err=True)
         raise typer.Exit(EXIT_INPUT)
     shown = found if limit <= 0 else found[:limit]
     width = max(len(name) for name, _ in shown) + 2

@@ -5,7 +5,6 @@ the seeds are each reader's own golden fixtures."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

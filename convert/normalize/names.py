@@ -68,7 +68,7 @@ def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
         particle, family = split_particle(family_part)
         # "Gaulle, Charles de": a trailing lowercase particle on the given side drops.
         given_words = given.split()
-        dropping = []
+        dropping: list[str] = []
         while given_words and given_words[-1] in PARTICLES and given_words[-1][:1].islower():
             dropping.insert(0, given_words.pop())
         name["family"] = family

@@ -93,12 +93,13 @@ def split_blocks(text: str, report: Diagnostics,
     strings: dict[str, str] = {}
     preambles: list[str] = []
     comments: list[str] = []
+    block: Any
     for block in library.blocks:
         line = (getattr(block, "start_line", 0) or 0) + 1 + line_offset
         if isinstance(block, model.DuplicateBlockKeyBlock):
             block = block.ignore_error_block  # reported below, with the line of the first use
         if isinstance(block, model.DuplicateFieldKeyBlock):
-            inner = block.ignore_error_block
+            inner: Any = block.ignore_error_block
             names = sorted({f.key.lower() for f in inner.fields if sum(g.key.lower() == f.key.lower() for g in inner.fields) > 1})
             report.warning(f"field {', '.join(names)} given more than once; the first value is kept",
                            line=line, entry=inner.key)

@@ -104,9 +104,9 @@ def _finish(items: list[Item]) -> None:
         people = item.get("author") or item.get("editor") or []
         if people:
             date = read_date(item.get("issued"))
-            key = (_first_name_key(people), date.year if date else None)
-            by_name_year.setdefault(key, item)
-            by_name_year.setdefault((key[0], None), item)
+            name_year = (_first_name_key(people), date.year if date else None)
+            by_name_year.setdefault(name_year, item)
+            by_name_year.setdefault((name_year[0], None), item)
     for item in items:
         if not item.get("custom", {}).get("short-citation") or not item.get("author"):
             continue

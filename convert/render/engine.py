@@ -129,7 +129,7 @@ def render(items: list[Item], style: str | StyleRef | None = None, locale: str |
         parsed = load_style(str(ref.path), resolve_locale(locale or ref.default_locale))
     keys = [f"item{index}" for index in range(len(items))]
     original_ids = {key: str(item.get("id", key)) for key, item in zip(keys, items)}
-    by_original = {}
+    by_original: dict[str, str] = {}
     for key, item in zip(keys, items):
         by_original.setdefault(str(item.get("id", key)), key)
     cleaned = [clean_item(item, key) for key, item in zip(keys, items)]

@@ -130,7 +130,7 @@ def _patch_layout(model: Any) -> None:
         shared: dict[str, Any] = {"previous-names": None,
                                   "substitute": bibliography.get("subsequent-author-substitute"),
                                   "rule": bibliography.get("subsequent-author-substitute-rule", "complete-all")}
-        output = []
+        output: list[Any] = []
         for item in citation_items:
             self.repressed = {}
             dict.__setitem__(item, "_bibconvert", {"shared": shared, "names-done": False, "year-suffix-done": False})
@@ -760,11 +760,10 @@ def prepare_items(items: list[dict[str, Any]], style: Any, output: str = "html")
 def rich_text(value: str, output: str) -> str:
     """CSL rich text to citeproc-py input: allowed tags as HTML (or dropped for text), the rest
     escaped; ``nocase`` spans are kept in both, because citeproc-py reads them itself."""
-    if output == "html":
-        def escape(t: str) -> str:
-            return _mark_quotes(t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-    else:
-        escape = _mark_quotes
+    def escape(t: str) -> str:
+        if output == "html":
+            t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return _mark_quotes(t)
     out: list[str] = []
     stack: list[str] = []
     position = 0

@@ -43,7 +43,7 @@ def tag_reference(text: str) -> list[tuple[str, str]]:
     labels = tag_tokens([t for t, _, _ in tokens])
     spans: list[tuple[str, str]] = []
     position = 0
-    for (word, start, end), label in zip(tokens, labels):
+    for (_, start, end), label in zip(tokens, labels):
         if spans and start > position:
             previous_label, previous_text = spans[-1]
             spans[-1] = (previous_label, previous_text + text[position:start])

@@ -50,7 +50,7 @@ def tokens_with_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def shape(word: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in word:
         kind = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
         if not out or out[-1] != kind:

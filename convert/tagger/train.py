@@ -43,7 +43,6 @@ def _items_from(path: Path) -> list[dict]:
 
 def train(anystyle: Path | None, grobid: Path | None, output: Path, iterations: int = 150,
           c1: float = 0.1, c2: float = 0.01, synthetic: list[Path] | None = None) -> dict[str, int]:
-    import json
 
     import pycrfsuite
 

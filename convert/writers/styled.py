@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
 from ..csl import Item
 from ..registry import WriteContext, writer
