@@ -10,6 +10,9 @@ from typing import Any, Iterable
 from ..csl import names, read_date
 
 _STOPWORDS = frozenset("a an the of on in and for to at by with from der die das le la les el los un une de".split())
+_WORDS = re.compile(r"[^\W_]+")
+_TAGS = re.compile(r"<[^>]{0,100}>")
+_NOT_KEY = re.compile(r"[^A-Za-z0-9]")
 VALID_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-+/]{0,99}$")
 
 
@@ -31,17 +34,20 @@ def base_key(item: dict[str, Any]) -> str:
     date = read_date(item.get("issued"))
     year = str(date.year) if date and date.year else ""
     title = str(item.get("title", ""))[:300]  # the first words are all a key needs
-    title_words = re.findall(r"[^\W_]+", ascii_fold(re.sub(r"<[^>]{0,100}>", "", title)))
+    title_words = _WORDS.findall(ascii_fold(_TAGS.sub("", title) if "<" in title else title))
     word = next((w for w in title_words if w.lower() not in _STOPWORDS), "")
-    who_key = re.sub(r"[^A-Za-z0-9]", "", ascii_fold(who.split()[-1] if who.split() else ""))
+    who_key = _NOT_KEY.sub("", ascii_fold(who.split()[-1] if who.split() else ""))
     key = f"{who_key.lower()}{year}{word.lower()}"
     return key or "ref"
 
 
 def unique_keys(items: Iterable[dict[str, Any]]) -> list[str]:
     """One key per item, with a/b/c... suffixes where the base keys collide."""
-    items = list(items)
-    bases = [base_key(item) for item in items]
+    return unique_from_bases([base_key(item) for item in items])
+
+
+def unique_from_bases(bases: list[str]) -> list[str]:
+    """Keys from base keys computed elsewhere (in worker processes): a/b/c... where they collide."""
     counts: dict[str, int] = {}
     for base in bases:
         counts[base] = counts.get(base, 0) + 1

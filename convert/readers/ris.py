@@ -23,7 +23,7 @@ from ..mappings.ris import (JOINED_TAGS, LANGUAGE_CODES, NAME_TAG_SET, PAGE_COUN
                             tag_meaning)
 from ..normalize.dates import parse_date
 from ..normalize.identifiers import isbn_is_valid, issn_is_valid, normalise_doi
-from ..normalize.keys import unique_keys
+from ..normalize.keys import base_key, unique_from_bases
 from ..normalize.names import parse_name, split_particle
 from ..parallel import chunk_runner, worker_count
 from ..registry import ReadContext, reader
@@ -34,6 +34,9 @@ _TAG_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9])[ \t]{0,3}-(?:[ \t]|$)(.*)$")
 _SNIFF = re.compile(r"^\ufeff?[ \t]*TY[ \t]{0,3}-", re.MULTILINE)
 _N1_VARIABLE = re.compile(r"^([a-z][a-z-]*[a-z]|DOI|ISBN|ISSN|PMID|PMCID|URL):[ \t](.+)$", re.DOTALL)
 _DOI_VALUE = re.compile(r"(?i)^(?:doi:\s*)?10\.\d{4,9}/\S+$")
+_SN_SPLIT = re.compile(r"\s*[;,]\s*|\s+(?=\d)")
+_SN_NOTE = re.compile(r"\s*\((?:print|electronic|online|e-?issn|issn|isbn|pbk|hbk|ebook)\)\s*$", re.IGNORECASE)
+_NOT_SN_DIGIT = re.compile(r"[^0-9Xx]")
 _KEYWORD_SPLIT = re.compile(r"[;\n]")
 _CUSTOM_LINE = re.compile(r"^custom\.([^:\s]{1,60}):[ \t](.+)$", re.DOTALL)
 
@@ -50,25 +53,31 @@ class RawRecord:
     fields: list[tuple[str, str, int]] = field(default_factory=list)
 
 
+_LINE = re.compile(r"^(?:([A-Za-z][A-Za-z0-9])[ \t]{0,3}-(?:[ \t]+|$)([^\n]*)|([^\n]*\S[^\n]*))$", re.MULTILINE)
+
+
 def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[RawRecord]:
     """Records from ``TY`` to ``ER``; a missing ``ER`` (before the next ``TY`` or at the end) is
     reported and the record kept; text outside records is reported once.  ``line_offset`` is the
-    line at which ``text`` starts in the file (for a chunk of a large file)."""
+    line at which ``text`` starts in the file (for a chunk of a large file).  One regex walks the
+    lines (blank ones are skipped by it), and line numbers are counted only between matches."""
     records: list[RawRecord] = []
     current: RawRecord | None = None
     outside_reported = False
-    match = _TAG_LINE.match
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    for number, line in enumerate(text.split("\n"), start=1 + line_offset):
-        if not line or line.isspace():
-            continue
-        m = match(line)  # tags start in column 0; an indented line continues the value
-        if m:
-            tag, value = m.group(1), m.group(2).strip()
+    number = 1 + line_offset
+    counted = 0
+    count = text.count
+    for m in _LINE.finditer(text):
+        number += count("\n", counted, m.start())
+        counted = m.start()
+        tag, value, other = m.group(1), m.group(2), m.group(3)
+        if tag is not None:
             if not tag.isupper():
                 tag = tag.upper()
+            value = value.strip()
             if tag == "TY":
                 if current is not None:
                     report.warning("record has no ER line; it ends where the next TY starts", line=current.line)
@@ -84,9 +93,10 @@ def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[
             else:
                 current.fields.append((tag, value, number))
         elif current is not None and current.fields:
-            tag, value, first = current.fields[-1]
-            joiner = "\n" if JOINED_TAGS.get(tag) == "\n" else " "
-            current.fields[-1] = (tag, f"{value}{joiner}{line.strip()}" if value else line.strip(), first)
+            last_tag, last_value, first = current.fields[-1]
+            joiner = "\n" if JOINED_TAGS.get(last_tag) == "\n" else " "
+            line = other.strip()
+            current.fields[-1] = (last_tag, f"{last_value}{joiner}{line}" if last_value else line, first)
         elif not outside_reported:
             report.warning("text outside a record (no TY before it); ignored", line=number)
             outside_reported = True
@@ -240,9 +250,9 @@ class RecordConverter:
         if ris_type in SN_IS_NUMBER:
             self._text(item, "number", value, "SN")
             return
-        for part in re.split(r"\s*[;,]\s*|\s+(?=\d)", value):
-            part = re.sub(r"\s*\((?:print|electronic|online|e-?issn|issn|isbn|pbk|hbk|ebook)\)\s*$", "", part, flags=re.I)
-            digits = re.sub(r"[^0-9Xx]", "", part)
+        for part in _SN_SPLIT.split(value):
+            part = _SN_NOTE.sub("", part)
+            digits = _NOT_SN_DIGIT.sub("", part)
             if len(digits) == 8 and issn_is_valid(part):
                 variable = "ISSN"
             elif len(digits) in (10, 13) and isbn_is_valid(part):
@@ -357,7 +367,13 @@ def _read_chunk(job: tuple[str, int, str | None]) -> tuple[list[Item], list[Any]
     report = Diagnostics(name)
     converter = RecordConverter(report)
     items = [converter.convert(record) for record in split_records(text, report, line_offset)]
+    for item in items:
+        if not item["id"]:
+            item["id"] = _BASE_KEY_MARK + base_key(item)  # made unique over the whole file later
     return items, list(report)
+
+
+_BASE_KEY_MARK = "\x00"
 
 
 def _chunks(text: str, parts: int) -> list[tuple[str, int]]:
@@ -392,8 +408,8 @@ class RisReader:
                 report.extend(diagnostics)
                 if self.context.progress:
                     self.context.progress(len(chunk_items))
-        missing = [i for i in items if not i["id"]]
-        for item, key in zip(missing, unique_keys(missing)):
+        missing = [i for i in items if str(i["id"]).startswith(_BASE_KEY_MARK)]
+        for item, key in zip(missing, unique_from_bases([str(i["id"])[1:] for i in missing])):
             item["id"] = key
         make_ids_unique(items)
         if not items and text.strip():
