@@ -46,6 +46,7 @@ bench: venv
 	$(BIN)/python bench/fuzz.py --seconds 120
 	$(BIN)/python bench/tagger_accuracy.py --anystyle $(CORPORA)/corpora/anystyle/core.xml --grobid $(CORPORA)/corpora/grobid-citations/corpus
 	$(BIN)/python bench/styles_parse.py
+	$(BIN)/python bench/styles_parse.py --anystyle $(CORPORA)/corpora/anystyle/core.xml --grobid $(CORPORA)/corpora/grobid-citations/corpus
 	$(BIN)/python bench/reflist_accuracy.py tests/fixtures/gold/other-topics.csl.json tests/fixtures/gold/other-topics.txt
 
 # Rebuilds the tagger's model (convert/tagger/model.crfsuite) from the corpora and our gold items.

@@ -62,6 +62,8 @@ EDITED = {"id": "e", "type": "book", "title": "Essays", "editor": [{"family": "S
      "Politics after the Multi-Beam Era", "Politics After the"),
     ("substitution", "modern-language-association", [dict(EDITED)], "Smith, Jane, editor. Essays. OUP", "Edited by"),
     ("page-range", "modern-language-association", [dict(NEWS, type="article-journal", page="3-18")], "pp. 3–18", "pp. 3–8"),
+    ("date-range-context", "apa", [dict(NEWS, issued={"date-parts": [[1997, 1, 15], [1997, 1, 17]]})],
+     "(1997, January 15–17)", "( 15– 17January)"),
 ])
 def test_each_fix_changes_what_it_says(fix: str, style: str, items: list, with_fix: str, without_fix: str,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,10 +75,36 @@ def test_each_fix_changes_what_it_says(fix: str, style: str, items: list, with_f
     assert without_fix in plain, plain
 
 
+# Date ranges: the expected lines are what citeproc-js (npm citeproc) prints for the same items and
+# styles (checked with bench/style_panel.py --items).
+RANGES = [dict(NEWS, id="d1", issued={"date-parts": [[1997, 1, 15], [1997, 1, 17]]}),
+          dict(NEWS, id="d2", author=[{"family": "Doe", "given": "Jane"}], issued={"date-parts": [[1997, 1], [1997, 3]]}),
+          dict(NEWS, id="d3", author=[{"family": "Roe", "given": "Rick"}], issued={"date-parts": [[2001, 5, 30], [2001, 6, 2]]}),
+          dict(NEWS, id="d4", author=[{"family": "Poe", "given": "Paul"}], issued={"date-parts": [[1997], [1999]]})]
+
+
+@pytest.mark.parametrize("style,expected", [
+    ("apa", ["Cook, L. (1997, January 15–17). NATO, explained. Military Times.",
+             "Doe, J. (1997, January–March). NATO, explained. Military Times.",
+             "Poe, P. (1997–1999). NATO, explained. Military Times.",
+             "Roe, R. (2001, May 30–June 2). NATO, explained. Military Times."]),
+    ("chicago-author-date", ["Cook, Lorne. 1997. “NATO, Explained.” Military Times, January 15–17.",
+                             "Doe, Jane. 1997. “NATO, Explained.” Military Times, January–March.",
+                             "Poe, Paul. 1997–1999. “NATO, Explained.” Military Times.",
+                             "Roe, Rick. 2001. “NATO, Explained.” Military Times, May 30–June 2."]),
+    ("harvard-cite-them-right", ["Cook, L. (1997) “NATO, explained,” Military Times, 15–17 January.",
+                                 "Doe, J. (1997) “NATO, explained,” Military Times, January–March.",
+                                 "Poe, P. (1997–1999) “NATO, explained,” Military Times.",
+                                 "Roe, R. (2001) “NATO, explained,” Military Times, 30 May–2 June."]),
+])
+def test_date_ranges_print_shared_parts_once(style: str, expected: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _text(RANGES, style, monkeypatch).splitlines() == expected
+
+
 def test_every_fix_is_tested() -> None:
     tested = {"second-field-align", "initialize-false", "punctuation-in-quote", "label-needs-variable",
               "text-case-language", "year-suffix", "subsequent-author-substitute", "localized-date-delimiter",
-              "title-case", "substitution", "page-range"}
+              "title-case", "substitution", "page-range", "date-range-context"}
     # The remaining fixes are measured by the CSL test suite (bench/csl_conformance.py) and the
     # checks below: rich text, quotes, sort collation, display, speed-only ones.
     others = {"display", "doubled-punctuation", "apostrophe", "character-references", "rich-text", "flip-flop-quotes",

@@ -24,26 +24,35 @@ def test_spans_concatenate_back_to_the_input(text: str) -> None:
 PANEL = [
     ("apa", "Shannon, C. E. (1948). A mathematical theory of communication. Bell System Technical Journal, "
             "27(3), 379–423. https://doi.org/10.1002/j.1538-7305.1948.tb01338.x",
-     {"author": ["Shannon"], "year": 1948, "container-title": "Bell System Technical Journal", "volume": "27",
-      "DOI": "10.1002/j.1538-7305.1948.tb01338.x"}),
+     {"author": ["Shannon"], "year": 1948, "title": "A mathematical theory of communication",
+      "container-title": "Bell System Technical Journal", "volume": "27", "issue": "3", "page": "379-423",
+      "DOI": "10.1002/j.1538-7305.1948.tb01338.x", "type": "article-journal"}),
     ("chicago", "Kaplan, Lawrence S. 2007. NATO 1948: The Birth of the Transatlantic Alliance. Lanham, MD: "
                 "Rowman & Littlefield.",
-     {"author": ["Kaplan"], "year": 2007, "publisher": "Rowman & Littlefield"}),
+     {"author": ["Kaplan"], "year": 2007, "title": "NATO 1948: The Birth of the Transatlantic Alliance",
+      "publisher-place": "Lanham, MD", "publisher": "Rowman & Littlefield", "type": "book"}),
     ("mla", "Fukuyama, Francis. “The End of History?” The National Interest, no. 16, 1989, pp. 3–18.",
-     {"author": ["Fukuyama"], "year": 1989, "container-title": "The National Interest"}),
+     {"author": ["Fukuyama"], "year": 1989, "title": "The End of History?", "container-title": "The National Interest",
+      "issue": "16", "page": "3-18"}),
     ("harvard", "Beard, M. (2015) SPQR: a history of ancient Rome. London: Profile Books.",
-     {"author": ["Beard"], "year": 2015, "publisher-place": "London"}),
+     {"author": ["Beard"], "year": 2015, "title": "SPQR: a history of ancient Rome", "publisher-place": "London",
+      "publisher": "Profile Books", "type": "book"}),
     ("ieee", "Y. LeCun, Y. Bengio, and G. Hinton, “Deep learning,” Nature, vol. 521, no. 7553, pp. 436–444, "
              "May 2015.",
-     {"author": ["LeCun", "Bengio", "Hinton"], "year": 2015, "container-title": "Nature", "volume": "521"}),
+     {"author": ["LeCun", "Bengio", "Hinton"], "year": 2015, "title": "Deep learning", "container-title": "Nature",
+      "volume": "521", "issue": "7553", "page": "436-444", "type": "article-journal"}),
     ("vancouver", "Watson JD, Crick FH. Molecular structure of nucleic acids. Nature. 1953;171(4356):737-8.",
-     {"author": ["Watson", "Crick"], "year": 1953, "container-title": "Nature"}),
+     {"author": ["Watson", "Crick"], "year": 1953, "title": "Molecular structure of nucleic acids",
+      "container-title": "Nature", "volume": "171", "issue": "4356", "page": "737-738", "type": "article-journal"}),
     ("nature", "Jumper, J. et al. Highly accurate protein structure prediction with AlphaFold. Nature 596, "
                "583–589 (2021).",
-     {"author": ["Jumper"], "year": 2021, "container-title": "Nature", "volume": "596"}),
+     {"author": ["Jumper"], "year": 2021, "title": "Highly accurate protein structure prediction with AlphaFold",
+      "container-title": "Nature", "volume": "596", "page": "583-589", "type": "article-journal"}),
     ("ama", "Smith JA, Jones M. Effects of exercise on sleep quality. Sleep. 2021;44(11):zsab152. "
             "doi:10.1093/sleep/zsab152",
-     {"author": ["Smith", "Jones"], "year": 2021, "DOI": "10.1093/sleep/zsab152"}),
+     {"author": ["Smith", "Jones"], "year": 2021, "title": "Effects of exercise on sleep quality",
+      "container-title": "Sleep", "volume": "44", "issue": "11", "page": "zsab152", "DOI": "10.1093/sleep/zsab152",
+      "type": "article-journal"}),
 ]
 
 
@@ -72,3 +81,79 @@ def test_parser_option_reaches_the_text_reader() -> None:
     grammar = convert.read(text, format="text", parser="cs1").items[0]
     assert tagged["container-title"].rstrip(".") == "The National Interest"
     assert tagged != grammar
+
+
+@pytest.mark.parametrize("spans,expected", [
+    ([("author", "Shannon, C. E. "), ("date", "(1948b). "), ("title", "The second paper.")],
+     {"issued": {"date-parts": [[1948]]}, "title": "The second paper"}),
+    ([("title", "Member countries [Internet]. "), ("accessed", "[cited 2024 Mar 5]. "),
+      ("url", "Available from: https://www.nato.int/x.htm")],
+     {"accessed": {"date-parts": [[2024, 3, 5]]}, "URL": "https://www.nato.int/x.htm"}),
+    ([("container-title", "Sleep, "), ("volume", "vol. 44, "), ("issue", "no. 11, "), ("pages", "pp. 3–18.")],
+     {"volume": "44", "issue": "11", "page": "3-18"}),
+    # Vancouver's glued "date;volume:pages", even when the tagger cut it in the wrong places
+    ([("container-title", "Nature. "), ("date", "2019 Oct "), ("pages", "23;574:505–10. ")],
+     {"issued": {"date-parts": [[2019, 10, 23]]}, "volume": "574", "page": "505-510"}),
+    ([("container-title", "The National Interest. "), ("date", "1989;(16):3–18.")],
+     {"issue": "16", "page": "3-18"}),
+    ([("author", "Ford H Jr, Smith AB, O’Brien C. ")],
+     {"author": [{"family": "Ford", "given": "H.", "suffix": "Jr"}, {"family": "Smith", "given": "A. B."},
+                 {"family": "O'Brien", "given": "C."}]}),
+    ([("container-title", "Military Times [Internet]. ")], {"container-title": "Military Times"}),
+    # APA's descriptors after a title
+    ([("title", "Small states in NATO [Master’s thesis]. ")], {"title": "Small states in NATO", "type": "thesis",
+                                                             "genre": "Master’s thesis"}),
+    ([("title", "pandoc (Version 3.1) [Computer software]. ")], {"title": "pandoc", "version": "3.1",
+                                                                 "type": "software"}),
+    ([("title", "Les rites de passage (M. B. Vizedom, Trans.). ")],
+     {"title": "Les rites de passage", "translator": [{"family": "Vizedom", "given": "M. B."}]}),
+    ([("title", "Democracy (in America). ")], {"title": "Democracy (in America)"}),
+])
+def test_spans_become_csl_variables(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item(spans)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
+def test_training_labels_follow_one_convention() -> None:
+    """GROBID and our synthetic references leave "In", "pp." and "(eds.)" outside every field;
+    AnyStyle puts them inside.  The training data is harmonised to AnyStyle's way."""
+    from convert.tagger.corpora import harmonise
+
+    words = "Doe, J. and Roe, P. 2001. Title. In J. Poe (eds.), Book, pp. 3-5. Retrieved from http://x.org".split()
+    labels = ["author", "author", "other", "author", "author", "date", "title", "other", "editor", "editor",
+              "other", "container-title", "other", "pages", "other", "other", "url"]
+    assert harmonise(words, labels) == [
+        "author", "author", "author", "author", "author", "date", "title", "editor", "editor", "editor", "editor",
+        "container-title", "pages", "pages", "url", "url", "url"]
+
+
+def test_a_substituted_author_list_repeats_the_one_before() -> None:
+    first, second = convert.parse_references([
+        "Shannon, Claude E. “A Mathematical Theory of Communication.” Bell System Technical Journal, vol. 27, "
+        "no. 3, 1948, pp. 379–423.",
+        "———. “The Second Paper of the Same Year.” Bell System Technical Journal, vol. 27, no. 4, Oct. 1948, "
+        "pp. 623–56."])
+    assert second["author"] == first["author"] == [{"family": "Shannon", "given": "Claude E."}]
+    assert second["title"] == "The Second Paper of the Same Year"
+    assert "custom" not in second
+
+
+def test_a_model_of_your_own_is_loaded_from_the_environment(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from convert.diagnostics import BibconvertError
+    from convert.tagger import MODEL_PATH, model_path
+
+    own = tmp_path / "own.crfsuite"
+    shutil.copyfile(MODEL_PATH, own)
+    monkeypatch.setenv("BIBCONVERT_TAGGER_MODEL", str(own))
+    assert model_path() == own
+    assert convert.tag_reference("Watson JD, Crick FH. Molecular structure. Nature. 1953;171:737.")[0][0] == "author"
+    broken = tmp_path / "broken.crfsuite"
+    broken.write_text("not a model", encoding="utf-8")
+    monkeypatch.setenv("BIBCONVERT_TAGGER_MODEL", str(broken))
+    with pytest.raises(BibconvertError, match="broken.crfsuite"):
+        convert.tag_reference("Watson JD. Title. Nature. 1953.")

@@ -54,11 +54,21 @@ def parse_references(texts: Iterable[str], parser: str = "auto") -> list[Item]:
     return items
 
 
+# "———. Title..." : the style's subsequent-author-substitute (MLA, Chicago): same names as the reference before
+_SAME_AUTHORS = re.compile(r"^\s*(?:[—–]{2,3}|[—]|-{2,3}|_{3,})\s*[.,]?\s+(?=\S)")
+
+
 def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
     if len(text) > MAX_REFERENCE_LENGTH:
         return {"type": "document", "note": text}, ["(too long to parse)"]
     if parser not in PARSERS:
         raise ValueError(f"unknown parser {parser!r}; use one of {', '.join(PARSERS)}")
+    same = _SAME_AUTHORS.match(text)
+    if same:
+        item, leftovers = _parse_one(text[same.end():], parser)
+        item.pop("author", None)
+        item.setdefault("custom", {})["same-authors-as-previous"] = True
+        return item, leftovers
     if (choose_parser(text) if parser == "auto" else parser) == "tagger":
         from ..tagger.spans import parse_with_tagger
 
@@ -92,7 +102,16 @@ def parse_document(text: str, report: Diagnostics, parser: str = "auto") -> list
 
 
 def _finish(items: list[Item]) -> None:
-    """Ids (``cook2017nato``), and ``custom.refers-to`` from each short citation to its full source."""
+    """Names behind a "———" substitute, ids (``cook2017nato``), and ``custom.refers-to`` from each
+    short citation to its full source."""
+    previous: Item | None = None
+    for item in items:
+        custom = item.get("custom", {})
+        if custom.pop("same-authors-as-previous", False) and previous is not None and previous.get("author"):
+            item["author"] = [dict(person) for person in previous["author"]]
+        if not custom and "custom" in item:
+            del item["custom"]
+        previous = item
     for item, key in zip(items, unique_keys(items)):
         item.setdefault("id", key)
     make_ids_unique(items)

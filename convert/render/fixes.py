@@ -30,7 +30,7 @@ CLOSE = "\ue002"
 SECOND_FIELD = "\ue003"
 
 FIXES = ("parallel-sort", "title-case", "page-range", "substitution", "localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
-         "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references")
+         "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references", "date-range-context")
 _applied = False
 
 
@@ -63,6 +63,7 @@ def apply() -> None:
     _patch_group_suppression(model)
     _patch_text_case_language(model)
     _patch_localized_date_delimiter(model)
+    _patch_date_range_context(model)
     _patch_title_case(model)
     _patch_page_range(model)
     _patch_substitution(model)
@@ -417,6 +418,84 @@ def _patch_localized_date_delimiter(model: Any) -> None:
         return self.join(parts) if parts else None
 
     model.Date.render_single_date = render_single_date
+
+
+def _patch_date_range_context(model: Any) -> None:
+    """Date ranges as CSL 1.0.2 describes them: the parts both ends share are printed once, the
+    differing ones twice around the ``range-delimiter`` of the largest differing part ("1997,
+    January 15–17", "May 30–June 2, 2001").  citeproc-py dropped the shared year ("( 15– 17January)")
+    and raised TypeError when a ``cs:text`` macro called the date."""
+    original = model.Date.render_date_range
+
+    def render_date_range(self: Any, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
+        if context is not None and not callable(getattr(context, "join", None)):
+            context = self
+        if not enabled("date-range-context"):
+            return original(self, date_range, show_parts, context)
+        text = _render_range(model, self, date_range, list(show_parts or ("year", "month", "day")), context)
+        return text if text is not None else original(self, date_range, show_parts, context)
+
+    model.Date.render_date_range = render_date_range
+
+
+_GRANULARITY = {"year": 0, "month": 1, "day": 2}
+
+
+def _date_value(date: Any, unit: str) -> Any:
+    """citeproc-py's dates raise VariableError (not AttributeError) for a part they lack."""
+    try:
+        return getattr(date, unit)
+    except Exception:
+        return None
+
+
+def _render_range(model: Any, date: Any, date_range: Any, show: list[str], context: Any) -> Any:
+    """The range as one string, or None when its shape is not one this handles (then citeproc-py's)."""
+    begin, end = date_range.begin, date_range.end
+    printed = {part.get("name") for part in date.iterchildren()} & set(show)
+    differing = [unit for unit in ("year", "month", "day")
+                 if unit in printed and _date_value(begin, unit) != _date_value(end, unit)]
+    if _date_value(begin, "season") or _date_value(end, "season"):
+        return None
+    rendered = []  # (unit, begin text, end text, prefix, suffix) per date-part, in the style's order
+    for part in date.iterchildren():
+        unit = part.get("name")
+        if unit not in show:
+            continue
+        try:
+            first = part.render(begin, context)
+            second = part.render(end, context)
+        except (model.VariableError, AttributeError, TypeError):
+            return None
+        if (first is None) != (second is None):
+            return None
+        if first is not None:
+            rendered.append((unit, first, second, part.get("prefix", ""), part.get("suffix", ""), part))
+    if not rendered:
+        return None
+    if not differing:
+        return date.join([r[1] for r in rendered])
+    largest = min(_GRANULARITY[u] for u in differing)
+    block = [i for i, r in enumerate(rendered) if _GRANULARITY.get(r[0], 0) >= largest]
+    if not block or block != list(range(block[0], block[-1] + 1)):
+        return None
+    delimiter = next(r[5].get("range-delimiter", "\u2013") for r in rendered if _GRANULARITY[r[0]] == largest)
+
+    def inner(which: int) -> Any:
+        texts = []
+        for position, index in enumerate(block):
+            text = str(rendered[index][which])
+            prefix, suffix = rendered[index][3], rendered[index][4]
+            if position == 0 and prefix and text.startswith(prefix):
+                text = text[len(prefix):]
+            if position == len(block) - 1 and suffix and text.endswith(suffix):
+                text = text[:len(text) - len(suffix)]
+            texts.append(text)
+        return str(date.join(texts))
+
+    middle = rendered[block[0]][3] + inner(1) + delimiter + inner(2) + rendered[block[-1]][4]
+    pieces = [r[1] for r in rendered[:block[0]]] + [middle] + [r[1] for r in rendered[block[-1] + 1:]]
+    return date.join(pieces)
 
 
 # citeproc-js's list of words title case leaves in lower case (CSL 1.0.2 gives the short list;

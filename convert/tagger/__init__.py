@@ -19,13 +19,30 @@ from .features import sequence_features, to_crfsuite, tokens_with_spans
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> Any:
+def model_path() -> Path:
+    """The shipped model, or the one ``BIBCONVERT_TAGGER_MODEL`` names (a model you trained yourself)."""
+    import os
+
+    chosen = os.environ.get("BIBCONVERT_TAGGER_MODEL")
+    return Path(chosen) if chosen else MODEL_PATH
+
+
+@lru_cache(maxsize=4)
+def _tagger_for(path: Path) -> Any:
     import pycrfsuite
 
+    from ..diagnostics import BibconvertError
+
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL_PATH))
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as error:
+        raise BibconvertError(f"cannot load the tagger model {path}: {error}") from error
     return tagger
+
+
+def _tagger() -> Any:
+    return _tagger_for(model_path())
 
 
 def tag_tokens(words: list[str]) -> list[str]:
@@ -61,7 +78,7 @@ def tag_reference(text: str) -> list[tuple[str, str]]:
 
 
 def model_available() -> bool:
-    return MODEL_PATH.is_file()
+    return model_path().is_file()
 
 
 __all__ = ["tag_reference", "tag_tokens", "model_available"]

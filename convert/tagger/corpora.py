@@ -115,7 +115,7 @@ def _spans_from_pieces(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     spans: list[tuple[str, str]] = []
     for m in re.finditer(r"\S+", text):
         labels = [char_labels[i] for i in range(m.start(), m.end()) if char_labels[i] != "other"]
-        label = max(set(labels), key=labels.count) if labels else "other"
+        label = max(labels, key=labels.count) if labels else "other"
         word = m.group(0)
         if spans and spans[-1][0] == label:
             spans[-1] = (label, spans[-1][1] + " " + word)
@@ -142,8 +142,58 @@ def tokens_and_labels(spans: list[tuple[str, str]]) -> tuple[list[str], list[str
     for word, start, end in tokens_with_spans(text):
         inside = [char_labels[i] for i in range(start, end) if char_labels[i] != "other"]
         words.append(word)
-        labels.append(max(set(inside), key=inside.count) if inside else "other")
-    return words, labels
+        labels.append(max(inside, key=inside.count) if inside else "other")
+    return words, harmonise(words, labels)
+
+
+# Words that introduce the field after them ("In", "pp.", "vol.", "Retrieved", "Available from").
+_LEADING_WORDS = frozenset("""in in: dans en pp pp. p p. pages page s. vol vol. vols. volume no no. nr nr. n° issue
+iss. retrieved from accessed available at online cited [cited doi doi: url url: isbn isbn: issn issn: edited
+translated trans. transl. tr. by hrsg. hg. ch. chap. chapter art. article available: published last modified
+updated viewed consulté abgerufen am le [online] [online]. [internet] [internet]. presented paper""".split())
+_OTHER_CONNECTORS = frozenset("""and und et al. the of version document thesis report unpublished website web
+edition ed. address date title series""".split())
+
+
+def connecting_word(word: str) -> bool:
+    """A word styles print between fields rather than a value of one ("In", "pp.", "Retrieved")."""
+    lowered = word.lower().rstrip(",;")
+    return any(w in _LEADING_WORDS or w in _ROLE_WORDS or w in _OTHER_CONNECTORS
+               for w in (lowered, lowered.rstrip(".,:"), lowered.strip("()[].,:")))
+_ROLE_WORDS = frozenset("ed ed. eds eds. editor editors editor, editors, (ed.) (eds.) (ed) (eds) (hrsg.) (ed.), (eds.),".split())
+
+
+def harmonise(words: list[str], labels: list[str]) -> list[str]:
+    """One labelling convention for every source: a word no field claims joins a neighbouring field.
+
+    AnyStyle labels "In", "pp." and "(Eds.)" as part of the field they introduce or close; GROBID and
+    our value-matched synthetic references leave them outside every field.  A model trained on both
+    conventions learns neither, so an unclaimed run of words goes to the field before it, except from
+    its first introducing word on ("In", "pp.", "Retrieved"), which goes to the field after it.  Role
+    words ("eds.") join whichever neighbour holds names."""
+    out = list(labels)
+    index = 0
+    while index < len(out):
+        if out[index] != "other":
+            index += 1
+            continue
+        end = index
+        while end < len(out) and out[end] == "other":
+            end += 1
+        before = out[index - 1] if index > 0 else None
+        after = out[end] if end < len(out) else None
+        for position in range(index, end):
+            word = words[position].lower().rstrip(",;")
+            if word in _ROLE_WORDS or word.rstrip(".,:") in _ROLE_WORDS:
+                named = before if before in ("editor", "translator", "author") else after
+                out[position] = named or before or after or "other"
+            elif word in _LEADING_WORDS or word.rstrip(".,:") in _LEADING_WORDS:
+                out[position:end] = [after or before or "other"] * (end - position)
+                break
+            else:
+                out[position] = before or after or "other"
+        index = end
+    return out
 
 
 def split_held_out(data: list[Labelled], fraction: float = 0.1, seed: int = 20261125) -> tuple[list[Labelled], list[Labelled]]:

@@ -19,24 +19,32 @@ _IN = re.compile(r"^\s*(?:in|in:|dans|en)\s+", re.IGNORECASE)
 _TRANSLATED = re.compile(r"\b(?:translated by|trans\.?( by)?|transl\.?( by)?|tr\.)\s*", re.IGNORECASE)
 _PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]*\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]*\d+[A-Za-z]?)?)")
 _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
-_VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:\s\w{3}(?:\s\d{1,2})?)?\s?;\s?(?P<volume>\w{1,6})"
-                        r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]?\d+[A-Za-z]?(?:[-–]\w+)?))?")
-_ACCESS = re.compile(r"(?:retrieved|accessed|viewed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
+_VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>\w{1,6})?"
+                        r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]{0,8}\d+[A-Za-z]?(?:[-–]\w+)?))?")
+_ACCESS = re.compile(r"\[?(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE)
 
 
+_MEDIUM_MARK = re.compile(r"\s*\[(?:Internet|Online|Preprint|online|Electronic resource)\]", re.IGNORECASE)
+
+
 def _strip_wrapping(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,;:")
+    text = _MEDIUM_MARK.sub("", " ".join(text.split())).strip(" ,;:")
     while len(text) >= 2 and text[0] in "(\"“‘«[" and text[-1] in ")\"”’»]." and text.count(text[0]) == 1:
         text = text[1:-1].rstrip(".").strip()
     return text.strip(_EDGE.replace(")", "").replace("?", "")) if not text.endswith("?") else text.lstrip(_EDGE)
 
 
+# "Ford H Jr": Vancouver writes a suffix after the initials; it is set aside while the list is split
+_VANCOUVER_SUFFIX = re.compile(r"\b([A-Z][^\s,]*\s[A-Z]{1,3})\s(Jr|Sr|II|III|IV)\b\.?")
+
+
 def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
-    text = _IN.sub("", text)
+    # styles print typographic apostrophes; the records they came from hold "O'Brien"
+    text = _IN.sub("", text).replace("\u2019", "'")
     text = _ROLE.sub(" ", text)
     text = _TRANSLATED.sub(" ", text)
     et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.", text, re.IGNORECASE))
@@ -47,11 +55,15 @@ def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     if not text:
         return [], et_al
     people: list[dict[str, Any]] = []
+    suffixes = {m.group(1).rsplit(" ", 1)[0]: m.group(2) for m in _VANCOUVER_SUFFIX.finditer(text)}  # by family
+    text = _VANCOUVER_SUFFIX.sub(r"\1", text)
     for part in _split_people(text):
         if re.fullmatch(r"(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?", part.strip()) and people:
             people[-1]["suffix"] = part.strip()  # "Ford, H., Jr." : the suffix of the name before
             continue
         people.append(parse_name(part))
+        if people[-1].get("family") in suffixes:
+            people[-1]["suffix"] = suffixes[people[-1]["family"]]
     return [p for p in people if p and p != {"literal": ""}], et_al
 
 
@@ -91,7 +103,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             if et_al and label == "author":
                 item.setdefault("custom", {})["et-al"] = True
     for date_text in grouped.get("date", []):
-        cleaned = re.sub(r"(?<=\d{4})[a-z]\b", "", _clean(date_text))  # "1948a": a year suffix
+        cleaned = re.sub(r"(?<=\d{4})[a-z]\b", "", _clean(date_text).rstrip(")]."))  # "(1948a).": a year suffix
         apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
         date = (parse_date(f"{apa.group(2)} {apa.group(1)}") if apa else None) or parse_date(cleaned) \
             or parse_date(_year(date_text))
@@ -100,7 +112,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         elif date is None:
             leftovers.append(date_text.strip())
     for accessed in grouped.get("accessed", []):
-        date = parse_date(_clean(_ACCESS.sub("", accessed)))
+        date = parse_date(_clean(_ACCESS.sub("", accessed)).rstrip("]).,"))
         if date is not None:
             item["accessed"] = date_to_csl(date)
     for label, variable in (("title", "title"), ("container-title", "container-title"),
@@ -115,6 +127,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                 value = m.group(1) if m else value
             if value:
                 item[variable] = value
+    _title_descriptors(item)
     if "location" in grouped and "publisher" not in grouped and ":" in item.get("publisher-place", ""):
         place, _, publisher = item["publisher-place"].partition(":")
         item["publisher-place"], item["publisher"] = place.strip(), publisher.strip()
@@ -135,12 +148,19 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             m = _NUMBER.search(re.sub(r"(?i)\bvol(?:ume)?\.?", "", joined_number))
             if m and variable not in item:
                 item[variable] = m.group(0)
-    citation = _VANCOUVER.search(" ".join(t for label, t in spans if label in ("date", "volume", "issue", "pages")))
+    if "issue" not in item:  # "no. 4, Oct. 1948" read as one date span: the number is the issue
+        numbered = re.search(r"\b(?:no|nr|issue)\.?\s?(\d{1,6})\b", " ".join(
+            t for label, t in spans if label in ("date", "volume", "issue", "pages")), re.IGNORECASE)
+        if numbered:
+            item["issue"] = numbered.group(1)
+    citation = _VANCOUVER.search(" ".join(" ".join(t for label, t in spans if label in ("date", "volume", "issue", "pages")).split()))
     if citation:  # "1953;171(4356):737-8": year; volume(issue): pages, glued
-        year = parse_date(citation.group("year"))
-        if year is not None and "issued" not in item:
+        year = parse_date(" ".join(filter(None, (citation.group("day"), citation.group("month"), citation.group("year")))))
+        year = year or parse_date(citation.group("year"))
+        if year is not None and ("issued" not in item or len(item["issued"].get("date-parts", [[]])[0]) < len(year.start)):
             item["issued"] = date_to_csl(year)
-        item["volume"] = citation.group("volume")
+        if citation.group("volume"):
+            item["volume"] = citation.group("volume")
         if citation.group("issue"):
             item["issue"] = citation.group("issue")
         if citation.group("page"):
@@ -181,8 +201,64 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     notes = [t.strip() for t in grouped.get("note", []) if t.strip()] + leftovers
     if notes:
         item["note"] = " ".join(notes)
-    item["type"] = infer_type(item, grouped)
+    forced_type = item.pop("_type", None)
+    item["type"] = forced_type or infer_type(item, grouped)
     return item
+
+
+# What APA and others print after a title: "[Master's thesis]", "(Version 4.1)", "(2nd ed.)",
+# "(M. B. Vizedom, Trans.)", "(Patent No. 5512907)", and a locator's "(pp." cut off by the tagger
+_DESCRIPTOR = re.compile(r"\s*(?:\[(?P<bracket>[^\[\]]{3,60})\]|\((?P<paren>[^()]{2,80})\)|\((?:pp?\.?|S\.)|,\s?(?:pp?\.?))\s*$")
+_BRACKET_TYPES = (("thesis|dissertation", "thesis"), ("software", "software"), ("data ?set", "dataset"),
+                  ("video|film|motion picture", "motion_picture"), ("audio|podcast", "song"), ("map", "map"))
+
+
+def _title_descriptors(item: Item) -> None:
+    """Move the descriptors styles print after a title into their own variables."""
+    for variable in ("title", "container-title"):
+        text = item.get(variable)
+        while text:
+            m = _DESCRIPTOR.search(text)
+            if not m or m.start() == 0:
+                break
+            bracket, paren = m.group("bracket"), m.group("paren")
+            if bracket:
+                for pattern, csl_type in _BRACKET_TYPES:
+                    if re.search(pattern, bracket, re.IGNORECASE):
+                        item.setdefault("_type", csl_type)
+                        if csl_type == "thesis":
+                            item.setdefault("genre", bracket)
+                        break
+                else:
+                    item.setdefault("medium", bracket)
+            elif paren:
+                if not _paren_descriptor(item, paren):
+                    break
+            text = text[:m.start()].rstrip(" .,:")
+        if text:
+            item[variable] = text
+
+
+def _paren_descriptor(item: Item, paren: str) -> bool:
+    version = re.fullmatch(r"(?:Version|Vers\.|v\.)\s?(\S+)", paren, re.IGNORECASE)
+    edition = re.fullmatch(r"(\d+)(?:st|nd|rd|th)\.? ed(?:ition|\.)?", paren, re.IGNORECASE)
+    patent = re.fullmatch(r"(?:U\.S\. )?Patent (?:No\.\s?)?(\S+)", paren, re.IGNORECASE)
+    people = re.fullmatch(r"(.+?),\s(Trans|Eds?|Ed|Trans\. & Eds?)\.", paren)
+    if version:
+        item.setdefault("version", version.group(1))
+    elif edition:
+        item.setdefault("edition", edition.group(1))
+    elif patent:
+        item.setdefault("number", patent.group(1))
+        item.setdefault("_type", "patent")
+    elif people:
+        role = "translator" if people.group(2).startswith("Trans") else "editor"
+        names, _ = _names(people.group(1))
+        if names and role not in item:
+            item[role] = names
+    else:
+        return False
+    return True
 
 
 def expand_page_range(page: str) -> str:
@@ -195,7 +271,7 @@ def expand_page_range(page: str) -> str:
 
 
 def _year(text: str) -> str:
-    m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    m = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)
     return m.group(1) if m else text
 
 

@@ -28,9 +28,12 @@ _VARIABLE_LABELS = (("title", "title"), ("container-title", "container-title"), 
                     ("DOI", "doi"), ("URL", "url"), ("ISBN", "isbn"), ("ISSN", "issn"), ("note", "note"))
 
 
+_PLAIN_QUOTES = str.maketrans("’‘“”", "''\"\"")
+
+
 def _find(entry: str, value: str, taken: list[str], label: str, lowered: str) -> None:
     """Label the first occurrence of ``value`` that no earlier field claimed."""
-    value = value.strip()
+    value = value.strip().translate(_PLAIN_QUOTES)
     if not value:
         return
     needle = value.lower()
@@ -94,13 +97,16 @@ def _extend_names(entry: str, taken: list[str]) -> None:
 def label_entry(entry: str, item: Item) -> list[tuple[str, str]]:
     """(label, text) spans of one rendered entry, from the item it was rendered from."""
     taken = ["other"] * len(entry)
-    lowered = entry.lower()
+    lowered = entry.lower().translate(_PLAIN_QUOTES)  # styles curl quotes; the item has straight ones
     for role, label in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
         for person in item.get(role) or []:
             for part in (person.get("family"), person.get("literal"), person.get("given")):
                 if part:
                     for piece in str(part).split():
-                        _find(entry, piece, taken, label, lowered)
+                        # an initial ("R.") would match any other person's; _extend_names labels
+                        # the initials that stand next to this person's family name instead
+                        if len(piece.strip(".-")) > 1:
+                            _find(entry, piece, taken, label, lowered)
     for variable, label in (("issued", "date"), ("accessed", "accessed")):
         date = read_date(item.get(variable))
         if date is not None and date.year:
@@ -122,7 +128,7 @@ def label_entry(entry: str, item: Item) -> list[tuple[str, str]]:
     spans: list[tuple[str, str]] = []
     for m in re.finditer(r"\S+", entry):
         labels = [taken[i] for i in range(m.start(), m.end()) if taken[i] != "other"]
-        label = max(set(labels), key=labels.count) if labels else "other"
+        label = max(labels, key=labels.count) if labels else "other"
         if spans and spans[-1][0] == label:
             spans[-1] = (label, spans[-1][1] + " " + m.group(0))
         else:
@@ -132,13 +138,14 @@ def label_entry(entry: str, item: Item) -> list[tuple[str, str]]:
 
 def synthetic_references(items: list[Item], styles: tuple[str, ...] = STYLES) -> list[tuple[str, list[tuple[str, str]]]]:
     from ..render.engine import render
+    from ..render.styles import UnknownStyleError
 
     out: list[tuple[str, list[tuple[str, str]]]] = []
     by_id = {str(i.get("id")): i for i in items}
     for style in styles:
         try:
             rendered = render(items, style, output="text")
-        except Exception:  # a style this machine lacks: skip it
+        except UnknownStyleError:  # a style this machine's catalogue lacks: skip it
             continue
         for item_id, entry in zip(rendered.item_ids, rendered.entries):
             entry = " ".join(entry.split())
@@ -146,6 +153,36 @@ def synthetic_references(items: list[Item], styles: tuple[str, ...] = STYLES) ->
             if item is None or not entry:
                 continue
             spans = label_entry(entry, item)
-            if any(label != "other" for label, _ in spans):
+            if any(label != "other" for label, _ in spans) and not _unmatched_words(spans):
                 out.append((entry, spans))
     return out
+
+
+def _unmatched_words(spans: list[tuple[str, str]]) -> list[str]:
+    """Words no variable claimed that are not the connecting words styles add ("Retrieved", "In",
+    "edited by"): a value the style printed in a changed form.  Such an entry would teach the tagger
+    a wrong label, so it is left out of training."""
+    from .corpora import connecting_word
+
+    return [word for label, text in spans if label == "other" for word in text.split()
+            if sum(ch.isalnum() for ch in word) >= 4 and not connecting_word(word)]
+
+
+def corpus_items(labelled: list[tuple[str, list[tuple[str, str]]]], count: int, seed: int = 5) -> list[Item]:
+    """Real records for rendering: ``count`` labelled training references (never held-out ones)
+    turned into CSL items by the tagger's own span normalisers.  Their names, titles, journals and
+    publishers are real, so the references rendered from them look like the ones users paste."""
+    import random
+
+    from .spans import spans_to_item
+
+    rng = random.Random(seed)
+    chosen = rng.sample(labelled, min(count, len(labelled)))
+    items: list[Item] = []
+    for index, (_, spans) in enumerate(chosen):
+        item = spans_to_item([(label, text) for label, text in spans if label != "other"])
+        item.pop("note", None)  # unplaced text: not something a style would print as a note
+        if item.get("title") and (item.get("author") or item.get("editor")) and item.get("issued"):
+            item["id"] = f"c{index}"
+            items.append(item)
+    return items
