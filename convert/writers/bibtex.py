@@ -184,6 +184,12 @@ def _put_dates(item: Item, biblatex: bool, put: Any, unplaced: list[str]) -> Non
                 put("month", MONTH_MACROS[issued.start[1] - 1])
             if len(issued.start) == 3:
                 put("day", str(issued.start[2]))
+            edtf = date_to_edtf(issued)
+            if edtf and (len(issued.start) == 3 or (issued.end and len(issued.end) >= 2)):
+                # BibTeX styles ignore it; Zotero's and pandoc's importers read the full date from it
+                # (Zotero has no day field: without this the day is lost), and it comes after
+                # year/month because Zotero lets the last of them win.
+                put("date", edtf)
         elif issued.literal:
             put("year", escape_text(issued.literal))
     for variable, field in (("accessed", "urldate"), ("original-date", "origdate"), ("event-date", "eventdate")):
