@@ -100,6 +100,18 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"author": [{"family": "Ford", "given": "H.", "suffix": "Jr"}, {"family": "Smith", "given": "A. B."},
                  {"family": "O'Brien", "given": "C."}]}),
     ([("container-title", "Military Times [Internet]. ")], {"container-title": "Military Times"}),
+    ([("container-title", "Eng Struct. "), ("date", "1998 Jan;20"), ("note", "(12):1424.")],
+     {"volume": "20", "issue": "12", "page": "1424", "note": None}),
+    # AMA/Vancouver books and chapters: "Publisher; year" and "year:pages"
+    ([("author", "Fisher I. "), ("title", "Stable Money. Allen & Unwin; "), ("date", "1934.")],
+     {"title": "Stable Money", "publisher": "Allen & Unwin", "type": "book"}),
+    ([("container-title", "In: Proceedings of the Workshop. New York: Morgan Kaufmann; "), ("date", "1987:24-30.")],
+     {"container-title": "Proceedings of the Workshop", "publisher": "Morgan Kaufmann", "publisher-place": "New York",
+      "page": "24-30", "issued": {"date-parts": [[1987]]}}),
+    ([("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "), ("note", "2nd ed. "),
+      ("date", "2007.")], {"issued": {"date-parts": [[2007]]}, "edition": "2", "note": None}),
+    ([("author", "Echevarria M, Ilundain AA. Aquaporins. "), ("container-title", "J Physiol Biochem. ")],
+     {"title": "Aquaporins", "author": [{"family": "Echevarria", "given": "M."}, {"family": "Ilundain", "given": "A. A."}]}),
     # APA's descriptors after a title
     ([("title", "Small states in NATO [Master’s thesis]. ")], {"title": "Small states in NATO", "type": "thesis",
                                                              "genre": "Master’s thesis"}),

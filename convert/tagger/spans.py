@@ -88,10 +88,31 @@ def _split_people(text: str) -> list[str]:
     return split_name_list(text)
 
 
+# A Vancouver/AMA author list ("Doe JA, Roe R.") followed by more text the tagger took for names
+_VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3},\s){0,40}[^\s,.]+(?:\s[^\s,.]+){0,3}"
+                                r"\s[A-Z]{1,3}(?:,\set\sal)?)\.\s+(\S.*)$")
+
+
+def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Echevarria M, Ilundain AA. Aquaporins." labelled author: the text after the list's closing
+    period is the title when the tagger found no title."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    out = []
+    for label, text in spans:
+        m = _VANCOUVER_AUTHORS.match(text) if label == "author" else None
+        if m and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", m.group(2)):
+            out.extend([(label, m.group(1) + ". "), ("title", m.group(2))])
+        else:
+            out.append((label, text))
+    return out
+
+
 def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
+    spans = _split_vancouver_authors(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -102,7 +123,10 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                 item[label] = people
             if et_al and label == "author":
                 item.setdefault("custom", {})["et-al"] = True
-    for date_text in grouped.get("date", []):
+    dates = grouped.get("date", [])
+    if len(dates) > 1:  # "NATO 1948: The Birth..." : a year before a colon is part of a title, not the date
+        dates = [d for d in dates if not re.fullmatch(r"\s*\d{4}:\s*", d)] or dates
+    for date_text in dates:
         cleaned = re.sub(r"(?<=\d{4})[a-z]\b", "", _clean(date_text).rstrip(")]."))  # "(1948a).": a year suffix
         apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
         date = (parse_date(f"{apa.group(2)} {apa.group(1)}") if apa else None) or parse_date(cleaned) \
@@ -115,6 +139,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         date = parse_date(_clean(_ACCESS.sub("", accessed)).rstrip("]).,"))
         if date is not None:
             item["accessed"] = date_to_csl(date)
+    _publisher_before_semicolon(grouped)
     for label, variable in (("title", "title"), ("container-title", "container-title"),
                             ("collection-title", "collection-title"), ("publisher", "publisher"),
                             ("location", "publisher-place"), ("genre", "genre"), ("edition", "edition")):
@@ -154,6 +179,13 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         if numbered:
             item["issue"] = numbered.group(1)
     citation = _VANCOUVER.search(" ".join(" ".join(t for label, t in spans if label in ("date", "volume", "issue", "pages")).split()))
+    if citation is None or citation.group("page") is None:
+        # the glued "1998 Jan;20(12):1424" cut by the tagger into date and note: read it from the whole text
+        whole = _VANCOUVER.search(" ".join(" ".join(t for _, t in spans).split()))
+        if whole is not None and whole.group("page") is not None:
+            citation = whole
+            if "note" in grouped:
+                grouped["note"] = [t for t in grouped["note"] if t.strip(" .,;") not in whole.group(0)]
     if citation:  # "1953;171(4356):737-8": year; volume(issue): pages, glued
         year = parse_date(" ".join(filter(None, (citation.group("day"), citation.group("month"), citation.group("year")))))
         year = year or parse_date(citation.group("year"))
@@ -165,10 +197,18 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             item["issue"] = citation.group("issue")
         if citation.group("page"):
             item["page"] = expand_page_range(citation.group("page").replace("\u2013", "-"))
-    elif "pages" in grouped:
-        m = _PAGES.search(" ".join(grouped["pages"]))
-        if m:
-            item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
+    else:
+        # AMA's "Morgan Kaufmann; 1987:24-30" and "Published online 2015:60005": year, colon, pages
+        year_pages = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d):\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?\w+)?)",
+                               " ".join(t for label, t in spans if label in ("date", "pages", "volume")))
+        if year_pages:
+            item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", year_pages.group(2)))
+            if "issued" not in item:
+                item["issued"] = date_to_csl(parse_date(year_pages.group(1)))  # type: ignore[arg-type]
+        elif "pages" in grouped:
+            m = _PAGES.search(" ".join(grouped["pages"]))
+            if m:
+                item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
     joined = " ".join(t for _, t in spans)
     doi = re.search(r"(?:doi\.org/|\bdoi:\s?)(10\.\d{4,9}/[^\s\"<>]+)", joined, re.IGNORECASE)
     if doi:
@@ -198,7 +238,14 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             item["URL"] = urls[0].value
         elif "URL" not in item and text.strip():
             item["URL"] = text.strip().rstrip(".,;")
-    notes = [t.strip() for t in grouped.get("note", []) if t.strip()] + leftovers
+    notes = []
+    for text in grouped.get("note", []):
+        edition = re.fullmatch(r"\s*(\d{1,2})(?:st|nd|rd|th)\.? ed(?:ition|\.)?[.,]?\s*", text, re.IGNORECASE)
+        if edition and "edition" not in item:
+            item["edition"] = edition.group(1)  # "2nd ed." the tagger left unlabelled
+        elif text.strip():
+            notes.append(text.strip())
+    notes += leftovers
     if notes:
         item["note"] = " ".join(notes)
     forced_type = item.pop("_type", None)
@@ -259,6 +306,25 @@ def _paren_descriptor(item: Item, paren: str) -> bool:
     else:
         return False
     return True
+
+
+def _publisher_before_semicolon(grouped: dict[str, list[str]]) -> None:
+    """Vancouver and AMA print a book's "Title. Publisher; 1934." and a chapter's "In: Book.
+    Publisher; 1987": a title span that ends with ";" holds the publisher after its last period."""
+    if "publisher" in grouped:
+        return
+    for label in ("container-title", "title"):
+        texts = grouped.get(label)
+        if not texts or not texts[-1].rstrip().endswith(";"):
+            continue
+        head, dot, tail = texts[-1].rstrip().rstrip(";").rpartition(". ")
+        if dot and head and len(tail) > 1 and not re.fullmatch(r"(?:[A-Z]\.?\s?)+", tail):
+            if ":" in tail:  # "New York: Wiley"
+                place, _, tail = tail.partition(":")
+                grouped.setdefault("location", [place])
+            grouped[label][-1] = head + "."
+            grouped["publisher"] = [tail.strip()]
+            return
 
 
 def expand_page_range(page: str) -> str:
