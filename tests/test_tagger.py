@@ -110,6 +110,15 @@ def test_parser_option_reaches_the_text_reader() -> None:
       "page": "24-30", "issued": {"date-parts": [[1987]]}}),
     ([("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "), ("note", "2nd ed. "),
       ("date", "2007.")], {"issued": {"date-parts": [[2007]]}, "edition": "2", "note": None}),
+    ([("author", "Echevarria, M. & Ilundain, A. A. Aquaporins. "), ("container-title", "J Physiol Biochem ")],
+     {"title": "Aquaporins", "author": [{"family": "Echevarria", "given": "M."}, {"family": "Ilundain", "given": "A. A."}]}),
+    ([("author", "Ford, H., Jr. "), ("container-title", "Security Studies ")],
+     {"author": [{"family": "Ford", "given": "H.", "suffix": "Jr"}], "title": None}),
+    # Nature's chapters
+    ([("author", "Doe, J. "), ("title", "Anglo-Saxon origin legends. in Myth and Charters "), ("editor", "(ed. Barrow, J.) ")],
+     {"title": "Anglo-Saxon origin legends", "container-title": "Myth and Charters",
+      "editor": [{"family": "Barrow", "given": "J."}], "type": "chapter"}),
+    ([("container-title", "MNRAS "), ("pages", "267: 333.")], {"volume": "267", "page": "333"}),
     ([("author", "Echevarria M, Ilundain AA. Aquaporins. "), ("container-title", "J Physiol Biochem. ")],
      {"title": "Aquaporins", "author": [{"family": "Echevarria", "given": "M."}, {"family": "Ilundain", "given": "A. A."}]}),
     # APA's descriptors after a title

@@ -21,6 +21,7 @@ _PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]*\d+[A-Za-z]?(?:\s*[-–�
 _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
 _VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>\w{1,6})?"
                         r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]{0,8}\d+[A-Za-z]?(?:[-–]\w+)?))?")
+_VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?:\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)\.?$")
 _ACCESS = re.compile(r"\[?(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
@@ -50,6 +51,8 @@ def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.", text, re.IGNORECASE))
     text = re.sub(r",?\s*\bet\.? al\.?|,?\s*\band others\b|,?\s*\bu\.\s?a\.", "", text, flags=re.IGNORECASE)
     text = " ".join(text.split()).strip(" ,;:")
+    if text.count(")") > text.count("("):  # Nature's "(ed. Barrow, J.)" after its "(ed." was removed
+        text = text.replace(")", "").strip(" ,;:")
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]  # a closing period, not the one of a final initial ("Cook, L.")
     if not text:
@@ -93,16 +96,29 @@ _VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3},\
                                 r"\s[A-Z]{1,3}(?:,\set\sal)?)\.\s+(\S.*)$")
 
 
+# "Echevarria, M. & Ilundain, A. A. Aquaporins.": a list ending in initials, then one more sentence
+_INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([A-Z][^\s.,]*(?:\s[^\s.,]+){0,6}[.?!]?\s*)$")
+# Nature's chapters: "Title. in Book Title (eds ...)" read as one title
+_NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+in\s+([A-Z].+)$")
+
+
 def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """"Echevarria M, Ilundain AA. Aquaporins." labelled author: the text after the list's closing
-    period is the title when the tagger found no title."""
-    if any(label == "title" for label, _ in spans):
-        return spans
+    """"Echevarria M, Ilundain AA. Aquaporins." (or "Echevarria, M. & Ilundain, A. A. Aquaporins.")
+    labelled author: the text after the list's last initials is the title when the tagger found none;
+    and Nature's "Title. in Book" labelled title is a title and a container."""
     out = []
+    has_title = any(label == "title" for label, _ in spans)
+    has_container = any(label == "container-title" for label, _ in spans)
     for label, text in spans:
-        m = _VANCOUVER_AUTHORS.match(text) if label == "author" else None
-        if m and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", m.group(2)):
-            out.extend([(label, m.group(1) + ". "), ("title", m.group(2))])
+        vancouver = _VANCOUVER_AUTHORS.match(text) if label == "author" and not has_title else None
+        initials = _INITIALS_AUTHORS.match(text) if label == "author" and not has_title and not vancouver else None
+        nature = _NATURE_IN.match(text) if label == "title" and not has_container else None
+        if vancouver and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", vancouver.group(2)):
+            out.extend([(label, vancouver.group(1) + ". "), ("title", vancouver.group(2))])
+        elif initials and not re.fullmatch(r"(?:Jr|Sr|II|III|IV|et al)\.?\s*", initials.group(2)):
+            out.extend([(label, initials.group(1) + " "), ("title", initials.group(2))])
+        elif nature:
+            out.extend([(label, nature.group(1) + " "), ("container-title", nature.group(2))])
         else:
             out.append((label, text))
     return out
@@ -206,9 +222,17 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             if "issued" not in item:
                 item["issued"] = date_to_csl(parse_date(year_pages.group(1)))  # type: ignore[arg-type]
         elif "pages" in grouped:
-            m = _PAGES.search(" ".join(grouped["pages"]))
-            if m:
-                item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
+            # Chicago's "Journal 27 (3): 379–423" with the volume read as part of the pages
+            volume_pages = _VOLUME_PAGES.match(" ".join(" ".join(grouped["pages"]).split()))
+            if volume_pages and "volume" not in item:
+                item["volume"] = volume_pages.group(1)
+                if volume_pages.group(2):
+                    item.setdefault("issue", volume_pages.group(2))
+                item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", volume_pages.group(3)))
+            else:
+                m = _PAGES.search(" ".join(grouped["pages"]))
+                if m:
+                    item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
     joined = " ".join(t for _, t in spans)
     doi = re.search(r"(?:doi\.org/|\bdoi:\s?)(10\.\d{4,9}/[^\s\"<>]+)", joined, re.IGNORECASE)
     if doi:
