@@ -119,6 +119,15 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Anglo-Saxon origin legends", "container-title": "Myth and Charters",
       "editor": [{"family": "Barrow", "given": "J."}], "type": "chapter"}),
     ([("container-title", "MNRAS "), ("pages", "267: 333.")], {"volume": "267", "page": "333"}),
+    # a book's publisher read as a journal; a title cut at a year
+    ([("title", "World report on disability. "), ("container-title", "Geneva: World Health Organization; "),
+      ("date", "2011.")], {"publisher": "World Health Organization", "publisher-place": "Geneva",
+                          "container-title": None, "type": "book"}),
+    ([("author", "Goethe, J. W. von. "), ("date", "(1986). "), ("container-title", "Faust. Oxford University Press.")],
+     {"title": "Faust", "publisher": "Oxford University Press", "type": "book"}),
+    ([("author", "Kaplan LS. "), ("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "),
+      ("publisher", "Insel; "), ("date", "2007.")], {"title": "NATO 1948: The birth", "container-title": None}),
+    ([("title", "Attention. "), ("container-title", "The New York Times. ")], {"container-title": "The New York Times"}),
     ([("author", "Echevarria M, Ilundain AA. Aquaporins. "), ("container-title", "J Physiol Biochem. ")],
      {"title": "Aquaporins", "author": [{"family": "Echevarria", "given": "M."}, {"family": "Ilundain", "given": "A. A."}]}),
     # APA's descriptors after a title

@@ -124,11 +124,25 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return out
 
 
+def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"NATO 1948: The Birth of the Transatlantic Alliance" cut into container, date and title:
+    a container never comes before the title it belongs to, so the pieces are one title."""
+    labels = [label for label, _ in spans]
+    if labels.count("container-title") != 1 or labels.count("title") != 1:
+        return spans
+    at = labels.index("container-title")
+    middle = 1 if at + 2 < len(spans) and spans[at + 1][0] == "date" and re.fullmatch(r"\s*\d{4}:\s*", spans[at + 1][1]) else 0
+    if at + 1 + middle < len(spans) and spans[at + 1 + middle][0] == "title" and not _IN.match(spans[at][1]):
+        merged = "".join(text for _, text in spans[at:at + 2 + middle])
+        return spans[:at] + [("title", merged)] + spans[at + 2 + middle:]
+    return spans
+
+
 def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
-    spans = _split_vancouver_authors(spans)
+    spans = _title_read_as_container(_split_vancouver_authors(spans))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -272,6 +286,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     notes += leftovers
     if notes:
         item["note"] = " ".join(notes)
+    _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)
     return item
@@ -330,6 +345,39 @@ def _paren_descriptor(item: Item, paren: str) -> bool:
     else:
         return False
     return True
+
+
+_PUBLISHER_NAME = re.compile(r"\b(?:Press|University|Universit[äaé]t?|Verlag|Publish(?:ing|ers?)|Books|Editions?|"
+                             r"Organi[sz]ation|Institute|Agency|Council|Commission|Ministry|Bureau|Foundation|"
+                             r"Association|Department|Office|Project|Division|World Bank|United Nations|"
+                             r"Éditions|Editores|Editrice|Inc|Ltd|LLC|GmbH|& Sons|Wiley|Springer|Elsevier|Routledge|"
+                             r"Macmillan|Penguin|Harper(?:Collins)?|Random House|Academic|Kluwer|Blackwell|Pearson|"
+                             r"McGraw[- ]Hill|Prentice[- ]Hall|Addison[- ]Wesley|O'Reilly|Gallimard|Suhrkamp|Brill)\b")
+
+
+def _container_that_is_a_publisher(item: Item) -> None:
+    """"Title. Oxford University Press, 2010." read as a journal with no volume or pages: the
+    "journal" is the book's publisher ("Geneva: World Health Organization" a place and a publisher).
+    With no title at all, "Faust. Insel" is the title and the publisher."""
+    container = item.get("container-title")
+    if not container or any(item.get(v) for v in ("volume", "issue", "page", "DOI", "editor", "URL")):
+        return
+    if "title" not in item and ". " in container:
+        item["title"], _, container = container.partition(". ")
+        item["container-title"] = container
+    if "publisher" in item or _SERIAL_WORDS.search(container):
+        return
+    placed = re.fullmatch(r"([A-Z][\w .,'-]{1,40}?):\s(.+)", container)
+    if placed or _PUBLISHER_NAME.search(container):
+        del item["container-title"]
+        if placed:
+            item.setdefault("publisher-place", placed.group(1))
+            container = placed.group(2)
+        item["publisher"] = container
+
+
+_SERIAL_WORDS = re.compile(r"(?i)\b(?:journal|review|proceedings|conference|symposium|bulletin|quarterly|transactions|"
+                           r"annals|letters|magazine|times|news|post|gazette|herald|tribune)\b")
 
 
 def _publisher_before_semicolon(grouped: dict[str, list[str]]) -> None:
