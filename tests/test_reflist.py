@@ -151,6 +151,15 @@ def test_splitting(document, count) -> None:
     assert len(split_references(document)) == count
 
 
+def test_acs_numbers_are_markers_but_a_year_in_parentheses_is_not() -> None:
+    references = split_references("References\n(1) Xiong, J. Evidence. Science 2000, 289, 1724.\n"
+                                  "(2) Marinov, A. Element. Nature 1971, 229, 464.\n"
+                                  "(2019) Annual report. Geneva.\n")
+    assert [r.text[:6] for r in references] == ["Xiong,", "Marino"]
+    # an unmarked line in a marked list is kept with the reference before it, "(2019)" and all
+    assert references[1].notes == ["(2019) Annual report. Geneva."]
+
+
 def test_seed_document_golden(update_golden: bool) -> None:
     """The whole bundled seed section: 102 references, no more, no fewer; every item as reviewed."""
     result = convert.read(SAMPLE, "text")

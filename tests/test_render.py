@@ -101,10 +101,24 @@ def test_date_ranges_print_shared_parts_once(style: str, expected: list[str], mo
     assert _text(RANGES, style, monkeypatch).splitlines() == expected
 
 
+SEASONS = [dict(NEWS, id="s1", type="article-magazine", issued={"date-parts": [[2008]], "season": 2}),
+           dict(NEWS, id="s2", type="article-magazine", title="Second", issued={"date-parts": [[2008]], "season": 1})]
+
+
+def test_seasons_sort_and_print_as_citeproc_js_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # expected lines: citeproc-js's output for the same items (bench/style_panel.py --items)
+    assert _text(SEASONS, "apa", monkeypatch).splitlines() == [
+        "Cook, L. (2008a, Summer). NATO, explained. Military Times.",
+        "Cook, L. (2008b, Spring). Second. Military Times."]
+    assert "Military Times, Summer 2008." in _text(SEASONS, "ieee", monkeypatch)
+    with pytest.raises(AssertionError):  # what citeproc-py does alone: the whole bibliography fails
+        _text(SEASONS, "apa", monkeypatch, disabled="season-numeric")
+
+
 def test_every_fix_is_tested() -> None:
     tested = {"second-field-align", "initialize-false", "punctuation-in-quote", "label-needs-variable",
               "text-case-language", "year-suffix", "subsequent-author-substitute", "localized-date-delimiter",
-              "title-case", "substitution", "page-range", "date-range-context"}
+              "title-case", "substitution", "page-range", "date-range-context", "season-numeric"}
     # The remaining fixes are measured by the CSL test suite (bench/csl_conformance.py) and the
     # checks below: rich text, quotes, sort collation, display, speed-only ones.
     others = {"display", "doubled-punctuation", "apostrophe", "character-references", "rich-text", "flip-flop-quotes",

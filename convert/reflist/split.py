@@ -39,7 +39,7 @@ _HEADING_DECORATION = re.compile(r"^[#=\s*]{0,12}|[#=:\s*]{0,12}$")
 _MARKER = re.compile(
     r"^\s{0,8}(?:"
     r"-\s\^|\^|↑|"                    # Wikipedia backlinks, as copied ("- ^", "^", "↑")
-    r"\[\d{1,4}\]|"                   # [1]
+    r"\[\d{1,4}\]|\(\d{1,3}\)(?=\s)|"     # [1]  (1)  (ACS; not "(2019)")
     r"\d{1,4}[.)](?=\s)|"             # 1.  1)
     r"[-*•·‣◦–]\s"                    # bullets
     r")\s*"

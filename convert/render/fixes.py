@@ -30,7 +30,8 @@ CLOSE = "\ue002"
 SECOND_FIELD = "\ue003"
 
 FIXES = ("parallel-sort", "title-case", "page-range", "substitution", "localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
-         "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references", "date-range-context")
+         "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references", "date-range-context",
+         "season-numeric")
 _applied = False
 
 
@@ -64,6 +65,7 @@ def apply() -> None:
     _patch_text_case_language(model)
     _patch_localized_date_delimiter(model)
     _patch_date_range_context(model)
+    _patch_season_numeric(model)
     _patch_title_case(model)
     _patch_page_range(model)
     _patch_substitution(model)
@@ -436,6 +438,34 @@ def _patch_date_range_context(model: Any) -> None:
         return text if text is not None else original(self, date_range, show_parts, context)
 
     model.Date.render_date_range = render_date_range
+
+
+def _patch_season_numeric(model: Any) -> None:
+    """A season in a numeric month form (what sort keys use: APA sorts by year and month) raised
+    AssertionError in citeproc-py, and the whole bibliography failed.  A season has no month
+    number, so that part is empty: citeproc-js, too, leaves seasons out of the sort.  In the short
+    form (IEEE, MLA) the locales have no season term and the season vanished; the long term is used,
+    as citeproc-js does."""
+    original = model.Date_Part.process
+
+    def process(self: Any, date: Any, context: Any = None) -> Any:
+        is_season = self.get("name") == "month" and _date_value(date, "month") is None and _date_value(date, "season")
+        try:
+            text = original(self, date, context)
+        except AssertionError:
+            if not enabled("season-numeric") or not is_season:
+                raise
+            return None
+        if not text and is_season and enabled("season-numeric") and self.get("form") == "short":
+            # the locales have no short season terms; citeproc-js prints the long one ("Summer 2008")
+            term_context = context if context is not None else self
+            season = str(_date_value(date, "season")).strip()
+            if not season.isdigit():
+                return season  # "Winter" written out in the data
+            return term_context.get_single_term(name="season-{:02}".format(int(season) % 20 or 1))
+        return text
+
+    model.Date_Part.process = process
 
 
 _GRANULARITY = {"year": 0, "month": 1, "day": 2}

@@ -46,6 +46,7 @@ _VANCOUVER_SUFFIX = re.compile(r"\b([A-Z][^\s,]*\s[A-Z]{1,3})\s(Jr|Sr|II|III|IV)
 def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     # styles print typographic apostrophes; the records they came from hold "O'Brien"
     text = _IN.sub("", text).replace("\u2019", "'")
+    text = re.sub(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)\s+", "", text)  # a citation number read as a name
     text = _ROLE.sub(" ", text)
     text = _TRANSLATED.sub(" ", text)
     et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.", text, re.IGNORECASE))
