@@ -115,10 +115,34 @@ def test_seasons_sort_and_print_as_citeproc_js_does(monkeypatch: pytest.MonkeyPa
         _text(SEASONS, "apa", monkeypatch, disabled="season-numeric")
 
 
+@pytest.mark.parametrize("style", ["materials-express", "public-health-research"])
+def test_text_case_on_plain_strings_does_not_fail_the_bibliography(style: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = {item["id"]: item for item in json.loads((FIXTURES / "panel" / "items.json").read_text(encoding="utf-8"))}
+    items = [panel["b1"], panel["t1"]]  # a book with an edition term, a thesis with a genre term
+    assert len(_text(items, style, monkeypatch).splitlines()) == 2
+    with pytest.raises(AttributeError):
+        _text(items, style, monkeypatch, disabled="mixed-string")
+
+
+def test_an_organisation_in_a_style_that_capitalises_given_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    who = dict(BOOK, author=[{"literal": "World Health Organization"}])
+    assert "World Health Organization" in _text([who], "french4", monkeypatch)
+    with pytest.raises(IndexError):
+        _text([who], "french4", monkeypatch, disabled="empty-text-case")
+
+
+def test_a_style_without_bibliography_is_a_clear_error() -> None:
+    from convert.render.styles import StyleWithoutBibliographyError
+
+    with pytest.raises(StyleWithoutBibliographyError, match="australian-gst-journal.*citations only"):
+        render([BOOK], "australian-gst-journal", output="text")
+
+
 def test_every_fix_is_tested() -> None:
     tested = {"second-field-align", "initialize-false", "punctuation-in-quote", "label-needs-variable",
               "text-case-language", "year-suffix", "subsequent-author-substitute", "localized-date-delimiter",
-              "title-case", "substitution", "page-range", "date-range-context", "season-numeric"}
+              "title-case", "substitution", "page-range", "date-range-context", "season-numeric", "mixed-string",
+              "empty-text-case"}
     # The remaining fixes are measured by the CSL test suite (bench/csl_conformance.py) and the
     # checks below: rich text, quotes, sort collation, display, speed-only ones.
     others = {"display", "doubled-punctuation", "apostrophe", "character-references", "rich-text", "flip-flop-quotes",

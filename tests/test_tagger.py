@@ -128,6 +128,9 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("author", "Kaplan LS. "), ("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "),
       ("publisher", "Insel; "), ("date", "2007.")], {"title": "NATO 1948: The birth", "container-title": None}),
     ([("title", "Attention. "), ("container-title", "The New York Times. ")], {"container-title": "The New York Times"}),
+    ([("author", "Shin H, King C-C, Hu C. Thin "), ("title", "Oxide Damage by Plasma Etching. ")],
+     {"title": "Thin Oxide Damage by Plasma Etching", "author": [
+         {"family": "Shin", "given": "H."}, {"family": "King", "given": "C.-C."}, {"family": "Hu", "given": "C."}]}),
     ([("author", "Echevarria M, Ilundain AA. Aquaporins. "), ("container-title", "J Physiol Biochem. ")],
      {"title": "Aquaporins", "author": [{"family": "Echevarria", "given": "M."}, {"family": "Ilundain", "given": "A. A."}]}),
     # APA's descriptors after a title

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..csl import ITEM_TYPES, Item, variable_kind
 from . import fixes
-from .styles import StyleRef, resolve_locale, resolve_style
+from .styles import StyleRef, StyleWithoutBibliographyError, resolve_locale, resolve_style
 
 
 @dataclass
@@ -127,6 +127,11 @@ def render(items: list[Item], style: str | StyleRef | None = None, locale: str |
     else:
         ref = style if isinstance(style, StyleRef) else resolve_style(style)
         parsed = load_style(str(ref.path), resolve_locale(locale or ref.default_locale))
+    if parsed.root.bibliography is None:
+        name = "the given style" if style_xml is not None else f"style '{style.name if isinstance(style, StyleRef) else style}'"
+        raise StyleWithoutBibliographyError(
+            f"{name} formats citations only (it has no <bibliography>); choose a style with a bibliography, "
+            "such as 'chicago-notes-bibliography'")
     keys = [f"item{index}" for index in range(len(items))]
     original_ids = {key: str(item.get("id", key)) for key, item in zip(keys, items)}
     by_original: dict[str, str] = {}

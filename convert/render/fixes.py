@@ -31,7 +31,7 @@ SECOND_FIELD = "\ue003"
 
 FIXES = ("parallel-sort", "title-case", "page-range", "substitution", "localized-date-delimiter", "group-suppression", "text-case-language", "label-needs-variable", "after-inverted-name", "sort-collation", "rich-text", "flip-flop-quotes", "second-field-align", "display", "initialize-false", "year-suffix", "subsequent-author-substitute",
          "punctuation-in-quote", "doubled-punctuation", "apostrophe", "character-references", "date-range-context",
-         "season-numeric")
+         "season-numeric", "mixed-string", "empty-text-case")
 _applied = False
 
 
@@ -66,6 +66,7 @@ def apply() -> None:
     _patch_localized_date_delimiter(model)
     _patch_date_range_context(model)
     _patch_season_numeric(model)
+    _patch_mixed_string()
     _patch_title_case(model)
     _patch_page_range(model)
     _patch_substitution(model)
@@ -402,6 +403,12 @@ def _patch_text_case_language(model: Any) -> None:
     def case(self: Any, text: Any, language: Any = None) -> Any:
         if language is None and enabled("text-case-language"):
             language = "en"
+        if enabled("empty-text-case") and text is not None and not str(text):
+            return text  # an empty name part: capitalize-first raised IndexError (style french4)
+        if type(text) is str and self.get("text-case") and enabled("mixed-string"):
+            from citeproc.string import String
+
+            text = String(text)  # a term's text (a plain str) has no .words() for text-case
         return original(self, text, language)
 
     model.TextCased.case = case
@@ -438,6 +445,26 @@ def _patch_date_range_context(model: Any) -> None:
         return text if text is not None else original(self, date_range, show_parts, context)
 
     model.Date.render_date_range = render_date_range
+
+
+def _patch_mixed_string() -> None:
+    """citeproc-py's rich strings (``MixedString``) keep a plain ``str`` when one is added to them
+    (a delimiter, an affix); text-case then calls ``.words()`` or ``.capitalize_first()`` on it and
+    raises AttributeError, failing the whole bibliography (2 styles of 120 from the catalogue).
+    Plain pieces are made ``String`` as they enter (and a term's plain text before text-case)."""
+    from citeproc import string as cstring
+
+    if getattr(cstring.MixedString, "_bibconvert_patched", False):
+        return
+    original_init = cstring.MixedString.__init__
+
+    def __init__(self: Any, iterable: Any = ()) -> None:
+        if enabled("mixed-string"):
+            iterable = [cstring.String(piece) if type(piece) is str else piece for piece in iterable]
+        original_init(self, iterable)
+
+    cstring.MixedString.__init__ = __init__
+    cstring.MixedString._bibconvert_patched = True
 
 
 def _patch_season_numeric(model: Any) -> None:

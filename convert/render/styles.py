@@ -23,6 +23,10 @@ _LOCALE = re.compile(r'<style\b[^>]*\bdefault-locale="([^"]+)"')
 DEFAULT_STYLE = "apa"
 
 
+class StyleWithoutBibliographyError(BibconvertError):
+    """The style only formats citations (notes or in-text), so it cannot write a reference list."""
+
+
 class UnknownStyleError(BibconvertError):
     exit_code = 2
 

@@ -86,15 +86,16 @@ def _split_people(text: str) -> list[str]:
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
     if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+)?", p) for p in parts):
         return parts  # IEEE "Y. LeCun, Y. Bengio, G. Hinton": given-first names, one per comma
-    parts = [p.rstrip(".") if re.search(r"\s[A-Z]{1,3}\.$", p) else p for p in parts]
-    if all(re.fullmatch(r"[^\s,]+(?:\s[^\s,]+)*\s[A-Z]{1,3}", p) for p in parts):  # Vancouver "Doe JA"
-        return [re.sub(r"^(.*)\s([A-Z]{1,3})$", lambda m: f"{m.group(1)}, {'. '.join(m.group(2))}.", p) for p in parts]
+    parts = [p.rstrip(".") if re.search(r"\s[A-Z]{1,3}(?:-[A-Z]{1,2})?\.$", p) else p for p in parts]
+    if all(re.fullmatch(r"[^\s,]+(?:\s[^\s,]+)*\s[A-Z]{1,3}(?:-[A-Z]{1,2})?", p) for p in parts):  # Vancouver "Doe JA", "King C-C"
+        return [re.sub(r"^(.*)\s([A-Z]{1,3}(?:-[A-Z]{1,2})?)$", lambda m: f"{m.group(1)}, {_initials(m.group(2))}", p)
+                for p in parts]
     return split_name_list(text)
 
 
 # A Vancouver/AMA author list ("Doe JA, Roe R.") followed by more text the tagger took for names
-_VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3},\s){0,40}[^\s,.]+(?:\s[^\s,.]+){0,3}"
-                                r"\s[A-Z]{1,3}(?:,\set\sal)?)\.\s+(\S.*)$")
+_VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3}(?:-[A-Z]{1,2})?,\s){0,40}[^\s,.]+"
+                                r"(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:,\set\sal)?)\.\s+(\S.*)$")
 
 
 # "Echevarria, M. & Ilundain, A. A. Aquaporins.": a list ending in initials, then one more sentence
@@ -103,11 +104,26 @@ _INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([A-Z]
 _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+in\s+([A-Z].+)$")
 
 
+def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Shin H, King C-C, Hu C. Thin | Oxide Damage...": the first words of the title after a
+    Vancouver author list's closing period, read as a name, go back to the title."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        if label != "author" or spans[position + 1][0] != "title":
+            continue
+        spill = _VANCOUVER_AUTHORS.match(text)
+        if spill and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", spill.group(2)) and len(spill.group(2).split()) <= 3:
+            title = ("title", spill.group(2) + spans[position + 1][1])
+            return spans[:position] + [(label, spill.group(1) + ". "), title] + spans[position + 2:]
+    return spans
+
+
 def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Echevarria M, Ilundain AA. Aquaporins." (or "Echevarria, M. & Ilundain, A. A. Aquaporins.")
     labelled author: the text after the list's last initials is the title when the tagger found none;
     and Nature's "Title. in Book" labelled title is a title and a container."""
-    out = []
+    out: list[tuple[str, str]] = []
+    spans = _title_words_read_as_names(spans)
     has_title = any(label == "title" for label, _ in spans)
     has_container = any(label == "container-title" for label, _ in spans)
     for label, text in spans:
@@ -137,6 +153,11 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
         merged = "".join(text for _, text in spans[at:at + 2 + middle])
         return spans[:at] + [("title", merged)] + spans[at + 2 + middle:]
     return spans
+
+
+def _initials(letters: str) -> str:
+    """Vancouver's "JA" -> "J. A.", "C-C" -> "C.-C."."""
+    return "-".join(". ".join(part) + "." for part in letters.split("-"))
 
 
 def spans_to_item(spans: list[tuple[str, str]]) -> Item:
