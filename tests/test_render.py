@@ -126,9 +126,11 @@ def test_text_case_on_plain_strings_does_not_fail_the_bibliography(style: str, m
 
 def test_an_organisation_in_a_style_that_capitalises_given_names(monkeypatch: pytest.MonkeyPatch) -> None:
     who = dict(BOOK, author=[{"literal": "World Health Organization"}])
-    assert "World Health Organization" in _text([who], "french4", monkeypatch)
-    with pytest.raises(IndexError):
-        _text([who], "french4", monkeypatch, disabled="empty-text-case")
+    for style, error in (("french4", IndexError),
+                         ("bibliotheca-hertziana-max-planck-institute-for-art-history", AttributeError)):
+        assert "World Health Organization" in _text([who], style, monkeypatch)
+        with pytest.raises(error):
+            _text([who], style, monkeypatch, disabled="empty-text-case")
 
 
 def test_a_style_without_bibliography_is_a_clear_error() -> None:

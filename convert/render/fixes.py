@@ -403,8 +403,8 @@ def _patch_text_case_language(model: Any) -> None:
     def case(self: Any, text: Any, language: Any = None) -> Any:
         if language is None and enabled("text-case-language"):
             language = "en"
-        if enabled("empty-text-case") and text is not None and not str(text):
-            return text  # an empty name part: capitalize-first raised IndexError (style french4)
+        if enabled("empty-text-case") and (text is None or not str(text)):
+            return text  # an empty or missing name part: capitalize-first raised IndexError or AttributeError
         if type(text) is str and self.get("text-case") and enabled("mixed-string"):
             from citeproc.string import String
 
