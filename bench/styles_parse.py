@@ -19,8 +19,11 @@ import re
 import sys
 from pathlib import Path
 
+# the 9 panel styles, then more of the most used ones (author-date, numeric and note styles)
 STYLES = ("apa", "chicago-author-date", "modern-language-association", "harvard-cite-them-right", "ieee",
-          "vancouver-nlm", "nature", "american-medical-association", "wikipedia")
+          "vancouver-nlm", "nature", "american-medical-association", "wikipedia", "chicago-notes-bibliography",
+          "american-chemical-society", "the-lancet", "bmj", "cell", "elsevier-harvard", "springer-basic-author-date",
+          "american-sociological-association")
 FIELDS = ("author", "issued", "title", "container-title", "volume", "issue", "page", "publisher", "DOI")
 
 
@@ -72,9 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     for style in STYLES:
         rendered = render(items, style, output="text")
         right = count = shown = right_of_shown = 0
-        entries = [re.sub(r"^\[?\d+\]?\.?\s+", "", entry) if style in ("ieee", "vancouver-nlm", "nature",
-                                                                     "american-medical-association") else entry
-                   for entry in rendered.entries]
+        entries = list(rendered.entries)  # as a user copies them, citation numbers ("[1]", "1.") included
         # the whole list at once, as a user pastes it ("———." repeats the names before it)
         for item_id, entry, parsed in zip(rendered.item_ids, entries, parse_references(entries, parser=args.parser)):
             original = by_id[item_id]

@@ -128,6 +128,15 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("author", "Kaplan LS. "), ("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "),
       ("publisher", "Insel; "), ("date", "2007.")], {"title": "NATO 1948: The birth", "container-title": None}),
     ([("title", "Attention. "), ("container-title", "The New York Times. ")], {"container-title": "The New York Times"}),
+    # ACS: "Publisher: Place, Year; pp 133–134", "In Book;" and bare "(1)"/"1" numbers
+    ([("citation-number", "(19) "), ("author", "Zenko, M. "), ("title", "Between Threats and War. In U.S. operations; "),
+      ("publisher", "Stanford University Press: Stanford, "), ("location", "CA, "), ("date", "2010; "),
+      ("pages", "pp 133–134.")],
+     {"title": "Between Threats and War", "container-title": "U.S. operations", "publisher": "Stanford University Press",
+      "publisher-place": "Stanford, CA", "page": "133-134", "type": "chapter"}),
+    ([("author", "1 Münch P. "), ("title", "Creating common sense. ")], {"author": [{"family": "Münch", "given": "P."}]}),
+    ([("note", "3rd ed.; "), ("publisher", "Oxford: Clarendon Press, ")],
+     {"edition": "3", "publisher": "Clarendon Press", "publisher-place": "Oxford"}),
     ([("author", "Shin H, King C-C, Hu C. Thin "), ("title", "Oxide Damage by Plasma Etching. ")],
      {"title": "Thin Oxide Damage by Plasma Etching", "author": [
          {"family": "Shin", "given": "H."}, {"family": "King", "given": "C.-C."}, {"family": "Hu", "given": "C."}]}),

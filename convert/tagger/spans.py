@@ -19,7 +19,7 @@ _IN = re.compile(r"^\s*(?:in|in:|dans|en)\s+", re.IGNORECASE)
 _TRANSLATED = re.compile(r"\b(?:translated by|trans\.?( by)?|transl\.?( by)?|tr\.)\s*", re.IGNORECASE)
 _PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]*\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]*\d+[A-Za-z]?)?)")
 _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
-_VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>\w{1,6})?"
+_VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>(?=\w{0,5}\d)\w{1,6}|[IVXLC]{1,6}\b)?"
                         r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]{0,8}\d+[A-Za-z]?(?:[-–]\w+)?))?")
 _VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?:\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)\.?$")
 _ACCESS = re.compile(r"\[?(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
@@ -46,7 +46,7 @@ _VANCOUVER_SUFFIX = re.compile(r"\b([A-Z][^\s,]*\s[A-Z]{1,3})\s(Jr|Sr|II|III|IV)
 def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     # styles print typographic apostrophes; the records they came from hold "O'Brien"
     text = _IN.sub("", text).replace("\u2019", "'")
-    text = re.sub(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)\s+", "", text)  # a citation number read as a name
+    text = re.sub(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.|\d{1,3})\s+", "", text)  # a citation number read as a name
     text = _ROLE.sub(" ", text)
     text = _TRANSLATED.sub(" ", text)
     et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.", text, re.IGNORECASE))
@@ -101,7 +101,7 @@ _VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3}(?
 # "Echevarria, M. & Ilundain, A. A. Aquaporins.": a list ending in initials, then one more sentence
 _INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([A-Z][^\s.,]*(?:\s[^\s.,]+){0,6}[.?!]?\s*)$")
 # Nature's chapters: "Title. in Book Title (eds ...)" read as one title
-_NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+in\s+([A-Z].+)$")
+_NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 
 
 def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -205,6 +205,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             if value:
                 item[variable] = value
     _title_descriptors(item)
+    _publisher_and_place(item)
     if "location" in grouped and "publisher" not in grouped and ":" in item.get("publisher-place", ""):
         place, _, publisher = item["publisher-place"].partition(":")
         item["publisher-place"], item["publisher"] = place.strip(), publisher.strip()
@@ -231,6 +232,8 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         if numbered:
             item["issue"] = numbered.group(1)
     citation = _VANCOUVER.search(" ".join(" ".join(t for label, t in spans if label in ("date", "volume", "issue", "pages")).split()))
+    if citation is not None and not any(citation.group(g) for g in ("volume", "issue", "page")):
+        citation = None  # a year and a semicolon ("2010; pp 133–134"), nothing glued to it
     if citation is None or citation.group("page") is None:
         # the glued "1998 Jan;20(12):1424" cut by the tagger into date and note: read it from the whole text
         whole = _VANCOUVER.search(" ".join(" ".join(t for _, t in spans).split()))
@@ -300,7 +303,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             item["URL"] = text.strip().rstrip(".,;")
     notes = []
     for text in grouped.get("note", []):
-        edition = re.fullmatch(r"\s*(\d{1,2})(?:st|nd|rd|th)\.? ed(?:ition|\.)?[.,]?\s*", text, re.IGNORECASE)
+        edition = re.fullmatch(r"\s*(\d{1,2})(?:st|nd|rd|th)\.? ed(?:ition|n|\.)?[.,;]?\s*", text, re.IGNORECASE)
         if edition and "edition" not in item:
             item["edition"] = edition.group(1)  # "2nd ed." the tagger left unlabelled
         elif text.strip():
@@ -402,6 +405,25 @@ _SERIAL_WORDS = re.compile(r"(?i)\b(?:journal|review|proceedings|conference|symp
                            r"annals|letters|magazine|times|news|post|gazette|herald|tribune)\b")
 
 
+def _publisher_and_place(item: Item) -> None:
+    """"Springer Nature: Cham" (ACS writes the publisher first) or "Oxford: Clarendon Press" read as
+    one publisher: the side that looks like a publisher's name is the publisher."""
+    publisher = item.get("publisher", "")
+    if ":" not in publisher:
+        return
+    left, _, right = (part.strip(" ,;") for part in publisher.partition(":"))
+    if not left or not right:
+        return
+    if _PUBLISHER_NAME.search(left) and not _PUBLISHER_NAME.search(right):
+        item["publisher"] = left
+        place = right
+    else:
+        item["publisher"] = right
+        place = left
+    existing = item.get("publisher-place")
+    item["publisher-place"] = f"{place}, {existing}" if existing and existing not in place else place
+
+
 def _publisher_before_semicolon(grouped: dict[str, list[str]]) -> None:
     """Vancouver and AMA print a book's "Title. Publisher; 1934." and a chapter's "In: Book.
     Publisher; 1987": a title span that ends with ";" holds the publisher after its last period."""
@@ -446,6 +468,8 @@ def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
         return "chapter"
     if container and re.search(r"(?i)proceedings|conference|symposium|workshop|congress", container):
         return "paper-conference"
+    if container and item.get("publisher") and not (item.get("volume") or item.get("issue")):
+        return "chapter"  # "In Book; Publisher: Place, 2010; pp 133–134"
     if container and (item.get("volume") or item.get("issue") or item.get("page")):
         return "article-journal"
     if container:

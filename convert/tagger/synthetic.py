@@ -116,7 +116,7 @@ def label_entry(entry: str, item: Item) -> list[tuple[str, str]]:
         if isinstance(value, (str, int)) and str(value).strip():
             _find(entry, str(value), taken, label, lowered)
     _extend_names(entry, taken)
-    for pattern, label in ((r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)(?=\s)", "citation-number"), (r"\(?\bn\.\s?d\.\)?", "date")):
+    for pattern, label in ((r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.|\d{1,3})(?=\s)", "citation-number"), (r"\(?\bn\.\s?d\.\)?", "date")):
         m = re.search(pattern, entry)
         if m and all(t == "other" for t in taken[m.start():m.end()]):
             for index in range(m.start(), m.end()):
