@@ -15,7 +15,6 @@ and prints entries per second for each, our ratio to citation.js, and our peak P
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import shutil
@@ -27,6 +26,9 @@ import tracemalloc
 from pathlib import Path
 
 import convert
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from node_peer import run_node_peer  # noqa: E402
 
 FAMILIES = ["M{\\\"u}ller", "Garc{\\'\\i}a M{\\'a}rquez", "van der Berg", "de la Cruz", "Smith", "O'Brien",
             "{\\O}stergaard", "Dvo{\\v{r}}{\\'a}k", "Nguyen", "Zhang", "Kowalski", "{\\L}ukasiewicz", "Johnson",
@@ -127,21 +129,7 @@ console.log(JSON.stringify({n: data.data.length, chain: Number(c1 - c0) / 1e9, r
 
 
 def citation_js(path: Path, peers: Path) -> dict | None:
-    if shutil.which("node") is None:
-        return None
-    if not (peers / "node_modules" / "@citation-js" / "plugin-bibtex").exists():
-        if shutil.which("npm") is None:
-            return None
-        peers.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--silent", "@citation-js/core", "@citation-js/plugin-bibtex"],
-                       cwd=peers, check=False, capture_output=True)
-    script = peers / "bench_citationjs_bibtex.js"
-    script.write_text(CITATION_JS, encoding="utf-8")
-    done = subprocess.run(["node", str(script), str(path)], cwd=peers, capture_output=True, text=True)
-    if done.returncode != 0:
-        print("citation.js failed:", done.stderr.strip().splitlines()[-1:] or done.returncode)
-        return None
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_node_peer(peers, ["@citation-js/core", "@citation-js/plugin-bibtex"], "bench_citationjs_bibtex.js", CITATION_JS, str(path))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,17 +11,17 @@ into --peers-dir if missing) on the same text, and prints records per second and
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import convert
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from node_peer import run_node_peer  # noqa: E402
 
 FAMILIES = ["Müller", "García Márquez", "van der Berg", "Smith", "O'Brien", "Østergaard", "Dvořák", "Nguyen",
             "Zhang", "Kowalski", "Johnson", "Brown", "Taylor", "Wilson", "Martin", "Lee", "Walker", "Hall"]
@@ -97,21 +97,7 @@ console.log(JSON.stringify({n: data.data.length, chain: Number(c1 - c0) / 1e9, r
 
 
 def citation_js(path: Path, peers: Path) -> dict | None:
-    if shutil.which("node") is None:
-        return None
-    if not (peers / "node_modules" / "@citation-js" / "plugin-ris").exists():
-        if shutil.which("npm") is None:
-            return None
-        peers.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--silent", "@citation-js/core", "@citation-js/plugin-ris"],
-                       cwd=peers, check=False, capture_output=True)
-    script = peers / "bench_citationjs_ris.js"
-    script.write_text(CITATION_JS, encoding="utf-8")
-    done = subprocess.run(["node", str(script), str(path)], cwd=peers, capture_output=True, text=True)
-    if done.returncode != 0:
-        print("citation.js failed:", (done.stderr.strip().splitlines() or ["?"])[-1])
-        return None
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_node_peer(peers, ["@citation-js/core", "@citation-js/plugin-ris"], "bench_citationjs_ris.js", CITATION_JS, str(path))
 
 
 def main(argv: list[str] | None = None) -> int:
