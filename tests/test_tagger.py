@@ -119,6 +119,11 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Anglo-Saxon origin legends", "container-title": "Myth and Charters",
       "editor": [{"family": "Barrow", "given": "J."}], "type": "chapter"}),
     ([("container-title", "MNRAS "), ("pages", "267: 333.")], {"volume": "267", "page": "333"}),
+    # Chicago notes: "Journal 85 (1995): 268–74", the volume read as pages
+    ([("container-title", "Blood "), ("pages", "85 "), ("date", "(1995): "), ("pages", "268–74.")],
+     {"volume": "85", "page": "268-274"}),
+    ([("container-title", "The National Interest, "), ("issue", "no. 16 "), ("date", "(Summer 1989): "),
+      ("pages", "3–18.")], {"issue": "16", "page": "3-18", "volume": None}),
     # a book's publisher read as a journal; a title cut at a year
     ([("title", "World report on disability. "), ("container-title", "Geneva: World Health Organization; "),
       ("date", "2011.")], {"publisher": "World Health Organization", "publisher-place": "Geneva",

@@ -22,6 +22,8 @@ _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
 _VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>(?=\w{0,5}\d)\w{1,6}|[IVXLC]{1,6}\b)?"
                         r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]{0,8}\d+[A-Za-z]?(?:[-–]\w+)?))?")
 _VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?:\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)\.?$")
+_CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s\([^()]{0,24}\b\d{4}\)"
+                           r":\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)")
 _ACCESS = re.compile(r"\[?(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
@@ -273,6 +275,13 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                 if m:
                     item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
     joined = " ".join(t for _, t in spans)
+    chicago = _CHICAGO_TAIL.search(" ".join(joined.split()))
+    if chicago:  # "Blood 85 (1995): 268–74", "13, no. 2 (2000): 295–331" however the tagger cut it
+        if "volume" not in item or item.get("page") == chicago.group(1):
+            item["volume"] = chicago.group(1)
+        if chicago.group(2):
+            item.setdefault("issue", chicago.group(2))
+        item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", chicago.group(3)))
     doi = re.search(r"(?:doi\.org/|\bdoi:\s?)(10\.\d{4,9}/[^\s\"<>]+)", joined, re.IGNORECASE)
     if doi:
         item["DOI"] = normalise_doi(doi.group(1).rstrip(".,;"))
