@@ -119,6 +119,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Anglo-Saxon origin legends", "container-title": "Myth and Charters",
       "editor": [{"family": "Barrow", "given": "J."}], "type": "chapter"}),
     ([("container-title", "MNRAS "), ("pages", "267: 333.")], {"volume": "267", "page": "333"}),
+    # MLA: theses, a year range before "pp."
+    ([("title", "Small States in "), ("container-title", "NATO. "), ("date", "2019. "), ("publisher", "University of Oslo, "),
+      ("location", "Master’s thesis.")], {"title": "Small States in NATO", "publisher": "University of Oslo",
+                                          "genre": "Master’s thesis", "type": "thesis", "container-title": None}),
+    ([("author", "Ramer, Ulrike. "), ("title", "Alliance Politics. "), ("date", "2015. "), ("author", "Universität Wien, "),
+      ("genre", "PhD thesis.")], {"author": [{"family": "Ramer", "given": "Ulrike"}], "publisher": "Universität Wien"}),
+    ([("container-title", "Zeitschrift Für Politik, "), ("volume", "vol. 12, "), ("pages", "2001–2003, pp. 1–20.")],
+     {"volume": "12", "page": "1-20", "issued": {"date-parts": [[2001], [2003]]}}),
     # Chicago notes: "Journal 85 (1995): 268–74", the volume read as pages
     ([("container-title", "Blood "), ("pages", "85 "), ("date", "(1995): "), ("pages", "268–74.")],
      {"volume": "85", "page": "268-274"}),

@@ -24,6 +24,7 @@ _VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)
 _VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?:\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)\.?$")
 _CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s\([^()]{0,24}\b\d{4}\)"
                            r":\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)")
+_YEAR_RANGE = re.compile(r"\(?(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\)?[.,;]?")  # MLA's "vol. 12, 2001–2003, pp."
 _ACCESS = re.compile(r"\[?(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
@@ -162,11 +163,30 @@ def _initials(letters: str) -> str:
     return "-".join(". ".join(part) + "." for part in letters.split("-"))
 
 
+_THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|"
+                           r"Bachelor'?s|Bachelor’s|Habilitation)?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
+
+
+def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Master's thesis" is a genre whatever the tagger called it; a second run of names after the
+    title ("2015. Universität Wien, PhD thesis.") is the institution that published it."""
+    out: list[tuple[str, str]] = []
+    seen_title = False
+    for label, text in spans:
+        if label != "genre" and _THESIS_WORDS.fullmatch(text.strip()):
+            label = "genre"
+        elif label == "author" and seen_title and any(lab == "author" for lab, _ in out):
+            label = "publisher"
+        seen_title = seen_title or label == "title"
+        out.append((label, text))
+    return out
+
+
 def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
-    spans = _title_read_as_container(_split_vancouver_authors(spans))
+    spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -271,7 +291,15 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                     item.setdefault("issue", volume_pages.group(2))
                 item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", volume_pages.group(3)))
             else:
-                m = _PAGES.search(" ".join(grouped["pages"]))
+                pages = [t for t in grouped["pages"] if not _YEAR_RANGE.fullmatch(t.strip())] or grouped["pages"]
+                text = " ".join(pages)
+                years = _YEAR_RANGE.search(" ".join(grouped["pages"]))
+                if years and "issued" not in item and (len(pages) < len(grouped["pages"]) or re.search(r"\bpp?\.", text)):
+                    year_range = parse_date(years.group(0).strip("()[].,; "))
+                    if year_range is not None:
+                        item["issued"] = date_to_csl(year_range)  # MLA's "vol. 12, 2001–2003, pp. 1–20"
+                marked = re.search(r"\bpp?\.\s?(?=[A-Za-z]{0,8}\d)", text)  # "2001–2003, pp. 1–20": after "pp."
+                m = _PAGES.search(text, marked.start() if marked else 0)
                 if m:
                     item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
     joined = " ".join(t for _, t in spans)
@@ -323,6 +351,11 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)
+    if item["type"] == "thesis" and item.get("container-title"):  # a thesis has no container
+        if "publisher" not in item:
+            item["publisher"] = item.pop("container-title")  # "University of Oslo, Master's thesis"
+        elif item.get("title"):
+            item["title"] = f"{item['title']} {item.pop('container-title')}"  # "Small States in | NATO"
     return item
 
 
