@@ -127,6 +127,11 @@ def test_parser_option_reaches_the_text_reader() -> None:
       ("genre", "PhD thesis.")], {"author": [{"family": "Ramer", "given": "Ulrike"}], "publisher": "Universität Wien"}),
     ([("container-title", "Zeitschrift Für Politik, "), ("volume", "vol. 12, "), ("pages", "2001–2003, pp. 1–20.")],
      {"volume": "12", "page": "1-20", "issued": {"date-parts": [[2001], [2003]]}}),
+    # Nature's and Chicago notes' "(Publisher, Place, Year)" / "(Place: Publisher, Year)" imprints
+    ([("title", "Alliance politics. "), ("publisher", "(Universität "), ("location", "Wien, Wien, "), ("date", "2015).")],
+     {"publisher": "Universität Wien", "publisher-place": "Wien"}),
+    ([("title", "Faust. "), ("location", "(Frankfurt am Main: "), ("publisher", "Insel, 1986).")],
+     {"publisher": "Insel", "publisher-place": "Frankfurt am Main"}),
     # Chicago notes: "Journal 85 (1995): 268–74", the volume read as pages
     ([("container-title", "Blood "), ("pages", "85 "), ("date", "(1995): "), ("pages", "268–74.")],
      {"volume": "85", "page": "268-274"}),

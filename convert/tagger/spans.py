@@ -228,6 +228,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                 item[variable] = value
     _title_descriptors(item)
     _publisher_and_place(item)
+    _parenthesised_imprint(" ".join(" ".join(t for _, t in spans).split()), item)
     if "location" in grouped and "publisher" not in grouped and ":" in item.get("publisher-place", ""):
         place, _, publisher = item["publisher-place"].partition(":")
         item["publisher-place"], item["publisher"] = place.strip(), publisher.strip()
@@ -445,6 +446,31 @@ def _container_that_is_a_publisher(item: Item) -> None:
 
 _SERIAL_WORDS = re.compile(r"(?i)\b(?:journal|review|proceedings|conference|symposium|bulletin|quarterly|transactions|"
                            r"annals|letters|magazine|times|news|post|gazette|herald|tribune)\b")
+
+
+_IMPRINT = re.compile(r"\(([^()]{2,120}),\s((?:1[5-9]|20)\d\d)[a-z]?\)\.?$")
+
+
+def _parenthesised_imprint(text: str, item: Item) -> None:
+    """Nature's "(Rowman & Littlefield, Lanham, MD, 2007)." and Chicago notes' "(Lanham, MD: Rowman
+    & Littlefield, 2007)" end a book or chapter: publisher, place and year, whatever the tagger made
+    of them."""
+    m = _IMPRINT.search(text)
+    if not m or any(item.get(v) for v in ("volume", "issue", "URL")):
+        return
+    inner = m.group(1).strip()
+    if re.search(r"\d|(?i:accessed|retrieved|viewed|edn|ed\.)", inner):
+        return
+    if ":" in inner:
+        place, _, publisher = inner.partition(":")
+    else:
+        publisher, _, place = inner.partition(",")
+    if publisher.strip():
+        item["publisher"] = publisher.strip()
+        if place.strip():
+            item["publisher-place"] = place.strip(" ,")
+        elif item.get("publisher-place") and item["publisher-place"] in publisher:
+            del item["publisher-place"]
 
 
 def _publisher_and_place(item: Item) -> None:
