@@ -217,3 +217,13 @@ def test_a_model_of_your_own_is_loaded_from_the_environment(tmp_path, monkeypatc
     monkeypatch.setenv("BIBCONVERT_TAGGER_MODEL", str(broken))
     with pytest.raises(BibconvertError, match="broken.crfsuite"):
         convert.tag_reference("Watson JD. Title. Nature. 1953.")
+
+
+def test_list_numbers_and_a_publisher_in_parentheses() -> None:
+    """Cell's numbered entries: the number is not data, and "(World Health Organization)" after a
+    book's title is its publisher, whichever parser reads the reference."""
+    item = convert.parse_reference("16. World Health Organization (2011). World report on disability "
+                                   "(World Health Organization).")
+    assert item["author"] == [{"literal": "World Health Organization"}]
+    assert item["title"] == "World report on disability"
+    assert item["publisher"] == "World Health Organization" and item["type"] == "book"

@@ -54,6 +54,7 @@ def parse_references(texts: Iterable[str], parser: str = "auto") -> list[Item]:
     return items
 
 
+_CITATION_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,3}\)|\d{1,3}\.)\s+(?=\S)")
 # "———. Title..." : the style's subsequent-author-substitute (MLA, Chicago): same names as the reference before
 _SAME_AUTHORS = re.compile(r"^\s*(?:[—–]{2,3}|[—]|-{2,3}|_{3,})\s*[.,]?\s+(?=\S)")
 
@@ -63,6 +64,9 @@ def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
         return {"type": "document", "note": text}, ["(too long to parse)"]
     if parser not in PARSERS:
         raise ValueError(f"unknown parser {parser!r}; use one of {', '.join(PARSERS)}")
+    number = _CITATION_NUMBER.match(text)
+    if number and len(text) > number.end() + 10:
+        text = text[number.end():]  # "16. World Health Organization (2011)...": the list's number, not data
     same = _SAME_AUTHORS.match(text)
     if same:
         item, leftovers = _parse_one(text[same.end():], parser)
@@ -73,15 +77,27 @@ def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
         from ..tagger.spans import parse_with_tagger
 
         item, leftovers = parse_with_tagger(text)
-        if leftovers:
-            note = "; ".join(leftovers)
-            item["note"] = f"{item['note']}\n{note}" if item.get("note") else note
-        return item, leftovers
-    item, leftovers = parse_cs1(text)
+    else:
+        item, leftovers = parse_cs1(text)
+        _publisher_after_title(item)
     if leftovers:
         note = "; ".join(leftovers)
         item["note"] = f"{item['note']}\n{note}" if item.get("note") else note
     return item, leftovers
+
+
+def _publisher_after_title(item: Item) -> None:
+    """Cell's "World report on disability (World Health Organization)." read by the CS1 grammar:
+    a parenthesis that names a publisher closes the title of a book with no publisher."""
+    from ..tagger.spans import PUBLISHER_NAME
+
+    title = item.get("title", "")
+    m = re.search(r"\s\(([^()\d]{3,80})\)$", title)
+    if m and "publisher" not in item and not item.get("container-title") and PUBLISHER_NAME.search(m.group(1)):
+        item["title"] = title[:m.start()].rstrip()
+        item["publisher"] = m.group(1).strip()
+        if item.get("type") == "document":
+            item["type"] = "book"
 
 
 def parse_document(text: str, report: Diagnostics, parser: str = "auto") -> list[Item]:

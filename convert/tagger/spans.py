@@ -415,7 +415,8 @@ def _paren_descriptor(item: Item, paren: str) -> bool:
     return True
 
 
-_PUBLISHER_NAME = re.compile(r"\b(?:Press|University|Universit[äaé]t?|Verlag|Publish(?:ing|ers?)|Books|Editions?|"
+# Words in the names of publishers and issuing bodies (also used by the reference-list parser).
+PUBLISHER_NAME = re.compile(r"\b(?:Press|University|Universit[äaé]t?|Verlag|Publish(?:ing|ers?)|Books|Editions?|"
                              r"Organi[sz]ation|Institute|Agency|Council|Commission|Ministry|Bureau|Foundation|"
                              r"Association|Department|Office|Project|Division|World Bank|United Nations|"
                              r"Éditions|Editores|Editrice|Inc|Ltd|LLC|GmbH|& Sons|Wiley|Springer|Elsevier|Routledge|"
@@ -436,7 +437,7 @@ def _container_that_is_a_publisher(item: Item) -> None:
     if "publisher" in item or _SERIAL_WORDS.search(container):
         return
     placed = re.fullmatch(r"([A-Z][\w .,'-]{1,40}?):\s(.+)", container)
-    if placed or _PUBLISHER_NAME.search(container):
+    if placed or PUBLISHER_NAME.search(container):
         del item["container-title"]
         if placed:
             item.setdefault("publisher-place", placed.group(1))
@@ -455,8 +456,21 @@ def _parenthesised_imprint(text: str, item: Item) -> None:
     """Nature's "(Rowman & Littlefield, Lanham, MD, 2007)." and Chicago notes' "(Lanham, MD: Rowman
     & Littlefield, 2007)" end a book or chapter: publisher, place and year, whatever the tagger made
     of them."""
+    if any(item.get(v) for v in ("volume", "issue", "URL")):
+        return
     m = _IMPRINT.search(text)
-    if not m or any(item.get(v) for v in ("volume", "issue", "URL")):
+    if not m:
+        bare = re.search(r"\(([^()\d]{2,80})\)\.?$", text)  # Cell's "Faust (Insel)."
+        if (bare and "publisher" not in item and bare.group(1)[:1].isupper()
+                and not re.search(r"(?i)\b(?:ed|eds|edn|edition|trans|translated|director|vol|volume|part|revised|"
+                                  r"reprint|abridged|online|internet|pdf|in press)\b", bare.group(1))):
+            publisher = bare.group(1).strip()
+            item["publisher"] = publisher
+            for variable in ("title", "container-title"):
+                if item.get(variable, "").endswith(f"({publisher})"):
+                    item[variable] = item[variable][: -len(publisher) - 2].rstrip(" .,")
+                elif item.get(variable, "").endswith(publisher):
+                    item[variable] = item[variable][: -len(publisher)].rstrip(" .,(")
         return
     inner = m.group(1).strip()
     if re.search(r"\d|(?i:accessed|retrieved|viewed|edn|ed\.)", inner):
@@ -482,7 +496,7 @@ def _publisher_and_place(item: Item) -> None:
     left, _, right = (part.strip(" ,;") for part in publisher.partition(":"))
     if not left or not right:
         return
-    if _PUBLISHER_NAME.search(left) and not _PUBLISHER_NAME.search(right):
+    if PUBLISHER_NAME.search(left) and not PUBLISHER_NAME.search(right):
         item["publisher"] = left
         place = right
     else:
