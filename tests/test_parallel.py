@@ -33,6 +33,23 @@ def test_bibtex_reader_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyP
     assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
 
 
+def test_bibtex_reader_one_pass_keeps_macros_duplicates_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-pass parallel path (no crossref in the file): a macro defined at the top and used in
+    the last piece, a duplicate key, a broken entry; the same items and diagnostics as on one core."""
+    body = "\n\n".join(f"@article{{a{i}, title = {{T{i}}}, journal = jrn, year = 2000}}" for i in range(30000))
+    text = ("@string{jrn = {Journal of Tests}}\n\n" + body + "\n\n@article{a5, title = {Again}}\n\n"
+            "@article{broken, title = {No end}\n\n@article{last, title = {Last}, journal = jrn}\n")
+    assert len(text) > 1_000_000
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
+    one = convert.read(text, format="bibtex")
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
+    several = convert.read(text, format="bibtex")
+    assert one.items == several.items
+    assert several.items[-1]["container-title"] == "Journal of Tests"
+    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+    assert any("already used" in d.message for d in several.diagnostics)
+
+
 def test_renderer_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     panel = json.loads((FIXTURES / "panel" / "items.json").read_text(encoding="utf-8"))
     items = [dict(panel[i % len(panel)], id=f"i{i}") for i in range(PARALLEL_MIN_ITEMS + 50)]
