@@ -721,7 +721,7 @@ class BibtexReader:
             lowered = text.lower()  # plain substring tests: a case-insensitive regex over MBs takes 0.2 s
             if runner.parallel and "crossref" not in lowered and "xdata" not in lowered:
                 return self._read_in_one_pass(text, runner, "@string" in lowered or "@ string" in lowered)
-            parts = worker_count() if runner.parallel else 1
+            parts = worker_count() * 2 if runner.parallel else 1
             entries: list[RawEntry] = []
             strings: dict[str, str] = {}
             preambles: list[str] = []
@@ -749,7 +749,7 @@ class BibtexReader:
         piece; the same items and diagnostics as the two-pass path, with less data between processes."""
         report = self.context.diagnostics
         strings = _all_strings(text) if has_strings else {}
-        parts = worker_count() * 2
+        parts = worker_count() * 4
         jobs = [(piece, line, report.file, strings, self.biblatex) for piece, line in _text_chunks(text, parts)]
         items: list[Item] = []
         keys: list[tuple[str, int]] = []

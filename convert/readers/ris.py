@@ -401,7 +401,7 @@ class RisReader:
         report = self.context.diagnostics
         items: list[Item] = []
         with chunk_runner(len(text), PARALLEL_MIN_CHARS) as runner:
-            parts = worker_count() * 2 if runner.parallel else 1
+            parts = worker_count() * 4 if runner.parallel else 1
             jobs = [(chunk, line, report.file) for chunk, line in _chunks(text, parts)]
             for chunk_items, diagnostics in runner.map(_read_chunk, jobs):
                 items.extend(chunk_items)
