@@ -132,6 +132,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"publisher": "Universität Wien", "publisher-place": "Wien"}),
     ([("title", "Faust. "), ("location", "(Frankfurt am Main: "), ("publisher", "Insel, 1986).")],
      {"publisher": "Insel", "publisher-place": "Frankfurt am Main"}),
+    # Springer: "In: Editors (eds) Book", "Title. Master's thesis, University", "Review 3:7"
+    ([("title", "Sovereignty and the alliance. "), ("editor", "In: Hall P, Lee A (eds) "),
+      ("title", "The Oxford handbook of NATO. "), ("publisher", "Oxford University Press, ")],
+     {"title": "Sovereignty and the alliance", "container-title": "The Oxford handbook of NATO", "type": "chapter"}),
+    ([("title", "Small states in NATO. Master’s thesis, "), ("publisher", "University of Oslo")],
+     {"title": "Small states in NATO", "genre": "Master’s thesis", "publisher": "University of Oslo", "type": "thesis"}),
+    ([("container-title", "Irish Studies Review "), ("volume", "3:7")], {"volume": "3", "page": "7"}),
+    ([("container-title", "Bell "), ("volume", "27(3):379–423")], {"volume": "27", "issue": "3", "page": "379-423"}),
     # Chicago notes: "Journal 85 (1995): 268–74", the volume read as pages
     ([("container-title", "Blood "), ("pages", "85 "), ("date", "(1995): "), ("pages", "268–74.")],
      {"volume": "85", "page": "268-274"}),

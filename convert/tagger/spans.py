@@ -167,17 +167,35 @@ _THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Mast
                            r"Bachelor'?s|Bachelor’s|Habilitation)?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
 
 
+_THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removeprefix("(?i)") + r")(?:\s+(.+))?$",
+                              re.IGNORECASE)
+
+
 def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Master's thesis" is a genre whatever the tagger called it; a second run of names after the
     title ("2015. Universität Wien, PhD thesis.") is the institution that published it."""
     out: list[tuple[str, str]] = []
     seen_title = False
+    editors_since_title = False
+    has_container = any(label == "container-title" for label, _ in spans)
     for label, text in spans:
         if label != "genre" and _THESIS_WORDS.fullmatch(text.strip()):
             label = "genre"
         elif label == "author" and seen_title and any(lab == "author" for lab, _ in out):
             label = "publisher"
+        elif label == "title" and seen_title and editors_since_title and not has_container:
+            label = "container-title"  # Springer's "Title. In: Hall P (eds) Book": the second title is the book
+        if label == "title":
+            thesis = _THESIS_IN_TITLE.search(text.rstrip())
+            if thesis and thesis.start() > 0:  # "Small states in NATO. Master's thesis, University of Oslo"
+                out.append(("title", text[:thesis.start()] + " "))
+                out.append(("genre", thesis.group(1)))
+                if thesis.group(2):
+                    out.append(("publisher", thesis.group(2)))
+                seen_title = True
+                continue
         seen_title = seen_title or label == "title"
+        editors_since_title = False if label == "title" else editors_since_title or label == "editor"
         out.append((label, text))
     return out
 
@@ -237,6 +255,13 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             joined_number = " ".join(grouped[label])
             both = re.search(r"(\w{1,6})\s?\((\w{1,8}(?:[-–]\w{1,8})?)\)", joined_number)  # "13(1)"
             numbered = re.search(r"\b(?:no|nr|issue|n°)\.?\s?(\w{1,8})", joined_number, re.IGNORECASE)
+            colon = _VOLUME_PAGES.match(" ".join(joined_number.split())) if label == "volume" else None
+            if colon and "volume" not in item:  # Springer's "Review 3:7" labelled volume as a whole
+                item["volume"] = colon.group(1)
+                if colon.group(2):
+                    item.setdefault("issue", colon.group(2))
+                item.setdefault("page", expand_page_range(re.sub(r"\s*[-–—]\s*", "-", colon.group(3))))
+                continue
             if both and "volume" not in item:
                 item["volume"] = both.group(1)
                 item.setdefault("issue", both.group(2))
