@@ -139,6 +139,10 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("title", "Small states in NATO. Master’s thesis, "), ("publisher", "University of Oslo")],
      {"title": "Small states in NATO", "genre": "Master’s thesis", "publisher": "University of Oslo", "type": "thesis"}),
     ([("container-title", "Irish Studies Review "), ("volume", "3:7")], {"volume": "3", "page": "7"}),
+    # Elsevier Harvard and Cell: "Sleep 44, zsab152.", "[WWW Document]", "NATO. URL https://..."
+    ([("container-title", "Sleep "), ("pages", "44, zsab152.")], {"volume": "44", "page": "zsab152"}),
+    ([("title", "Member countries [WWW Document]. "), ("container-title", "NATO. URL "), ("url", "https://x.org/a")],
+     {"title": "Member countries", "container-title": "NATO", "URL": "https://x.org/a"}),
     ([("container-title", "Bell "), ("volume", "27(3):379–423")], {"volume": "27", "issue": "3", "page": "379-423"}),
     # Chicago notes: "Journal 85 (1995): 268–74", the volume read as pages
     ([("container-title", "Blood "), ("pages", "85 "), ("date", "(1995): "), ("pages", "268–74.")],

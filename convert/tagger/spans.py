@@ -21,7 +21,7 @@ _PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]*\d+[A-Za-z]?(?:\s*[-–�
 _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
 _VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>(?=\w{0,5}\d)\w{1,6}|[IVXLC]{1,6}\b)?"
                         r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]{0,8}\d+[A-Za-z]?(?:[-–]\w+)?))?")
-_VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?:\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)\.?$")
+_VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?(?::|,(?=\s?[A-Za-z]{0,8}\d))\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)\.?$")
 _CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s\([^()]{0,24}\b\d{4}\)"
                            r":\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)")
 _YEAR_RANGE = re.compile(r"\(?(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\)?[.,;]?")  # MLA's "vol. 12, 2001–2003, pp."
@@ -32,7 +32,8 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE)
 
 
-_MEDIUM_MARK = re.compile(r"\s*\[(?:Internet|Online|Preprint|online|Electronic resource)\]", re.IGNORECASE)
+_MEDIUM_MARK = re.compile(r"\s*\[(?:Internet|Online|Preprint|online|Electronic resource|WWW Document)\]|\s+URL$",
+                          re.IGNORECASE)
 
 
 def _strip_wrapping(text: str) -> str:
