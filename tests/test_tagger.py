@@ -94,6 +94,7 @@ def test_parser_option_reaches_the_text_reader() -> None:
     # Vancouver's glued "date;volume:pages", even when the tagger cut it in the wrong places
     ([("container-title", "Nature. "), ("date", "2019 Oct "), ("pages", "23;574:505–10. ")],
      {"issued": {"date-parts": [[2019, 10, 23]]}, "volume": "574", "page": "505-510"}),
+    ([("container-title", "The National Interest. "), ("date", "1989;3–18.")], {"page": "3-18", "volume": None}),
     ([("container-title", "The National Interest. "), ("date", "1989;(16):3–18.")],
      {"issue": "16", "page": "3-18"}),
     ([("author", "Ford H Jr, Smith AB, O’Brien C. ")],

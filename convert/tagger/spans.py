@@ -295,7 +295,11 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         year = year or parse_date(citation.group("year"))
         if year is not None and ("issued" not in item or len(item["issued"].get("date-parts", [[]])[0]) < len(year.start)):
             item["issued"] = date_to_csl(year)
-        if citation.group("volume"):
+        after = citation.string[citation.end("volume"):] if citation.group("volume") else ""
+        dashed = re.match(r"\s?[-–]\s?([A-Za-z]{0,8}\d+)", after) if not citation.group("page") else None
+        if dashed:  # BMJ's "1989;3–18": no volume, the pages right after the year
+            item["page"] = expand_page_range(f"{citation.group('volume')}-{dashed.group(1)}")
+        elif citation.group("volume"):
             item["volume"] = citation.group("volume")
         if citation.group("issue"):
             item["issue"] = citation.group("issue")
