@@ -133,6 +133,12 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"publisher": "Universität Wien", "publisher-place": "Wien"}),
     ([("title", "Faust. "), ("location", "(Frankfurt am Main: "), ("publisher", "Insel, 1986).")],
      {"publisher": "Insel", "publisher-place": "Frankfurt am Main"}),
+    # Chicago/MLA: the end of a name list read as the start of a quoted title
+    ([("author", "LeCun, Yann, "), ("title", "Yoshua Bengio, and Geoffrey Hinton. “Deep Learning.” "),
+      ("container-title", "Nature ")],
+     {"title": "Deep Learning", "author": [{"family": "LeCun", "given": "Yann"}, {"family": "Bengio", "given": "Yoshua"},
+                                           {"family": "Hinton", "given": "Geoffrey"}]}),
+    ([("title", "NATO. “Member Countries.” ")], {"author": [{"literal": "NATO"}], "title": "Member Countries"}),
     # Springer: "In: Editors (eds) Book", "Title. Master's thesis, University", "Review 3:7"
     ([("title", "Sovereignty and the alliance. "), ("editor", "In: Hall P, Lee A (eds) "),
       ("title", "The Oxford handbook of NATO. "), ("publisher", "Oxford University Press, ")],

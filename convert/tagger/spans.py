@@ -145,6 +145,26 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return out
 
 
+def _names_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"LeCun, Yann, | Yoshua Bengio, and Geoffrey Hinton. “Deep Learning.”" with the end of the
+    author list read as title: in styles that quote titles, what precedes the opening quote in the
+    title span belongs to the names before it (or is the author, when there is none)."""
+    for position, (label, text) in enumerate(spans):
+        if label != "title":
+            continue
+        m = re.match(r"^([^“”\"]{2,}?)\s*([“\"][^“”\"]{2,}[”\"][.,]?\s*)$", text)
+        if not m:
+            return spans
+        names = m.group(1) + " "
+        if position > 0 and spans[position - 1][0] == "author":
+            merged = ("author", spans[position - 1][1] + names)
+            return spans[:position - 1] + [merged, ("title", m.group(2))] + spans[position + 1:]
+        if position == 0 or spans[position - 1][0] == "citation-number":
+            return spans[:position] + [("author", names), ("title", m.group(2))] + spans[position + 1:]
+        return spans
+    return spans
+
+
 def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"NATO 1948: The Birth of the Transatlantic Alliance" cut into container, date and title:
     a container never comes before the title it belongs to, so the pieces are one title."""
@@ -205,7 +225,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
-    spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
+    spans = _relabel(_title_read_as_container(_split_vancouver_authors(_names_before_quoted_title(spans))))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
