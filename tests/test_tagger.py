@@ -95,6 +95,13 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("container-title", "Nature. "), ("date", "2019 Oct "), ("pages", "23;574:505–10. ")],
      {"issued": {"date-parts": [[2019, 10, 23]]}, "volume": "574", "page": "505-510"}),
     ([("container-title", "The National Interest. "), ("date", "1989;3–18.")], {"page": "3-18", "volume": None}),
+    # Vancouver/BMJ: the journal is the last sentence before "year;"
+    ([("title", "Zwei neue Collembolen-Gattungen. Wiener Entomologische "), ("container-title", "Zeitung. "),
+      ("date", "1907;26:9.")], {"title": "Zwei neue Collembolen-Gattungen", "container-title": "Wiener Entomologische Zeitung",
+                                "volume": "26", "page": "9"}),
+    ([("title", "High fructose corn syrup. "), ("container-title", "New sweetener for the baker. Bakers Dig. "),
+      ("date", "1976;52:25–30.")], {"title": "High fructose corn syrup. New sweetener for the baker",
+                                    "container-title": "Bakers Dig"}),
     ([("container-title", "The National Interest. "), ("date", "1989;(16):3–18.")],
      {"issue": "16", "page": "3-18"}),
     ([("author", "Ford H Jr, Smith AB, O’Brien C. ")],

@@ -165,6 +165,26 @@ def _names_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, 
     return spans
 
 
+def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver, AMA and BMJ: "Title. Journal Abbrev. 1907;26:9" -- NLM journal abbreviations
+    have no periods, so the journal is the last sentence before the "year;" citation, however the
+    tagger cut title and journal."""
+    for position, (label, text) in enumerate(spans):
+        if label not in ("date", "pages", "volume") or not re.match(r"\s*(?:1[5-9]|20)\d\d(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?;", text):
+            continue
+        start = position
+        while start > 0 and spans[start - 1][0] in ("title", "container-title"):
+            start -= 1
+        if position - start < 2 or not any(spans[i][0] == "container-title" for i in range(start, position)):
+            return spans
+        joined = "".join(t for _, t in spans[start:position])
+        cut = [m.end() for m in re.finditer(r"(?<=[^A-Z\s.][.?!])\s+(?=\S)", joined.rstrip())]
+        if not cut:
+            return spans
+        return spans[:start] + [("title", joined[:cut[-1]]), ("container-title", joined[cut[-1]:])] + spans[position:]
+    return spans
+
+
 def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"NATO 1948: The Birth of the Transatlantic Alliance" cut into container, date and title:
     a container never comes before the title it belongs to, so the pieces are one title."""
@@ -225,7 +245,8 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
-    spans = _relabel(_title_read_as_container(_split_vancouver_authors(_names_before_quoted_title(spans))))
+    spans = _vancouver_journal(_names_before_quoted_title(spans))
+    spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
