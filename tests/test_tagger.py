@@ -146,6 +146,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Deep Learning", "author": [{"family": "LeCun", "given": "Yann"}, {"family": "Bengio", "given": "Yoshua"},
                                            {"family": "Hinton", "given": "Geoffrey"}]}),
     ([("title", "NATO. “Member Countries.” ")], {"author": [{"literal": "NATO"}], "title": "Member Countries"}),
+    # MLA: the container after a quoted title, "edited by ... et al., Publisher"; role words as whole words
+    ([("author", "Manns, M. P. "), ("title", "“Autoimmune Hepatitis.” Schiff’s Diseases of the Liver, "),
+      ("editor", "edited by E. R. Schiff et al., Lippincott-Raven Publishers, "), ("date", "1999, ")],
+     {"title": "Autoimmune Hepatitis", "container-title": "Schiff’s Diseases of the Liver",
+      "editor": [{"family": "Schiff", "given": "E. R."}], "publisher": "Lippincott-Raven Publishers"}),
+    ([("title", "“Deep learning,” in Proc. of X, ")], {"title": "Deep learning", "container-title": "Proc. of X"}),
+    ([("author", "Compton, A., Kubrick, Stanley, director. ")],
+     {"author": [{"family": "Compton", "given": "A."}, {"family": "Kubrick", "given": "Stanley"}]}),
     # Springer: "In: Editors (eds) Book", "Title. Master's thesis, University", "Review 3:7"
     ([("title", "Sovereignty and the alliance. "), ("editor", "In: Hall P, Lee A (eds) "),
       ("title", "The Oxford handbook of NATO. "), ("publisher", "Oxford University Press, ")],

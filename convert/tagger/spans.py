@@ -14,7 +14,7 @@ from ..normalize.names import parse_name, split_name_list
 from . import tag_reference
 
 _EDGE = " \t.,;:([{'\"“”‘’«»"
-_ROLE = re.compile(r"\(?\b(?:eds?\.?|editors?|edited by|ed\. by|hrsg\.?|dir\.?|comp\.?)\)?[.,:]?", re.IGNORECASE)
+_ROLE = re.compile(r"\(?\b(?:edited by|ed\. by|editors?\b|eds?\.?(?!\w)|hrsg\.?(?!\w)|directors?\b|dir\.?(?!\w)|comp\.?(?!\w))\)?[.,:]?", re.IGNORECASE)
 _IN = re.compile(r"^\s*(?:in|in:|dans|en)\s+", re.IGNORECASE)
 _TRANSLATED = re.compile(r"\b(?:translated by|trans\.?( by)?|transl\.?( by)?|tr\.)\s*", re.IGNORECASE)
 _PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]*\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]*\d+[A-Za-z]?)?)")
@@ -165,6 +165,25 @@ def _names_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, 
     return spans
 
 
+def _text_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"“Autoimmune Hepatitis.” Schiff's Diseases of the Liver, | edited by...": in styles that quote
+    titles, the words after the closing quote in a title span start the container."""
+    for position, (label, text) in enumerate(spans):
+        if label != "title":
+            continue
+        m = re.match(r"^(\s*[“\"][^“”\"]{2,}[”\"][.,]?\s+)(?:[Ii]n:?\s+)?([A-Z\u00C0-\u024F].*)$", text, re.DOTALL)
+        if not m:
+            return spans
+        rest: list[tuple[str, str]] = [("container-title", m.group(2))]
+        if position + 1 < len(spans) and spans[position + 1][0] == "container-title":
+            rest = [("container-title", m.group(2) + spans[position + 1][1])]
+            return spans[:position] + [("title", m.group(1))] + rest + spans[position + 2:]
+        if any(lab == "container-title" for lab, _ in spans):
+            return spans
+        return spans[:position] + [("title", m.group(1))] + rest + spans[position + 1:]
+    return spans
+
+
 def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver, AMA and BMJ: "Title. Journal Abbrev. 1907;26:9" -- NLM journal abbreviations
     have no periods, so the journal is the last sentence before the "year;" citation, however the
@@ -245,11 +264,16 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
-    spans = _vancouver_journal(_names_before_quoted_title(spans))
+    spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
     spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
+    for index, text in enumerate(grouped.get("editor", [])):
+        tail = re.search(r"\bet al\.,\s+(.+)$", text)  # MLA's "edited by E. R. Schiff et al., Lippincott-Raven Publishers,"
+        if tail and PUBLISHER_NAME.search(tail.group(1)) and "publisher" not in grouped:
+            grouped["editor"][index] = text[:tail.start(1)]
+            grouped["publisher"] = [tail.group(1)]
     for label in ("author", "editor", "translator"):
         if label in grouped:
             people, et_al = _names(" ".join(grouped[label]))
