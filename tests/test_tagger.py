@@ -95,6 +95,12 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("container-title", "Nature. "), ("date", "2019 Oct "), ("pages", "23;574:505–10. ")],
      {"issued": {"date-parts": [[2019, 10, 23]]}, "volume": "574", "page": "505-510"}),
     ([("container-title", "The National Interest. "), ("date", "1989;3–18.")], {"page": "3-18", "volume": None}),
+    # capitalised words after a sentence-case title, right before the journal, are the journal's
+    ([("title", "A mathematical theory of communication. Bell System "), ("container-title", "Technical Journal "),
+      ("volume", "27, "), ("pages", "379–423 (1948).")],
+     {"title": "A mathematical theory of communication", "container-title": "Bell System Technical Journal"}),
+    ([("title", "Effects of exercise. A randomized trial. "), ("container-title", "Sleep ")],
+     {"title": "Effects of exercise. A randomized trial", "container-title": "Sleep"}),
     # Vancouver/BMJ: the journal is the last sentence before "year;"
     ([("title", "Zwei neue Collembolen-Gattungen. Wiener Entomologische "), ("container-title", "Zeitung. "),
       ("date", "1907;26:9.")], {"title": "Zwei neue Collembolen-Gattungen", "container-title": "Wiener Entomologische Zeitung",

@@ -184,6 +184,24 @@ def _text_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
+_TITLE_CASE_TAIL = re.compile(r"(?<=[^A-Z\s.][.?!])\s+((?:[A-Z][\w'’&-]*|of|and|the|for|in|on|&)(?:\s+(?:[A-Z][\w'’&-]*|of|and|the|for|in|on|&)){0,5})\s*$")
+
+
+def _journal_words_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"A mathematical theory of communication. Bell System | Technical Journal 27": capitalised
+    words after the title's last sentence, right before the journal, are the journal's first words."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        if label != "title" or spans[position + 1][0] != "container-title":
+            continue
+        m = _TITLE_CASE_TAIL.search(text.rstrip())
+        if m and m.start(1) > 0:
+            cut = m.start(1)
+            return (spans[:position] + [("title", text[:cut]), ("container-title", text[cut:] + spans[position + 1][1])]
+                    + spans[position + 2:])
+    return spans
+
+
 def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver, AMA and BMJ: "Title. Journal Abbrev. 1907;26:9" -- NLM journal abbreviations
     have no periods, so the journal is the last sentence before the "year;" citation, however the
@@ -264,7 +282,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
-    spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
+    spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
     spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
