@@ -31,14 +31,26 @@ def base_key(item: dict[str, Any]) -> str:
     if people:
         first = people[0]
         who = first.get("family") or first.get("literal") or ""
-    date = read_date(item.get("issued"))
-    year = str(date.year) if date and date.year else ""
+    year = _year(item.get("issued"))
     title = str(item.get("title", ""))[:300]  # the first words are all a key needs
-    title_words = _WORDS.findall(ascii_fold(_TAGS.sub("", title) if "<" in title else title))
-    word = next((w for w in title_words if w.lower() not in _STOPWORDS), "")
+    title_words = _WORDS.finditer(ascii_fold(_TAGS.sub("", title) if "<" in title else title))
+    word = next((w.group(0) for w in title_words if w.group(0).lower() not in _STOPWORDS), "")
     who_key = _NOT_KEY.sub("", ascii_fold(who.split()[-1] if who.split() else ""))
     key = f"{who_key.lower()}{year}{word.lower()}"
     return key or "ref"
+
+
+def _year(issued: Any) -> str:
+    """The year of ``issued``; the common ``{"date-parts": [[2020, ...]]}`` without a full date parse
+    (keys are made for every item of a large file)."""
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            first = parts[0][0]
+            if isinstance(first, int) and first > 0:
+                return str(first)
+    date = read_date(issued)
+    return str(date.year) if date and date.year else ""
 
 
 def unique_keys(items: Iterable[dict[str, Any]]) -> list[str]:

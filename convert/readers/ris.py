@@ -53,27 +53,29 @@ class RawRecord:
     fields: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-_LINE = re.compile(r"^(?:([A-Za-z][A-Za-z0-9])[ \t]{0,3}-(?:[ \t]+|$)([^\n]*)|([^\n]*\S[^\n]*))$", re.MULTILINE)
+_TAG_LINE = re.compile(r"([A-Za-z][A-Za-z0-9])[ \t]{0,3}-(?:[ \t]+|$)(.*)", re.DOTALL)
 
 
 def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[RawRecord]:
     """Records from ``TY`` to ``ER``; a missing ``ER`` (before the next ``TY`` or at the end) is
     reported and the record kept; text outside records is reported once.  ``line_offset`` is the
-    line at which ``text`` starts in the file (for a chunk of a large file).  One regex walks the
-    lines (blank ones are skipped by it), and line numbers are counted only between matches."""
+    line at which ``text`` starts in the file (for a chunk of a large file).  The usual
+    ``XX  - value`` line is recognised by slicing; only other shapes go through the regex."""
     records: list[RawRecord] = []
     current: RawRecord | None = None
     outside_reported = False
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    number = 1 + line_offset
-    counted = 0
-    count = text.count
-    for m in _LINE.finditer(text):
-        number += count("\n", counted, m.start())
-        counted = m.start()
-        tag, value, other = m.group(1), m.group(2), m.group(3)
+    for number, raw in enumerate(text.split("\n"), start=1 + line_offset):
+        if not raw or raw.isspace():
+            continue
+        if raw[2:6] == "  - " and raw[:2].isascii() and raw[0].isalpha() and raw[1].isalnum():
+            tag: str | None = raw[:2]
+            value = raw[6:]
+        else:
+            m = _TAG_LINE.match(raw)
+            tag, value = (m.group(1), m.group(2)) if m else (None, raw)
         if tag is not None:
             if not tag.isupper():
                 tag = tag.upper()
@@ -95,7 +97,7 @@ def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[
         elif current is not None and current.fields:
             last_tag, last_value, first = current.fields[-1]
             joiner = "\n" if JOINED_TAGS.get(last_tag) == "\n" else " "
-            line = other.strip()
+            line = value.strip()
             current.fields[-1] = (last_tag, f"{last_value}{joiner}{line}" if last_value else line, first)
         elif not outside_reported:
             report.warning("text outside a record (no TY before it); ignored", line=number)
