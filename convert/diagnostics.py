@@ -9,7 +9,7 @@ editors can jump to the line).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Any, Iterable, Literal, Sequence
 
 Severity = Literal["warning", "error"]
 
@@ -51,6 +51,14 @@ class Diagnostics:
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.items.extend(diagnostics)
+
+    def as_tuples(self) -> list[tuple[str, str, str | None, int | None, str | None]]:
+        """The diagnostics as plain tuples, to send from a worker process cheaply (see
+        :mod:`convert.parallel`); :meth:`extend_from_tuples` turns them back."""
+        return [(d.severity, d.message, d.file, d.line, d.entry) for d in self.items]
+
+    def extend_from_tuples(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.items.extend(Diagnostic(*row) for row in rows)
 
     @property
     def has_errors(self) -> bool:

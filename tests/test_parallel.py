@@ -37,8 +37,9 @@ def test_bibtex_reader_one_pass_keeps_macros_duplicates_and_errors(monkeypatch: 
     """The one-pass parallel path (no crossref in the file): a macro defined at the top and used in
     the last piece, a duplicate key, a broken entry; the same items and diagnostics as on one core."""
     body = "\n\n".join(f"@article{{a{i}, title = {{T{i}}}, journal = jrn, year = 2000}}" for i in range(30000))
-    text = ("@string{jrn = {Journal of Tests}}\n\n" + body + "\n\n@article{a5, title = {Again}}\n\n"
-            "@article{broken, title = {No end}\n\n@article{last, title = {Last}, journal = jrn}\n")
+    text = ("@string{jrn = {Journal of Tests}}\n\n@STRING(pub = {Paren Press})\n\n" + body +
+            "\n\n@article{a5, title = {Again}}\n\n"
+            "@article{broken, title = {No end}\n\n@article{last, title = {Last}, journal = jrn, publisher = pub}\n")
     assert len(text) > 1_000_000
     monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
     one = convert.read(text, format="bibtex")
@@ -46,6 +47,7 @@ def test_bibtex_reader_one_pass_keeps_macros_duplicates_and_errors(monkeypatch: 
     several = convert.read(text, format="bibtex")
     assert one.items == several.items
     assert several.items[-1]["container-title"] == "Journal of Tests"
+    assert several.items[-1]["publisher"] == "Paren Press"
     assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
     assert any("already used" in d.message for d in several.diagnostics)
 
@@ -58,3 +60,32 @@ def test_renderer_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
     several = render(items, "apa", output="html")
     assert one.entries == several.entries and one.item_ids == several.item_ids
+
+
+def test_bibtex_reader_crossrefs_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Crossref and xdata parents far from their children (each worker resolves its own piece with
+    the parents read up front): a grandparent chain, a parent defined twice (the last one counts),
+    a missing parent, a cycle, and an xdata list; the same items and diagnostics as on one core."""
+    parents = ("@proceedings{conf, title = {Proceedings of Tests}, publisher = {Test Press}, year = 1999,"
+               " crossref = {series}}\n\n"
+               "@mvproceedings{series, maintitle = {Test Series}, location = {Oslo}}\n\n"
+               "@xdata{press, publisher = {Xdata Press}}\n\n@xdata{place, location = {Bergen}}\n\n"
+               "@book{loopa, title = {A}, crossref = {loopb}}\n\n@book{loopb, title = {B}, crossref = {loopa}}\n\n")
+    body = "\n\n".join(f"@inproceedings{{p{i}, author = {{Doe, Jane}}, title = {{Paper {i}}}, crossref = {{conf}}}}"
+                       if i % 3 else f"@book{{b{i}, title = {{Book {i}}}, xdata = {{press, place}}}}"
+                       for i in range(16000))
+    text = (parents + body + "\n\n@inproceedings{orphan, title = {Orphan}, crossref = {nowhere}}\n\n"
+            "@proceedings{conf, title = {Proceedings of Tests, second definition}, year = 2001}\n")
+    assert len(text) > 1_000_000
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
+    one = convert.read(text, format="biblatex")
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
+    several = convert.read(text, format="biblatex")
+    assert one.items == several.items
+    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+    by_id = {item["id"]: item for item in several.items}
+    assert by_id["p1"]["container-title"] == "Proceedings of Tests, second definition"
+    assert by_id["b0"]["publisher"] == "Xdata Press" and by_id["b0"]["publisher-place"] == "Bergen"
+    messages = [d.message for d in several.diagnostics]
+    assert any("crossref entry 'nowhere' not found" in m for m in messages)
+    assert any("cycle" in m for m in messages)

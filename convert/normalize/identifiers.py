@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import mul
 
 _ISBN_CHARS = re.compile(r"[^0-9Xx]")
+
+
+# Checksum weights; the sums run in C (map over two sequences), which matters when a RIS or
+# BibTeX file has an ISSN or ISBN in every one of its 20,000 records.
+_ISBN10_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
+_ISBN13_WEIGHTS = (1, 3) * 6 + (1,)
+_ISSN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2)
 
 
 def isbn_is_valid(isbn: str) -> bool:
@@ -17,12 +25,11 @@ def isbn_is_valid(isbn: str) -> bool:
     if len(digits) == 10:
         if not digits[:9].isdigit() or not (digits[9].isdigit() or digits[9] == "X"):
             return False
-        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        total = sum(map(mul, _ISBN10_WEIGHTS, map(int, digits[:9])))
         total += 10 if digits[9] == "X" else int(digits[9])
         return total % 11 == 0
     if len(digits) == 13 and digits.isdigit():
-        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
-        return total % 10 == 0
+        return sum(map(mul, _ISBN13_WEIGHTS, map(int, digits))) % 10 == 0
     return False
 
 
@@ -32,10 +39,10 @@ def normalise_isbn(isbn: str) -> str:
 
 
 def issn_is_valid(issn: str) -> bool:
-    digits = re.sub(r"[^0-9Xx]", "", issn).upper()
+    digits = _ISBN_CHARS.sub("", issn).upper()
     if len(digits) != 8 or not digits[:7].isdigit():
         return False
-    total = sum((8 - i) * int(d) for i, d in enumerate(digits[:7]))
+    total = sum(map(mul, _ISSN_WEIGHTS, map(int, digits[:7])))
     check = (11 - total % 11) % 11
     return digits[7] == ("X" if check == 10 else str(check))
 

@@ -17,14 +17,15 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..csl import ITEM_TYPES, Item, date_to_csl, make_ids_unique, parse_edtf, variable_kind
+from ..csl import ITEM_TYPES, DateValue, Item, date_to_csl, make_ids_unique, parse_edtf, variable_kind
 from ..diagnostics import Diagnostics
 from ..mappings.ris import (JOINED_TAGS, LANGUAGE_CODES, NAME_TAG_SET, PAGE_COUNT_TYPES, RIS_TO_TYPE, SN_IS_NUMBER, TYPE_STATUS,
-                            tag_meaning)
+                            tag_meaning, tag_meanings)
 from ..normalize.dates import parse_date
 from ..normalize.identifiers import isbn_is_valid, issn_is_valid, normalise_doi
 from ..normalize.keys import base_key, unique_from_bases
 from ..normalize.names import parse_name, split_particle
+from ..gcpause import collection_paused
 from ..parallel import chunk_runner, worker_count
 from ..registry import ReadContext, reader
 
@@ -108,6 +109,17 @@ def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[
     return records
 
 
+# How the converter treats a tag: names, dates and pages are gathered; "other" tags need their own
+# reading (identifiers, keywords, notes, titles); every tag not listed holds one variable.
+_SPECIAL_TAGS: dict[str, str] = {
+    **{tag: "name" for tag in NAME_TAG_SET},
+    **{tag: "date" for tag in ("PY", "Y1", "DA", "Y2")},
+    "SP": "page", "EP": "page",
+    **{tag: "other" for tag in ("ID", "TI", "T1", "CT", "BT", "SN", "DO", "UR", "KW", "N1", "M3", "LA")},
+}
+_DATE_VARIABLES = frozenset(("issued", "accessed"))
+
+
 class RecordConverter:
     """One RIS record to one CSL item."""
 
@@ -125,19 +137,45 @@ class RecordConverter:
         item["type"] = csl_type
         if ris_type in TYPE_STATUS:
             item["status"] = TYPE_STATUS[ris_type]
+        meanings = tag_meanings(ris_type)
         pages: dict[str, str] = {}
         dates: dict[str, tuple[str, int]] = {}
         for tag, value, line in record.fields[1:]:
             if not value:
                 continue
-            self._field(item, ris_type, tag, value, line, pages, dates)
+            special = _SPECIAL_TAGS.get(tag)
+            if special is None:  # most tags: a plain variable, set once
+                variable = meanings.get(tag)
+                if variable is None:
+                    self._custom(item, tag, value)
+                elif variable not in item and variable not in _DATE_VARIABLES:
+                    item[variable] = value
+                else:
+                    self._text(item, variable, value, tag)
+            elif special == "name":
+                role = meanings.get(tag)
+                if role is None:
+                    self._custom(item, tag, value)
+                else:
+                    names = item.get(role)
+                    if names is None:
+                        item[role] = names = []
+                    names.append(_ris_name(value))
+            elif special == "date":
+                if tag not in dates:
+                    dates[tag] = (value, line)
+            elif special == "page":
+                if tag not in pages:
+                    pages[tag] = value
+            else:
+                self._special(item, ris_type, tag, value, line)
         self._pages(item, ris_type, pages)
         self._dates(item, dates)
         _database_identifiers(item)
         return item
 
-    def _field(self, item: Item, ris_type: str, tag: str, value: str, line: int,
-               pages: dict[str, str], dates: dict[str, tuple[str, int]]) -> None:
+    def _special(self, item: Item, ris_type: str, tag: str, value: str, line: int) -> None:
+        """The tags whose reading is more than "this tag holds that variable"."""
         if tag == "ID":
             item["id"] = value
         elif tag in ("TI", "T1", "CT"):
@@ -145,16 +183,6 @@ class RecordConverter:
         elif tag == "BT":
             self._text(item, "title" if ris_type in ("BOOK", "UNPB") and "title" not in item else "container-title",
                        value, tag)
-        elif tag in NAME_TAG_SET:
-            role = tag_meaning(ris_type, tag)
-            if role is None:
-                self._custom(item, tag, value)
-            else:
-                item.setdefault(role, []).append(_ris_name(value))
-        elif tag in ("PY", "Y1", "DA", "Y2"):
-            dates.setdefault(tag, (value, line))
-        elif tag in ("SP", "EP"):
-            pages.setdefault(tag, value)
         elif tag == "SN":
             self._serial(item, ris_type, value)
         elif tag == "DO":
@@ -280,28 +308,38 @@ class RecordConverter:
             item["page"] = start or end  # type: ignore[assignment]
 
     def _dates(self, item: Item, dates: dict[str, tuple[str, int]]) -> None:
-        """DA is the full date; PY/Y1 often only the year.  The more precise one wins; a PY that
-        contradicts DA's year is reported."""
-        candidates = []
-        year = next((dates[t][0][:4] for t in ("PY", "Y1") if t in dates and dates[t][0][:4].isdigit()), None)
+        """DA is the full date; PY/Y1 often only the year.  The more precise one wins (DA on a
+        tie); dates whose years disagree are reported."""
+        if not dates:
+            return
+        best: DateValue | dict[str, str] | None = None
+        best_tag, best_precision = "", -1
+        years: set[str] = set()
         for tag in ("DA", "PY", "Y1"):
-            if tag in dates:
-                parsed = _parse_ris_date(dates[tag][0])
-                if parsed is None and year and tag == "DA":  # Web of Science: "DA  - JAN" beside "PY  - 1967"
-                    parsed = parse_date(f"{dates[tag][0]} {year}")
-                if parsed is None:
-                    self.report.warning(f"{tag} '{dates[tag][0]}' is not a date; kept as written", line=dates[tag][1])
-                    parsed_literal = {"literal": dates[tag][0]}
-                    candidates.append((0, tag, parsed_literal))
-                else:
-                    candidates.append((len(parsed.start) if parsed.start else 0, tag, date_to_csl(parsed)))
-        if candidates and "issued" not in item:
-            best = max(candidates, key=lambda c: c[0])
-            item["issued"] = best[2]
-            years = {str(c[2].get("date-parts", [[None]])[0][0]) for c in candidates if "date-parts" in c[2]}
+            entry = dates.get(tag)
+            if entry is None:
+                continue
+            value, line = entry
+            parsed = _parse_ris_date(value)
+            if parsed is None and tag == "DA":  # Web of Science: "DA  - JAN" beside "PY  - 1967"
+                year = next((dates[t][0][:4] for t in ("PY", "Y1") if t in dates and dates[t][0][:4].isdigit()), None)
+                if year:
+                    parsed = parse_date(f"{value} {year}")
+            if parsed is None:
+                self.report.warning(f"{tag} '{value}' is not a date; kept as written", line=line)
+                candidate: DateValue | dict[str, str] = {"literal": value}
+                precision = 0
+            else:
+                candidate, precision = parsed, len(parsed.start)
+                if parsed.start:
+                    years.add(str(parsed.start[0]))
+            if precision > best_precision:
+                best, best_tag, best_precision = candidate, tag, precision
+        if best is not None and "issued" not in item:
+            item["issued"] = date_to_csl(best) if isinstance(best, DateValue) else best
             if len(years) > 1:
                 self.report.warning(f"the record's dates disagree ({', '.join(sorted(years))}); "
-                                    f"{best[1]} kept", line=dates[best[1]][1])
+                                    f"{best_tag} kept", line=dates[best_tag][1])
         if "Y2" in dates and "accessed" not in item:
             parsed = _parse_ris_date(dates["Y2"][0])
             item["accessed"] = date_to_csl(parsed) if parsed else {"literal": dates["Y2"][0]}
@@ -339,11 +377,16 @@ def _database_identifiers(item: Item) -> None:
         del item["custom"]
 
 
+_RIS_DATE = re.compile(r"(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?/?")
+
+
 @lru_cache(maxsize=8192)
 def _parse_ris_date(value: str):  # type: ignore[no-untyped-def]
     """``YYYY/MM/DD/other``, ``YYYY///``, ``YYYY-MM-DD``, or free text ("Spring 2020")."""
     value = value.strip()
-    m = re.fullmatch(r"(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?/?", value)
+    if len(value) == 4 and value.isdigit():  # the usual PY: a year alone
+        return DateValue((int(value),))
+    m = _RIS_DATE.fullmatch(value)
     if m:
         year, month, day, other = m.groups()
         parts = [int(year)]
@@ -355,7 +398,7 @@ def _parse_ris_date(value: str):  # type: ignore[no-untyped-def]
             combined = parse_date(f"{other.strip()} {year}")
             if combined is not None:
                 return combined
-        return parse_edtf("-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)))
+        return DateValue(tuple(parts))
     return parse_edtf(value) or parse_date(value)
 
 
@@ -365,6 +408,7 @@ _NEXT_RECORD = re.compile(r"\n(?=TY[ \t]{0,3}-)")
 
 
 def _read_chunk(job: tuple[str, int, str | None]) -> tuple[list[Item], list[Any]]:
+    """Items and diagnostics (as tuples: plain data travels back from a worker fastest)."""
     text, line_offset, name = job
     report = Diagnostics(name)
     converter = RecordConverter(report)
@@ -372,7 +416,7 @@ def _read_chunk(job: tuple[str, int, str | None]) -> tuple[list[Item], list[Any]
     for item in items:
         if not item["id"]:
             item["id"] = _BASE_KEY_MARK + base_key(item)  # made unique over the whole file later
-    return items, list(report)
+    return items, report.as_tuples()
 
 
 _BASE_KEY_MARK = "\x00"
@@ -402,12 +446,12 @@ class RisReader:
     def read(self, text: str) -> list[Item]:
         report = self.context.diagnostics
         items: list[Item] = []
-        with chunk_runner(len(text), PARALLEL_MIN_CHARS) as runner:
+        with collection_paused(), chunk_runner(len(text), PARALLEL_MIN_CHARS) as runner:
             parts = worker_count() * 4 if runner.parallel else 1
             jobs = [(chunk, line, report.file) for chunk, line in _chunks(text, parts)]
             for chunk_items, diagnostics in runner.map(_read_chunk, jobs):
                 items.extend(chunk_items)
-                report.extend(diagnostics)
+                report.extend_from_tuples(diagnostics)
                 if self.context.progress:
                     self.context.progress(len(chunk_items))
         missing = [i for i in items if str(i["id"]).startswith(_BASE_KEY_MARK)]

@@ -173,34 +173,26 @@ def render(items: list[Item], style: str | StyleRef | None = None, locale: str |
 
 # Bibliographies at least this long are rendered on several cores (see convert.parallel).
 PARALLEL_MIN_ITEMS = 800
-_SHARED: dict[str, Any] = {}
 
 
 def _render_entries(bibliography: Any, style: Any) -> list[Any]:
     """All entries, in order.  Sorting, numbering and year suffixes are already decided for the
     whole list, so the entries can be rendered in slices on several cores; each slice starts one
     entry early so that subsequent-author-substitute sees the entry before it."""
-    from ..parallel import chunk_runner, split_evenly, worker_count
+    from ..parallel import chunk_runner
 
     count = len(bibliography.items)
     with chunk_runner(count, PARALLEL_MIN_ITEMS) as runner:
         if not runner.parallel:
             return list(bibliography.bibliography())
-        _SHARED["bibliography"], _SHARED["style"] = bibliography, style
-        bounds = []
-        start = 0
-        for part in split_evenly(range(count), worker_count() * 2):
-            bounds.append((start, start + len(part)))
-            start += len(part)
-        try:
-            chunks = runner.map(_render_slice, bounds)
-        finally:
-            _SHARED.clear()
+        chunks = runner.map_ranges(_render_slice, count, bibliography=bibliography, style=style)
     return [entry for chunk in chunks for entry in chunk]
 
 
 def _render_slice(bounds: tuple[int, int]) -> list[Any]:
-    bibliography, style = _SHARED["bibliography"], _SHARED["style"]
+    from ..parallel import SHARED
+
+    bibliography, style = SHARED["bibliography"], SHARED["style"]
     start, end = bounds
     first = max(0, start - 1)
     rendered = style.root.bibliography.layout.render_bibliography(bibliography.items[first:end])

@@ -775,7 +775,6 @@ def _patch_sort_keys(model: Any) -> None:
     model.Key.sort_keys = sort_keys
 
 
-_SORT_SHARED: dict[str, Any] = {}
 PARALLEL_SORT_MIN_ITEMS = 800
 
 
@@ -785,7 +784,7 @@ def _patch_parallel_sort(model: Any) -> None:
     original_sort = model.Sort.sort
 
     def sort(self: Any, items: list[Any], context: Any) -> Any:
-        from ..parallel import chunk_runner, split_evenly, worker_count
+        from ..parallel import chunk_runner
 
         if len(items) <= 1:
             return list(items)  # one cite (a year-suffix check) needs no sort keys rendered
@@ -795,15 +794,7 @@ def _patch_parallel_sort(model: Any) -> None:
         with chunk_runner(len(items), PARALLEL_SORT_MIN_ITEMS) as runner:
             if not runner.parallel:
                 return original_sort(self, items, context)
-            _SORT_SHARED.update(keys=keys, items=items, context=context)
-            bounds, start = [], 0
-            for part in split_evenly(range(len(items)), worker_count() * 2):
-                bounds.append((start, start + len(part)))
-                start += len(part)
-            try:
-                slices = runner.map(_sort_key_slice, bounds)
-            finally:
-                _SORT_SHARED.clear()
+            slices = runner.map_ranges(_sort_key_slice, len(items), keys=keys, items=items, context=context)
         precomputed = [[value for chunk in slices for value in chunk[index]] for index in range(len(keys))]
         originals = {}
         for key, values in zip(keys, precomputed):
@@ -819,7 +810,9 @@ def _patch_parallel_sort(model: Any) -> None:
 
 
 def _sort_key_slice(bounds: tuple[int, int]) -> list[list[Any]]:
-    keys, items, context = _SORT_SHARED["keys"], _SORT_SHARED["items"], _SORT_SHARED["context"]
+    from ..parallel import SHARED
+
+    keys, items, context = SHARED["keys"], SHARED["items"], SHARED["context"]
     start, end = bounds
     return [[_picklable(v) for v in key.sort_keys(items[start:end], context)] for key in keys]
 
@@ -1074,25 +1067,20 @@ def after_sort(bibliography: Any, style: Any) -> None:
 
 def _render_citations(bibliography: Any, style: Any, items: list[Any]) -> list[str | None]:
     """Citations of many items, on several cores when there are many."""
-    from ..parallel import chunk_runner, split_evenly, worker_count
+    from ..parallel import chunk_runner
 
     with chunk_runner(len(items), PARALLEL_SORT_MIN_ITEMS) as runner:
         if not runner.parallel:
             return [_render_citation(bibliography, style, item) for item in items]
-        _SORT_SHARED.update(bibliography=bibliography, style=style, cite_items=items)
-        bounds, start = [], 0
-        for part in split_evenly(range(len(items)), worker_count() * 2):
-            bounds.append((start, start + len(part)))
-            start += len(part)
-        try:
-            chunks = runner.map(_citation_slice, bounds)
-        finally:
-            _SORT_SHARED.clear()
+        chunks = runner.map_ranges(_citation_slice, len(items), bibliography=bibliography, style=style,
+                                   cite_items=items)
     return [text for chunk in chunks for text in chunk]
 
 
 def _citation_slice(bounds: tuple[int, int]) -> list[str | None]:
-    bibliography, style, items = _SORT_SHARED["bibliography"], _SORT_SHARED["style"], _SORT_SHARED["cite_items"]
+    from ..parallel import SHARED
+
+    bibliography, style, items = SHARED["bibliography"], SHARED["style"], SHARED["cite_items"]
     return [_render_citation(bibliography, style, item) for item in items[bounds[0]:bounds[1]]]
 
 

@@ -16,7 +16,8 @@ from ..mappings.bibtex import (CONTAINER_FIELD, ENTRYSUBTYPE, FIELDS, MONTH_MACR
                                TYPE_TO_ENTRY)
 from ..normalize.keys import VALID_KEY, unique_keys
 from ..diagnostics import Diagnostics
-from ..parallel import chunk_runner, split_evenly, worker_count
+from ..gcpause import collection_paused
+from ..parallel import SHARED, chunk_runner
 from ..registry import WriteContext, writer
 from .latex import escape_text, rich_to_latex
 
@@ -209,22 +210,12 @@ def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> s
     keys = _keys(items)
     chunks = [f"@preamble{{{preamble}}}" for preamble in context.extras.get("bibtex-preamble", ())
               if _balanced(preamble)]
-    with chunk_runner(len(items), PARALLEL_MIN_ITEMS) as runner:
-        if runner.parallel:
-            _SHARED.update(items=items, keys=keys, biblatex=biblatex, ascii=ascii_only)
-            bounds, start = [], 0
-            for part in split_evenly(range(len(items)), worker_count() * 2):
-                bounds.append((start, start + len(part)))
-                start += len(part)
-            try:
-                results = runner.map(_format_slice, bounds)
-            finally:
-                _SHARED.clear()
-        else:
-            results = [_format_slice((0, len(items)), items, keys, biblatex, ascii_only)]
+    with collection_paused(), chunk_runner(len(items), PARALLEL_MIN_ITEMS) as runner:
+        results = runner.map_ranges(_format_slice, len(items), items=items, keys=keys, biblatex=biblatex,
+                                    ascii=ascii_only)
     for entries, diagnostics in results:
         chunks.extend(entries)
-        context.diagnostics.extend(diagnostics)
+        context.diagnostics.extend_from_tuples(diagnostics)
         if context.progress:
             context.progress(len(entries))
     return "\n\n".join(chunks) + ("\n" if chunks else "")
@@ -232,15 +223,11 @@ def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> s
 
 # Outputs at least this long are formatted on several cores (see convert.parallel).
 PARALLEL_MIN_ITEMS = 5000
-_SHARED: dict[str, Any] = {}
 
 
-def _format_slice(bounds: tuple[int, int], items: list[Item] | None = None, keys: list[str] | None = None,
-                  biblatex: bool | None = None, ascii_only: bool | None = None) -> tuple[list[str], list[Any]]:
+def _format_slice(bounds: tuple[int, int]) -> tuple[list[str], list[Any]]:
     """Entries bounds[0]..bounds[1] as text, with the warnings they raised (keys are already unique)."""
-    if items is None:
-        items, keys, biblatex, ascii_only = _SHARED["items"], _SHARED["keys"], _SHARED["biblatex"], _SHARED["ascii"]
-    assert keys is not None
+    items, keys, biblatex, ascii_only = SHARED["items"], SHARED["keys"], SHARED["biblatex"], SHARED["ascii"]
     report = Diagnostics(None)
     out = []
     for index in range(*bounds):
@@ -254,7 +241,7 @@ def _format_slice(bounds: tuple[int, int], items: list[Item] | None = None, keys
                 lines.append(f"  {field} = {{{value}}},")
         lines.append("}")
         out.append("\n".join(lines))
-    return out, list(report)
+    return out, report.as_tuples()
 
 
 def _balanced(value: str) -> bool:

@@ -14,12 +14,16 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..csl import DateValue, Item, display_name, names, read_date, text, variable_kind
+from ..csl import _KIND, DateValue, Item, display_name, names, read_date, text
 from ..mappings.ris import (NAME_TAG_SET, PAGE_COUNT_TYPES, RIS_TO_TYPE, SN_IS_NUMBER, TYPE_TO_RIS, WRITE_TAG_ORDER,
                             tag_meaning)
+from ..diagnostics import Diagnostics
+from ..gcpause import collection_paused
+from ..parallel import SHARED, chunk_runner
 from ..registry import WriteContext, writer
 
 _RIS_TAG = re.compile(r"^[A-Z][A-Z0-9]$")
+_KEYWORD_SEPARATOR = re.compile(r"\s*[,;]\s*")
 _SKIP_CUSTOM = frozenset({"archived"})
 _NAME_TAG_ORDER = ("AU", "A2", "A3", "A4")
 _SPECIAL = frozenset({"id", "type", "custom", "title", "issued", "accessed", "page", "number-of-pages", "ISBN",
@@ -75,27 +79,44 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
     mapping = tags_for(ris_type)
     lines = [f"TY  - {ris_type}"]
     notes: list[tuple[str, str]] = []  # (variable, value) written to N1
+    late_notes: list[tuple[str, str]] = []  # other dates and unknown variables, after the note
     used: set[str] = set()
 
     def put(tag: str, value: Any) -> None:
-        if value is not None and str(value).strip():
-            lines.extend(_lines(tag, str(value)))
+        if value is None:
+            return
+        if not isinstance(value, str):
+            value = str(value)
+        if "\n" in value or "\r" in value:
+            lines.extend(_lines(tag, value))
+            return
+        value = value.strip()
+        if value:
+            lines.append(f"{tag}  - {value}")
 
     put("ID", str(item["id"]) if item.get("id") not in (None, "") else None)
     put("TI", text(item, "title"))
-    for variable, value in item.items():
-        if variable_kind(variable) != "name" or not isinstance(value, list):
+    plain: list[tuple[str, Any]] = []
+    for variable, value in item.items():  # one pass sorts the variables into what goes where
+        kind = _KIND.get(variable)
+        if kind == "name":
+            if not isinstance(value, list):
+                continue
+            tag = mapping.get(variable)
+            if tag in NAME_TAG_SET:
+                for person in names(item, variable):
+                    put(tag, ris_name(person))
+            else:
+                notes.append((variable, _as_text(value)))
+        elif variable in _SPECIAL:
             continue
-        tag = mapping.get(variable)
-        if tag in NAME_TAG_SET:
-            for person in names(item, variable):
-                put(tag, ris_name(person))
+        elif kind == "date":
+            late_notes.append((variable, _as_text(value)))
+        elif kind is None:
+            late_notes.append((variable, _as_text(value)))
         else:
-            notes.append((variable, _as_text(value)))
-
-    for variable, value in item.items():
-        if variable in _SPECIAL or variable_kind(variable) in ("name", "date", None):
-            continue
+            plain.append((variable, value))
+    for variable, value in plain:
         tag = mapping.get(variable)
         if tag is None or tag in NAME_TAG_SET or tag in used:
             notes.append((variable, _as_text(value)))
@@ -112,29 +133,29 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
     put("UR", text(item, "URL"))
     keywords = text(item, "keyword")
     if keywords:
-        for keyword in re.split(r"\s*[,;]\s*", keywords):
+        for keyword in _KEYWORD_SEPARATOR.split(keywords):
             put("KW", keyword)
     put("N1", text(item, "note"))
-    for variable, value in item.items():
-        if variable_kind(variable) == "date" and variable not in ("issued", "accessed"):
-            notes.append((variable, _as_text(value)))
-        elif variable_kind(variable) is None and variable not in _SPECIAL:
-            notes.append((variable, _as_text(value)))
+    notes.extend(late_notes)
     for variable, value in notes:
         put("N1", f"{variable}: {value}")
     if RIS_TO_TYPE.get(ris_type) != item.get("type", "document"):
         put("N1", f"type: {item.get('type', 'document')}")  # RIS has no type for it; our reader restores it
-    reported = sorted({v for v, _ in notes if v not in ("issued", "accessed")})
-    for key, value in (item.get("custom") or {}).items():
-        if key in _SKIP_CUSTOM:
-            continue
-        if _RIS_TAG.match(key) and key not in ("TY", "ER"):
-            for one in value if isinstance(value, list) else [value]:
-                put(key, _as_text(one))  # a tag read from RIS goes back to that tag
-        else:
-            put("N1", f"custom.{key}: {_as_text(value)}")
-    if reported:
-        report.warning(f"RIS has no tag for {', '.join(reported)} in a {ris_type} record; written to N1", entry=label)
+    custom = item.get("custom")
+    if custom:
+        for key, value in custom.items():
+            if key in _SKIP_CUSTOM:
+                continue
+            if _RIS_TAG.match(key) and key not in ("TY", "ER"):
+                for one in value if isinstance(value, list) else [value]:
+                    put(key, _as_text(one))  # a tag read from RIS goes back to that tag
+            else:
+                put("N1", f"custom.{key}: {_as_text(value)}")
+    if notes:
+        reported = sorted({v for v, _ in notes if v not in ("issued", "accessed")})
+        if reported:
+            report.warning(f"RIS has no tag for {', '.join(reported)} in a {ris_type} record; written to N1",
+                           entry=label)
     lines.append("ER  - ")
     return lines
 
@@ -188,10 +209,28 @@ def _serials(item: Item, ris_type: str, put: Any, notes: list[tuple[str, str]], 
 
 @writer("ris", extensions=(".ris",), description="RIS (as Zotero exports it; CRLF line ends)")
 def write_ris(items: list[Item], context: WriteContext) -> str:
+    with collection_paused(), chunk_runner(len(items), PARALLEL_MIN_ITEMS) as runner:
+        results = runner.map_ranges(_format_slice, len(items), items=items)
     chunks = []
-    for index, item in enumerate(items):
-        label = str(item.get("id", f"#{index + 1}"))
-        chunks.append("\r\n".join(record_lines(item, context.diagnostics, label)) + "\r\n\r\n")
+    for records, diagnostics in results:
+        chunks.extend(records)
+        context.diagnostics.extend_from_tuples(diagnostics)
         if context.progress:
-            context.progress(1)
+            context.progress(len(records))
     return "".join(chunks)
+
+
+# Outputs at least this long are written on several cores (see convert.parallel).
+PARALLEL_MIN_ITEMS = 5000
+
+
+def _format_slice(bounds: tuple[int, int]) -> tuple[list[str], list[Any]]:
+    """Records bounds[0]..bounds[1] as text, with the warnings they raised."""
+    items = SHARED["items"]
+    report = Diagnostics(None)
+    records = []
+    for index in range(*bounds):
+        item = items[index]
+        label = str(item.get("id", f"#{index + 1}"))
+        records.append("\r\n".join(record_lines(item, report, label)) + "\r\n\r\n")
+    return records, report.as_tuples()
