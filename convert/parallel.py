@@ -87,7 +87,7 @@ def _packed(function: Callable[[T], R], chunk: T) -> tuple[bool, Any]:
     """Runs in the worker: the result as marshal bytes when it is plain data, else as it is."""
     result = function(chunk)
     try:
-        return True, marshal.dumps(result)
+        return True, marshal.dumps(result)  # type: ignore[arg-type]
     except ValueError:  # an object marshal cannot write: the executor pickles it
         return False, result
 

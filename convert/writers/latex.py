@@ -39,6 +39,8 @@ def escape_text(text: str, ascii_only: bool = False) -> str:
 
 def rich_to_latex(text: str, ascii_only: bool = False) -> str:
     """CSL rich text to LaTeX; ``nocase`` spans become case-protecting braces."""
+    if "<" not in text:
+        return escape_text(text, ascii_only)
     out: list[str] = []
     stack: list[str] = []
     position = 0
