@@ -89,3 +89,56 @@ def test_bibtex_reader_crossrefs_same_on_one_and_several_cores(monkeypatch: pyte
     messages = [d.message for d in several.diagnostics]
     assert any("crossref entry 'nowhere' not found" in m for m in messages)
     assert any("cycle" in m for m in messages)
+
+
+def _big_ris() -> str:
+    seed = (FIXTURES / "reader" / "ris" / "zotero export.ris").read_text(encoding="utf-8")
+    records = [r for r in seed.replace("\r\n", "\n").split("ER  - ") if "TY  - " in r]
+    out = []
+    for index in range(9000):
+        record = records[index % len(records)].strip("\n")
+        if index in (1000, 8000):  # a stray line between records, in two pieces: reported once per file
+            record = f"ID  - stray{index}\n" + record
+        out.append(record.replace("\n", f"\nID  - r{index}\n", 1) if index % 2 else record)
+    # A continuation line, a record without ER in the middle and a second DOI: the irregular
+    # shapes each worker must report with the file's own line numbers.
+    out.insert(4000, "TY  - JOUR\nTI  - Wrapped\n  title\nDO  - 10.1/a\nDO  - 10.1/b")
+    return "\nER  - \n\n".join(out) + "\nER  - \n"
+
+
+def test_ris_reader_and_writer_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from convert.readers.ris import PARALLEL_MIN_CHARS
+    from convert.writers.ris import PARALLEL_MIN_ITEMS as RIS_MIN_ITEMS
+
+    text = _big_ris()
+    assert len(text) > PARALLEL_MIN_CHARS
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
+    one = convert.read(text, format="ris")
+    written_one = convert.write(one.items, "ris")
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
+    several = convert.read(text, format="ris")
+    written_several = convert.write(several.items, "ris")
+    assert len(one.items) > RIS_MIN_ITEMS
+    assert one.items == several.items
+    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+    assert any("second DOI" in d.message for d in several.diagnostics)
+    assert sum("outside a record" in d.message for d in several.diagnostics) == 1
+    assert written_one == written_several
+
+
+def test_collection_paused_restores_the_collector() -> None:
+    import gc
+
+    from convert.gcpause import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a caller that switched it off keeps it off
+    finally:
+        gc.enable()

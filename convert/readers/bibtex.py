@@ -390,7 +390,7 @@ class EntryConverter:
                         custom[editor_field + "type"] = role_key
         for field_name, role in roles:
             people: list[dict[str, Any]] = []
-            for raw_name in split_names(values[field_name]):
+            for raw_name in _name_list(values[field_name]):
                 person = _csl_name(raw_name, useprefix)
                 if person is None:  # "and others"
                     item.setdefault("custom", {})["et-al" if field_name == "author" else f"{field_name}-et-al"] = True
@@ -590,6 +590,13 @@ class EntryConverter:
 def _ordinal(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+@lru_cache(maxsize=8192)
+def _name_list(value: str) -> tuple[str, ...]:
+    """A name field split at top-level "and" (cached: a crossref parent's editors are read again
+    for each of its children, and a group's author list recurs)."""
+    return tuple(split_names(value))
 
 
 @lru_cache(maxsize=32768)
@@ -820,6 +827,7 @@ class BibtexReader:
                                               inherits)
                 if read is not None:
                     return read
+            del lowered  # as large as the file: not kept while the entries are built
             parts = worker_count() * 2 if runner.parallel else 1
             entries: list[RawEntry] = []
             strings: dict[str, str] = {}

@@ -57,7 +57,10 @@ class RawRecord:
 _TAG_LINE = re.compile(r"([A-Za-z][A-Za-z0-9])[ \t]{0,3}-(?:[ \t]+|$)(.*)", re.DOTALL)
 
 
-def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[RawRecord]:
+_OUTSIDE_RECORD = "(no TY before it); ignored"
+
+
+def split_records(text: str, report: Diagnostics, line_offset: int = 0, at_end: bool = True) -> list[RawRecord]:
     """Records from ``TY`` to ``ER``; a missing ``ER`` (before the next ``TY`` or at the end) is
     reported and the record kept; text outside records is reported once.  ``line_offset`` is the
     line at which ``text`` starts in the file (for a chunk of a large file).  The usual
@@ -88,7 +91,7 @@ def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[
                 current = RawRecord(number, [("TY", value, number)])
             elif current is None:
                 if not outside_reported:
-                    report.warning(f"'{tag}' line outside a record (no TY before it); ignored", line=number)
+                    report.warning(f"'{tag}' line outside a record {_OUTSIDE_RECORD}", line=number)
                     outside_reported = True
             elif tag == "ER":
                 records.append(current)
@@ -101,10 +104,13 @@ def split_records(text: str, report: Diagnostics, line_offset: int = 0) -> list[
             line = value.strip()
             current.fields[-1] = (last_tag, f"{last_value}{joiner}{line}" if last_value else line, first)
         elif not outside_reported:
-            report.warning("text outside a record (no TY before it); ignored", line=number)
+            report.warning(f"text outside a record {_OUTSIDE_RECORD}", line=number)
             outside_reported = True
     if current is not None:
-        report.warning("last record has no ER line; read to the end of the file", line=current.line)
+        if at_end:
+            report.warning("last record has no ER line; read to the end of the file", line=current.line)
+        else:  # a piece of a larger file: the next piece starts with a TY line
+            report.warning("record has no ER line; it ends where the next TY starts", line=current.line)
         records.append(current)
     return records
 
@@ -407,12 +413,12 @@ PARALLEL_MIN_CHARS = 2_000_000
 _NEXT_RECORD = re.compile(r"\n(?=TY[ \t]{0,3}-)")
 
 
-def _read_chunk(job: tuple[str, int, str | None]) -> tuple[list[Item], list[Any]]:
+def _read_chunk(job: tuple[str, int, str | None, bool]) -> tuple[list[Item], list[Any]]:
     """Items and diagnostics (as tuples: plain data travels back from a worker fastest)."""
-    text, line_offset, name = job
+    text, line_offset, name, at_end = job
     report = Diagnostics(name)
     converter = RecordConverter(report)
-    items = [converter.convert(record) for record in split_records(text, report, line_offset)]
+    items = [converter.convert(record) for record in split_records(text, report, line_offset, at_end)]
     for item in items:
         if not item["id"]:
             item["id"] = _BASE_KEY_MARK + base_key(item)  # made unique over the whole file later
@@ -448,10 +454,17 @@ class RisReader:
         items: list[Item] = []
         with collection_paused(), chunk_runner(len(text), PARALLEL_MIN_CHARS) as runner:
             parts = worker_count() * 4 if runner.parallel else 1
-            jobs = [(chunk, line, report.file) for chunk, line in _chunks(text, parts)]
+            chunks = _chunks(text, parts)
+            jobs = [(chunk, line, report.file, index == len(chunks) - 1) for index, (chunk, line) in enumerate(chunks)]
+            outside_reported = False
             for chunk_items, diagnostics in runner.map(_read_chunk, jobs):
                 items.extend(chunk_items)
-                report.extend_from_tuples(diagnostics)
+                for row in diagnostics:
+                    if row[1].endswith(_OUTSIDE_RECORD):  # once per file, as on one core
+                        if outside_reported:
+                            continue
+                        outside_reported = True
+                    report.extend_from_tuples([row])
                 if self.context.progress:
                     self.context.progress(len(chunk_items))
         missing = [i for i in items if str(i["id"]).startswith(_BASE_KEY_MARK)]
