@@ -323,7 +323,13 @@ class EntryConverter:
     def convert(self, raw: RawEntry) -> Item:
         entry = raw.entry_type
         line, key = raw.line, raw.key
-        values = {name: self.expander.expand(value, line, key, name) for name, value in raw.fields.items()}
+        expand = self.expander.expand
+        values: dict[str, str] = {}
+        for name, value in raw.fields.items():  # "{text}", the usual value, without a call
+            if value[:1] == "{" and value[-1:] == "}" and value.count("{") == 1:
+                values[name] = value[1:-1]
+            else:
+                values[name] = expand(value, line, key, name)
         item: Item = {"id": key}
         csl_type = ENTRY_TO_TYPE.get(entry)
         if csl_type is None:
