@@ -22,15 +22,21 @@ def _big_bib() -> str:
     return "\n\n".join(out)
 
 
+def _read_on_one_and_two_cores(monkeypatch: pytest.MonkeyPatch, text: str, format: str) -> convert.ReadResult:
+    """Reads ``text`` on one core and on two; asserts the same items and diagnostics; returns the latter."""
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
+    one = convert.read(text, format=format)
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
+    several = convert.read(text, format=format)
+    assert one.items == several.items
+    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+    return several
+
+
 def test_bibtex_reader_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     text = _big_bib()
     assert len(text) > 1_000_000  # above the reader's threshold for worker processes
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
-    one = convert.read(text, format="bibtex")
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
-    several = convert.read(text, format="bibtex")
-    assert one.items == several.items
-    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+    several = _read_on_one_and_two_cores(monkeypatch, text, "bibtex")
 
 
 def test_bibtex_reader_one_pass_keeps_macros_duplicates_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,14 +47,9 @@ def test_bibtex_reader_one_pass_keeps_macros_duplicates_and_errors(monkeypatch: 
             "\n\n@article{a5, title = {Again}}\n\n"
             "@article{broken, title = {No end}\n\n@article{last, title = {Last}, journal = jrn, publisher = pub}\n")
     assert len(text) > 1_000_000
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
-    one = convert.read(text, format="bibtex")
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
-    several = convert.read(text, format="bibtex")
-    assert one.items == several.items
+    several = _read_on_one_and_two_cores(monkeypatch, text, "bibtex")
     assert several.items[-1]["container-title"] == "Journal of Tests"
     assert several.items[-1]["publisher"] == "Paren Press"
-    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
     assert any("already used" in d.message for d in several.diagnostics)
 
 
@@ -77,12 +78,7 @@ def test_bibtex_reader_crossrefs_same_on_one_and_several_cores(monkeypatch: pyte
     text = (parents + body + "\n\n@inproceedings{orphan, title = {Orphan}, crossref = {nowhere}}\n\n"
             "@proceedings{conf, title = {Proceedings of Tests, second definition}, year = 2001}\n")
     assert len(text) > 1_000_000
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
-    one = convert.read(text, format="biblatex")
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
-    several = convert.read(text, format="biblatex")
-    assert one.items == several.items
-    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+    several = _read_on_one_and_two_cores(monkeypatch, text, "biblatex")
     by_id = {item["id"]: item for item in several.items}
     assert by_id["p1"]["container-title"] == "Proceedings of Tests, second definition"
     assert by_id["b0"]["publisher"] == "Xdata Press" and by_id["b0"]["publisher-place"] == "Bergen"
@@ -112,17 +108,13 @@ def test_ris_reader_and_writer_same_on_one_and_several_cores(monkeypatch: pytest
 
     text = _big_ris()
     assert len(text) > PARALLEL_MIN_CHARS
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
-    one = convert.read(text, format="ris")
-    written_one = convert.write(one.items, "ris")
-    monkeypatch.setenv("BIBCONVERT_WORKERS", "2")
-    several = convert.read(text, format="ris")
-    written_several = convert.write(several.items, "ris")
-    assert len(one.items) > RIS_MIN_ITEMS
-    assert one.items == several.items
-    assert [d.format() for d in one.diagnostics] == [d.format() for d in several.diagnostics]
+    several = _read_on_one_and_two_cores(monkeypatch, text, "ris")
+    assert len(several.items) > RIS_MIN_ITEMS
     assert any("second DOI" in d.message for d in several.diagnostics)
     assert sum("outside a record" in d.message for d in several.diagnostics) == 1
+    written_several = convert.write(several.items, "ris")  # still two cores
+    monkeypatch.setenv("BIBCONVERT_WORKERS", "1")
+    written_one = convert.write(several.items, "ris")
     assert written_one == written_several
 
 
