@@ -79,6 +79,8 @@ _WORD_BREAK = re.compile(r"[\s~]+")
 def split_names(value: str) -> list[str]:
     """``A and B and {C and D}`` -> ``['A', 'B', '{C and D}']``."""
     padded = f" {value.strip()} "
+    if _AND.search(padded) is None:  # one name: no need to track braces
+        return [padded.strip()] if padded.strip() else []
     return [p.strip() for p in split_top_level(padded, _AND) if p.strip()]
 
 

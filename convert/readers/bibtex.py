@@ -185,7 +185,7 @@ class MacroExpander:
         raw = raw.strip()
         first = raw[:1]
         if first == "{":
-            if raw[-1] == "}" and (raw.count("{") == 1 or _group_end(raw) == len(raw) - 1):
+            if raw[-1] == "}" and (raw.count("{") == 1 or _closes_at_end(raw)):
                 return raw[1:-1]
         elif raw.isdigit():
             return raw
@@ -216,6 +216,18 @@ class MacroExpander:
                     value = piece
                 parts.append(value)
         return "".join(parts)
+
+
+def _closes_at_end(braced: str) -> bool:
+    """True when the group opened by the first character closes at the last one (``{a {b} c}``, not
+    ``{a} # {b}``).  Only the braces are looked at, as a list of characters: cheaper than
+    :func:`_group_end`, which needs positions."""
+    depth = 0
+    for brace in _BRACE.findall(braced, 0, len(braced) - 1):
+        depth += 1 if brace == "{" else -1
+        if depth == 0:
+            return False
+    return depth == 1
 
 
 def _group_end(text: str) -> int:
@@ -326,7 +338,7 @@ class EntryConverter:
         expand = self.expander.expand
         values: dict[str, str] = {}
         for name, value in raw.fields.items():  # "{text}", the usual value, without a call
-            if value[:1] == "{" and value[-1:] == "}" and value.count("{") == 1:
+            if value[:1] == "{" and value[-1:] == "}" and (value.count("{") == 1 or _closes_at_end(value)):
                 values[name] = value[1:-1]
             else:
                 values[name] = expand(value, line, key, name)
