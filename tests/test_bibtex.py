@@ -216,3 +216,20 @@ def test_bib_fixture_round_trips_and_pybtex_reads_our_output() -> None:
         bibtex = convert.write(first, "bibtex")
         parsed = parse_string(bibtex, "bibtex")
         assert len(parsed.entries) == len(first)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Doe, Jane and {Smith and Sons}", ["Doe, Jane", "{Smith and Sons}"]),
+    ('M{\\"u}ller, Hans and {\\"O}stergaard, S', ['M{\\"u}ller, Hans', '{\\"O}stergaard, S']),
+    ('{M{\\"u}ller and Co} and Doe, J', ['{M{\\"u}ller and Co}', "Doe, J"]),
+    ("A and {B {and} C}", ["A", "{B {and} C}"]),
+    ("Alexander Anderson", ["Alexander Anderson"]),
+    ("  ", []),
+])
+def test_split_names_fast_paths_agree_with_the_brace_aware_split(value: str, expected: list[str]) -> None:
+    """One name, accents in braces, and groups that hide "and": the shortcuts split as the
+    brace-tracking scanner does."""
+    from convert.normalize.bibnames import _AND, split_names, split_top_level
+
+    assert split_names(value) == expected
+    assert [p.strip() for p in split_top_level(f" {value.strip()} ", _AND) if p.strip()] == expected

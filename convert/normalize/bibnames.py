@@ -72,6 +72,9 @@ def _scanner(separator: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+# A brace group that holds white space, another group or an escaped brace: only then can "and"
+# be hidden from the split, and split_top_level must track depth.
+_NESTED_OR_AND_IN_GROUP = re.compile(r"\{[^{}]*(?:\s|\{)|\\[{}]")
 _COMMA = re.compile(r",")
 _WORD_BREAK = re.compile(r"[\s~]+")
 
@@ -81,6 +84,8 @@ def split_names(value: str) -> list[str]:
     padded = f" {value.strip()} "
     if _AND.search(padded) is None:  # one name: no need to track braces
         return [padded.strip()] if padded.strip() else []
+    if not _NESTED_OR_AND_IN_GROUP.search(padded):  # braces only around accents: no "and" they could hide
+        return [p.strip() for p in _AND.split(padded) if p.strip()]
     return [p.strip() for p in split_top_level(padded, _AND) if p.strip()]
 
 
