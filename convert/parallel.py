@@ -40,36 +40,43 @@ class ChunkRunner:
 
     def __init__(self, executor: ProcessPoolExecutor | None) -> None:
         self.executor = executor
+        self._mapped = False
 
     @property
     def parallel(self) -> bool:
         return self.executor is not None
 
-    def map(self, function: Callable[[T], R], chunks: Sequence[T]) -> list[R]:
+    def map(self, function: Callable[[T], R], chunks: Sequence[T], **shared: Any) -> list[R]:
         """``[function(chunk) for chunk in chunks]``.  A worker's result made only of dicts, lists,
         tuples, strings and numbers travels back in :mod:`marshal` form, which this process
         rebuilds in two thirds of the time pickle takes (and the worker writes it in a third);
-        with two cores that is a tenth of a large file's reading time.  Other results are pickled."""
-        if self.executor is None or len(chunks) < 2:
-            return [function(chunk) for chunk in chunks]
-        return [marshal.loads(packed) if plain else packed
-                for plain, packed in self.executor.map(partial(_packed, function), chunks)]
+        with two cores that is a tenth of a large file's reading time.  Other results are pickled.
 
-    def map_ranges(self, function: Callable[[tuple[int, int]], R], count: int, **shared: Any) -> list[R]:
-        """``function`` over (start, end) slices of ``range(count)``, two per core.  Large inputs
-        (items to write or render) are not sent to the workers: they are put in :data:`SHARED`
-        before the workers fork, and ``function`` reads them there."""
+        Large inputs (a file's text, items to write) are not sent to the workers: ``shared``
+        values are put in :data:`SHARED` before the workers fork (they start at the first map of
+        a runner, so only that map may share), and ``function`` reads them there."""
+        if shared and self._mapped and self.executor is not None:
+            raise RuntimeError("shared values reach the workers only through a runner's first map")
+        self._mapped = True
         saved = dict(SHARED)
         SHARED.update(shared)
         try:
-            parts = worker_count() * 2 if self.parallel else 1
-            return self.map(function, slice_bounds(count, parts))
+            if self.executor is None or len(chunks) < 2:
+                return [function(chunk) for chunk in chunks]
+            return [marshal.loads(packed) if plain else packed
+                    for plain, packed in self.executor.map(partial(_packed, function), chunks)]
         finally:
             SHARED.clear()
             SHARED.update(saved)
 
+    def map_ranges(self, function: Callable[[tuple[int, int]], R], count: int, **shared: Any) -> list[R]:
+        """``function`` over (start, end) slices of ``range(count)``, two per core, with ``shared``
+        as in :meth:`map`."""
+        parts = worker_count() * 2 if self.parallel else 1
+        return self.map(function, slice_bounds(count, parts), **shared)
 
-# What map_ranges hands to the workers; filled only while it runs.
+
+# What map hands to the workers; filled only while it runs.
 SHARED: dict[str, Any] = {}
 
 

@@ -31,7 +31,7 @@ from ..normalize.bibnames import parse_bibtex_name, split_names, to_csl_name
 from ..normalize.dates import month_number, parse_date
 from ..normalize.latex import latex_to_unicode
 from ..gcpause import collection_paused
-from ..parallel import chunk_runner, split_evenly, worker_count
+from ..parallel import SHARED, chunk_runner, split_evenly, worker_count
 from ..registry import ReadContext, reader
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
@@ -688,10 +688,10 @@ PARALLEL_MIN_CHARS = 1_000_000
 _NEXT_ENTRY = re.compile(r"\n(?=[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(])")
 
 
-def _text_chunks(text: str, parts: int) -> list[tuple[str, int]]:
-    """Cut ``text`` into ``parts`` pieces at lines that start an entry, with each piece's first line
-    number.  bibtexparser itself starts a new block at such a line, so the cut changes nothing."""
-    chunks: list[tuple[str, int]] = []
+def _text_spans(text: str, parts: int) -> list[tuple[int, int, int]]:
+    """Cut ``text`` into ``parts`` pieces at lines that start an entry: (start, end, first line)
+    of each.  bibtexparser itself starts a new block at such a line, so the cut changes nothing."""
+    spans: list[tuple[int, int, int]] = []
     start = 0
     line = 0
     for index in range(1, parts):
@@ -699,11 +699,16 @@ def _text_chunks(text: str, parts: int) -> list[tuple[str, int]]:
         if m is None:
             break
         cut = m.end()
-        chunks.append((text[start:cut], line))
+        spans.append((start, cut, line))
         line += text.count("\n", start, cut)
         start = cut
-    chunks.append((text[start:], line))
-    return chunks
+    spans.append((start, len(text), line))
+    return spans
+
+
+def _text_chunks(text: str, parts: int) -> list[tuple[str, int]]:
+    """The pieces of :func:`_text_spans` as text, with each piece's first line number."""
+    return [(text[start:end], line) for start, end, line in _text_spans(text, parts)]
 
 
 def _split_chunk(job: tuple[str, int, str | None]) -> tuple[list[RawEntry], dict[str, str], list[str], list[str], list[Any]]:
@@ -713,12 +718,14 @@ def _split_chunk(job: tuple[str, int, str | None]) -> tuple[list[RawEntry], dict
     return entries, strings, preambles, comments, report.as_tuples()
 
 
-def _read_chunk(job: tuple[str, int, str | None, dict[str, str], bool, dict[str, RawEntry]]) -> tuple[Any, ...]:
+def _read_chunk(job: tuple[int, int, int]) -> tuple[Any, ...]:
     """Split, inherit and convert one piece in one go, so raw entries never travel between
     processes: only the items come back.  ``parents`` are the file's crossref/xdata parents,
     already resolved (see :func:`_inheritance_parents`); an entry that is one of them is read
     in its resolved form."""
-    text, line_offset, name, strings, biblatex, parents = job
+    start, end, line_offset = job
+    text = SHARED["text"][start:end]
+    name, strings, biblatex, parents = SHARED["name"], SHARED["strings"], SHARED["biblatex"], SHARED["parents"]
     report = Diagnostics(name)
     entries, local_strings, preambles, comments = split_blocks(text, report, line_offset)
     split_diagnostics = report.as_tuples()
@@ -882,7 +889,7 @@ class BibtexReader:
         parent_report = Diagnostics(report.file)
         parents = _inheritance_parents(text, lowered, parent_report) if inherits else {}
         parts = worker_count() * 4
-        jobs = [(piece, line, report.file, strings, self.biblatex, parents) for piece, line in _text_chunks(text, parts)]
+        jobs = [(start, end, line) for start, end, line in _text_spans(text, parts)]
         items: list[Item] = []
         keys: list[tuple[str, int]] = []
         preambles: list[str] = []
@@ -893,7 +900,8 @@ class BibtexReader:
         conversion = Diagnostics(report.file)
         missing: set[str] = set()
         for (chunk_items, chunk_keys, chunk_preambles, chunk_comments, chunk_split, chunk_inheritance, chunk_conversion,
-             chunk_missing) in runner.map(_read_chunk, jobs):
+             chunk_missing) in runner.map(_read_chunk, jobs, text=text, name=report.file, strings=strings,
+                                          biblatex=self.biblatex, parents=parents):
             items.extend(chunk_items)
             keys.extend(chunk_keys)
             preambles.extend(chunk_preambles)
