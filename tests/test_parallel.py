@@ -36,7 +36,7 @@ def _read_on_one_and_two_cores(monkeypatch: pytest.MonkeyPatch, text: str, forma
 def test_bibtex_reader_same_on_one_and_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     text = _big_bib()
     assert len(text) > 1_000_000  # above the reader's threshold for worker processes
-    several = _read_on_one_and_two_cores(monkeypatch, text, "bibtex")
+    assert _read_on_one_and_two_cores(monkeypatch, text, "bibtex").items
 
 
 def test_bibtex_reader_one_pass_keeps_macros_duplicates_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
