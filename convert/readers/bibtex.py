@@ -760,8 +760,8 @@ def _inheritance_parents(text: str, lowered: str, report: Diagnostics) -> dict[s
               for key in _key_list(m.group(1) or m.group(2) or m.group(3) or "")}
     if not wanted:
         return {}
-    heads = [(m.start() + 1, m.group(1).lower(), m.group(2).lower()) for m in _ENTRY_HEAD.finditer("\n" + text)]
-    heads = [(start - 1, kind, key) for start, kind, key in heads]
+    # In "\n" + text, a match starts at the newline before a head: at the head itself in ``text``.
+    heads = [(m.start(), m.group(1).lower(), m.group(2).lower()) for m in _ENTRY_HEAD.finditer("\n" + text)]
     spans: dict[str, tuple[int, int]] = {}  # the last definition of a key wins, as in resolve_inheritance
     for index, (start, kind, key) in enumerate(heads):
         if key in wanted and kind not in _NOT_ENTRIES:
