@@ -233,3 +233,25 @@ def test_split_names_fast_paths_agree_with_the_brace_aware_split(value: str, exp
 
     assert split_names(value) == expected
     assert [p.strip() for p in split_top_level(f" {value.strip()} ", _AND) if p.strip()] == expected
+
+
+def test_flat_brace_groups_decode_as_the_scanner_does() -> None:
+    """Titles whose only LaTeX is flat brace groups ("The {NATO} {Summit}") skip the scanner; on
+    20,000 random strings over braces, letters, accents, commands, math and ligature characters,
+    the shortcut and the scanner give the same text in every mode."""
+    import random
+
+    from convert.normalize.latex import _SPACES, _Scanner, latex_to_unicode
+
+    rng = random.Random(7)
+    alphabet = ["{", "}", "a", "B", " ", "1", "é", "\\", "$", "-", "'", "~", "`", "\n"]
+    values = ["The {NATO} alliance", "{A} {b} c", "{ }", "{1999}", "x {y", "x} y", "{{a}}", "a  {B}  c"]
+    values += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    flat_seen = 0
+    for value in values:
+        for rich, protect in ((True, None), (False, None), (True, False), (False, True)):
+            expected = _SPACES.sub(" ", _Scanner(value, rich, rich if protect is None else protect).run()).strip()
+            assert latex_to_unicode(value, rich, protect) == expected, (value, rich, protect)
+        flat_seen += "{" in value and "\\" not in value and "$" not in value
+    assert flat_seen > 1000  # the shortcut was exercised, not only the scanner
+    assert latex_to_unicode("The {NATO} alliance", True) == 'The <span class="nocase">NATO</span> alliance'

@@ -97,8 +97,29 @@ def latex_to_unicode(value: str, rich: bool = False, protect_case: bool | None =
     if not _NEEDS_WORK.search(value):
         return value.strip()
     protect = rich if protect_case is None else protect_case
-    out = _Scanner(value, rich, protect).run()
+    if not _BEYOND_FLAT_GROUPS.search(value):  # "The {NATO} {Summit}": flat groups are all there is
+        out = _FLAT_GROUP.sub(_protected if protect and rich else _unbraced, value)
+    else:
+        out = _Scanner(value, rich, protect).run()
     return _SPACES.sub(" ", out).strip()
+
+
+# Values whose only LaTeX is brace groups without braces inside (the common case-protected title)
+# are decoded with one substitution; anything else (commands, math, ties, ligatures, nested or
+# unbalanced braces) goes through the scanner.  Both give the same text (a test checks).
+_BEYOND_FLAT_GROUPS = re.compile(r"[\\$~`]|--|''|[!?]`|\{[^{}]*\{|\}[^{}]*\}|^[^{]*\}|\{[^}]*$")
+_FLAT_GROUP = re.compile(r"\{([^{}]*)\}")
+
+
+def _unbraced(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _protected(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if inner.strip() and inner.lower() != inner.upper():
+        return f'<span class="nocase">{inner}</span>'
+    return inner
 
 
 class _Scanner:
