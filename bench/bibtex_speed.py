@@ -157,12 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     result = convert.read(text, format="biblatex")
     assert len(result.items) >= args.entries, len(result.items)
     from convert.normalize.latex import latex_to_unicode
-    from convert.readers.bibtex import _csl_name, _name_list
+    from convert.readers.bibtex import _csl_name
 
     def read_cold() -> None:  # caches emptied first: every run pays for its own decoding
         latex_to_unicode.cache_clear()
         _csl_name.cache_clear()
-        _name_list.cache_clear()
         convert.read(text, format="biblatex")
 
     ours_read = best_of(3, read_cold)

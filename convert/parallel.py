@@ -12,6 +12,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
@@ -88,6 +89,25 @@ def slice_bounds(count: int, parts: int) -> list[tuple[int, int]]:
         bounds.append((start, start + len(part)))
         start += len(part)
     return bounds
+
+
+def text_spans(text: str, parts: int, boundary: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """Cut a file's text into about ``parts`` pieces, each starting where ``boundary`` matches (a
+    record or entry start): (start, end, first line) of each, lines counted from 0.  Readers run
+    on the pieces in workers that read the text from :data:`SHARED`."""
+    spans: list[tuple[int, int, int]] = []
+    start = 0
+    line = 0
+    for index in range(1, parts):
+        m = boundary.search(text, max(start, len(text) * index // parts))
+        if m is None:
+            break
+        cut = m.end()
+        spans.append((start, cut, line))
+        line += text.count("\n", start, cut)
+        start = cut
+    spans.append((start, len(text), line))
+    return spans
 
 
 def _packed(function: Callable[[T], R], chunk: T) -> tuple[bool, Any]:

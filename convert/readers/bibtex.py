@@ -31,7 +31,7 @@ from ..normalize.bibnames import parse_bibtex_name, split_names, to_csl_name
 from ..normalize.dates import month_number, parse_date
 from ..normalize.latex import latex_to_unicode
 from ..gcpause import collection_paused
-from ..parallel import SHARED, chunk_runner, split_evenly, worker_count
+from ..parallel import SHARED, chunk_runner, split_evenly, text_spans, worker_count
 from ..registry import ReadContext, reader
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
@@ -408,7 +408,7 @@ class EntryConverter:
                         custom[editor_field + "type"] = role_key
         for field_name, role in roles:
             people: list[dict[str, Any]] = []
-            for raw_name in _name_list(values[field_name]):
+            for raw_name in split_names(values[field_name]):
                 person = _csl_name(raw_name, useprefix)
                 if person is None:  # "and others"
                     item.setdefault("custom", {})["et-al" if field_name == "author" else f"{field_name}-et-al"] = True
@@ -610,13 +610,6 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-@lru_cache(maxsize=8192)
-def _name_list(value: str) -> tuple[str, ...]:
-    """A name field split at top-level "and" (cached: a crossref parent's editors are read again
-    for each of its children, and a group's author list recurs)."""
-    return tuple(split_names(value))
-
-
 @lru_cache(maxsize=32768)
 def _csl_name(raw_name: str, useprefix: bool) -> tuple[tuple[str, str], ...] | None:
     """One raw name as CSL name items (cached: authors recur across a bibliography); ``None`` for
@@ -688,27 +681,10 @@ PARALLEL_MIN_CHARS = 1_000_000
 _NEXT_ENTRY = re.compile(r"\n(?=[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(])")
 
 
-def _text_spans(text: str, parts: int) -> list[tuple[int, int, int]]:
-    """Cut ``text`` into ``parts`` pieces at lines that start an entry: (start, end, first line)
-    of each.  bibtexparser itself starts a new block at such a line, so the cut changes nothing."""
-    spans: list[tuple[int, int, int]] = []
-    start = 0
-    line = 0
-    for index in range(1, parts):
-        m = _NEXT_ENTRY.search(text, max(start, len(text) * index // parts))
-        if m is None:
-            break
-        cut = m.end()
-        spans.append((start, cut, line))
-        line += text.count("\n", start, cut)
-        start = cut
-    spans.append((start, len(text), line))
-    return spans
-
-
 def _text_chunks(text: str, parts: int) -> list[tuple[str, int]]:
-    """The pieces of :func:`_text_spans` as text, with each piece's first line number."""
-    return [(text[start:end], line) for start, end, line in _text_spans(text, parts)]
+    """Pieces cut at lines that start an entry, with each piece's first line number.  bibtexparser
+    itself starts a new block at such a line, so the cut changes nothing."""
+    return [(text[start:end], line) for start, end, line in text_spans(text, parts, _NEXT_ENTRY)]
 
 
 def _split_chunk(job: tuple[str, int, str | None]) -> tuple[list[RawEntry], dict[str, str], list[str], list[str], list[Any]]:
@@ -889,7 +865,7 @@ class BibtexReader:
         parent_report = Diagnostics(report.file)
         parents = _inheritance_parents(text, lowered, parent_report) if inherits else {}
         parts = worker_count() * 4
-        jobs = [(start, end, line) for start, end, line in _text_spans(text, parts)]
+        jobs = text_spans(text, parts, _NEXT_ENTRY)
         items: list[Item] = []
         keys: list[tuple[str, int]] = []
         preambles: list[str] = []

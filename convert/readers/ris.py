@@ -19,14 +19,14 @@ from typing import Any
 
 from ..csl import ITEM_TYPES, DateValue, Item, date_to_csl, make_ids_unique, parse_edtf, variable_kind
 from ..diagnostics import Diagnostics
+from ..gcpause import collection_paused
 from ..mappings.ris import (JOINED_TAGS, LANGUAGE_CODES, NAME_TAG_SET, PAGE_COUNT_TYPES, RIS_TO_TYPE, SN_IS_NUMBER, TYPE_STATUS,
                             tag_meaning, tag_meanings)
 from ..normalize.dates import parse_date
 from ..normalize.identifiers import isbn_is_valid, issn_is_valid, normalise_doi
 from ..normalize.keys import base_key, unique_from_bases
 from ..normalize.names import parse_name, split_particle
-from ..gcpause import collection_paused
-from ..parallel import chunk_runner, worker_count
+from ..parallel import SHARED, chunk_runner, text_spans, worker_count
 from ..registry import ReadContext, reader
 
 # "TY  - JOUR", and the variants real files have: one space or none around the dash, a missing
@@ -413,9 +413,12 @@ PARALLEL_MIN_CHARS = 2_000_000
 _NEXT_RECORD = re.compile(r"\n(?=TY[ \t]{0,3}-)")
 
 
-def _read_chunk(job: tuple[str, int, str | None, bool]) -> tuple[list[Item], list[Any]]:
-    """Items and diagnostics (as tuples: plain data travels back from a worker fastest)."""
-    text, line_offset, name, at_end = job
+def _read_chunk(job: tuple[int, int, int]) -> tuple[list[Item], list[Any]]:
+    """Items and diagnostics of one piece of the text in :data:`SHARED` (diagnostics as tuples:
+    plain data travels back from a worker fastest)."""
+    start, end, line_offset = job
+    text, name = SHARED["text"][start:end], SHARED["name"]
+    at_end = end == len(SHARED["text"])
     report = Diagnostics(name)
     converter = RecordConverter(report)
     items = [converter.convert(record) for record in split_records(text, report, line_offset, at_end)]
@@ -428,23 +431,6 @@ def _read_chunk(job: tuple[str, int, str | None, bool]) -> tuple[list[Item], lis
 _BASE_KEY_MARK = "\x00"
 
 
-def _chunks(text: str, parts: int) -> list[tuple[str, int]]:
-    """Pieces cut just before a ``TY`` line, with the line each starts at."""
-    chunks: list[tuple[str, int]] = []
-    start = 0
-    line = 0
-    for index in range(1, parts):
-        m = _NEXT_RECORD.search(text, max(start, len(text) * index // parts))
-        if m is None:
-            break
-        cut = m.end()
-        chunks.append((text[start:cut], line))
-        line += text.count("\n", start, cut)
-        start = cut
-    chunks.append((text[start:], line))
-    return chunks
-
-
 class RisReader:
     def __init__(self, context: ReadContext) -> None:
         self.context = context
@@ -454,10 +440,9 @@ class RisReader:
         items: list[Item] = []
         with collection_paused(), chunk_runner(len(text), PARALLEL_MIN_CHARS) as runner:
             parts = worker_count() * 4 if runner.parallel else 1
-            chunks = _chunks(text, parts)
-            jobs = [(chunk, line, report.file, index == len(chunks) - 1) for index, (chunk, line) in enumerate(chunks)]
             outside_reported = False
-            for chunk_items, diagnostics in runner.map(_read_chunk, jobs):
+            for chunk_items, diagnostics in runner.map(_read_chunk, text_spans(text, parts, _NEXT_RECORD),
+                                                       text=text, name=report.file):
                 items.extend(chunk_items)
                 for row in diagnostics:
                     if row[1].endswith(_OUTSIDE_RECORD):  # once per file, as on one core

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..csl import _KIND, DateValue, Item, display_name, names, read_date, text
+from ..csl import DateValue, Item, display_name, names, read_date, text, variable_kind
 from ..mappings.ris import (NAME_TAG_SET, PAGE_COUNT_TYPES, RIS_TO_TYPE, SN_IS_NUMBER, TYPE_TO_RIS, WRITE_TAG_ORDER,
                             tag_meaning)
 from ..diagnostics import Diagnostics
@@ -98,7 +98,7 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
     put("TI", text(item, "title"))
     plain: list[tuple[str, Any]] = []
     for variable, value in item.items():  # one pass sorts the variables into what goes where
-        kind = _KIND.get(variable)
+        kind = variable_kind(variable)
         if kind == "name":
             if not isinstance(value, list):
                 continue
@@ -110,9 +110,7 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
                 notes.append((variable, _as_text(value)))
         elif variable in _SPECIAL:
             continue
-        elif kind == "date":
-            late_notes.append((variable, _as_text(value)))
-        elif kind is None:
+        elif kind in ("date", None):  # issued and accessed are special: other dates and unknown keys
             late_notes.append((variable, _as_text(value)))
         else:
             plain.append((variable, value))
