@@ -79,6 +79,11 @@ HOSTILE = {
     "binary garbage": bytes(range(256)) * 200,
     "nul bytes": "TY  - JOUR\x00\nTI  - \x00\x00\nER  - \n" * 100,
     "huge field": "@book{k, title = {" + "word " * 200_000 + "}}",
+    # Long runs of white space where a regex starting with \s* or \s+ looks for a separator: such a
+    # regex restarted at every space of the run took quadratic time (an SN line: 4.5 s at 20,000).
+    "white space runs": ("TY  - BOOK\nSN  - 1" + " " * 200_000 + "x\nKW  - a" + " " * 200_000 + "b\nER  - \n\n"
+                         "@book{k, author = {A" + " " * 200_000 + "x}, language = {en" + " " * 200_000 + "!}}\n\n"
+                         "——— " + " " * 200_000 + "\n"),
 }
 
 

@@ -71,7 +71,7 @@ def _scanner(separator: re.Pattern[str]) -> re.Pattern[str]:
     return scanner
 
 
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND = re.compile(r"(?<!\s)\s+and\s+", re.IGNORECASE)
 # A brace group that holds white space, another group or an escaped brace: only then can "and"
 # be hidden from the split, and split_top_level must track depth.
 _NESTED_OR_AND_IN_GROUP = re.compile(r"\{[^{}]*(?:\s|\{)|\\[{}]")

@@ -63,7 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa|c|ca|um|vers|hacia|ok\.)\s*", re.IGNORECASE)
-_UNCERTAIN = re.compile(r"\s*[?~]$|^\[|\]$")
+_UNCERTAIN = re.compile(r"(?<!\s)\s*[?~]$|^\[|\]$")
 
 
 def month_number(word: str) -> int | None:
@@ -187,7 +187,7 @@ def _parse_range(text: str) -> DateValue | None:
     ``December 2019 – January 2020``, ``1949–present`` (open)."""
     pieces = _DASH_RE.split(text)
     if len(pieces) != 2:
-        pieces = re.split(r"\s+(?:to|until|bis|au|al)\s+|/", text)
+        pieces = re.split(r"(?<!\s)\s+(?:to|until|bis|au|al)\s+|/", text)
         if len(pieces) != 2:
             return None
     left, right = (p.strip(" ,") for p in pieces)

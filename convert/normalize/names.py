@@ -107,7 +107,7 @@ def split_name_list(text: str) -> list[str]:
     With semicolons the list is unambiguous.  Without them, ``Last, First, Last, First`` pairs are
     re-joined by counting commas (every second comma separates people).
     """
-    text = re.sub(r"\s+(?:and|&|und|et|y|e)\s+", "; ", text.strip())
+    text = re.sub(r"(?<!\s)\s+(?:and|&|und|et|y|e)\s+", "; ", text.strip())
     if ";" in text:
         return [p.strip() for p in text.split(";") if p.strip()]
     parts = [p.strip() for p in text.split(",") if p.strip()]

@@ -577,7 +577,7 @@ class EntryConverter:
             raw = values.get(name)
             if not raw:
                 continue
-            first = re.split(r"\s+and\s+|,", latex_to_unicode(raw), maxsplit=1)[0].strip()
+            first = re.split(r"(?<!\s)\s+and\s+|,", latex_to_unicode(raw), maxsplit=1)[0].strip()
             lowered = first.lower()
             lowered = lowered[4:] if lowered.startswith("lang") and lowered[4:] in LANGUAGE_TAGS else lowered
             item["language"] = LANGUAGE_TAGS.get(lowered, first)

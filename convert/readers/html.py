@@ -84,7 +84,7 @@ def page_text(element: Any) -> str:
 
     walk(element)
     text = "".join(pieces)
-    return re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v\n]*", "\n", text).strip()
+    return re.sub(r"(?<![ \t\r\f\v])[ \t\r\f\v]*\n[ \t\r\f\v\n]*", "\n", text).strip()
 
 
 def _reference_nodes(root: Any) -> list[Any]:

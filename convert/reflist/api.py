@@ -56,7 +56,7 @@ def parse_references(texts: Iterable[str], parser: str = "auto") -> list[Item]:
 
 _CITATION_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,3}\)|\d{1,3}\.)\s+(?=\S)")
 # "———. Title..." : the style's subsequent-author-substitute (MLA, Chicago): same names as the reference before
-_SAME_AUTHORS = re.compile(r"^\s*(?:[—–]{2,3}|[—]|-{2,3}|_{3,})\s*[.,]?\s+(?=\S)")
+_SAME_AUTHORS = re.compile(r"^\s*(?:[—–]{2,3}|—|-{2,3}|_{3,})(?:\s*[.,])?\s+(?=\S)")  # no \s*...\s+ overlap: linear
 
 
 def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:

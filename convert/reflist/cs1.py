@@ -176,7 +176,7 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     item: Item = {}
     core = extract_artefacts(" ".join(text.split()), item)
     core = " ".join(core.split()).strip(" ,;")
-    core = re.sub(r"\s+([.,;:])", r"\1", core)
+    core = re.sub(r"(?<!\s)\s+([.,;:])", r"\1", core)
     core = re.sub(r"([.,])(?:\s?[.,])+", r"\1", core)
     short = _SHORT.match(core)
     if short and not any(c in core for c in _OPEN_QUOTES) and _names_look_short(short.group("names")):

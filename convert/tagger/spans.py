@@ -32,7 +32,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE)
 
 
-_MEDIUM_MARK = re.compile(r"\s*\[(?:Internet|Online|Preprint|online|Electronic resource|WWW Document)\]|\s+URL$",
+_MEDIUM_MARK = re.compile(r"(?<!\s)\s*\[(?:Internet|Online|Preprint|online|Electronic resource|WWW Document)\]|(?<!\s)\s+URL$",
                           re.IGNORECASE)
 
 
@@ -344,7 +344,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                 item["volume"] = colon.group(1)
                 if colon.group(2):
                     item.setdefault("issue", colon.group(2))
-                item.setdefault("page", expand_page_range(re.sub(r"\s*[-–—]\s*", "-", colon.group(3))))
+                item.setdefault("page", expand_page_range(re.sub(r"(?<!\s)\s*[-–—]\s*", "-", colon.group(3))))
                 continue
             if both and "volume" not in item:
                 item["volume"] = both.group(1)
@@ -393,7 +393,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         year_pages = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d):\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?\w+)?)",
                                " ".join(t for label, t in spans if label in ("date", "pages", "volume")))
         if year_pages:
-            item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", year_pages.group(2)))
+            item["page"] = expand_page_range(re.sub(r"(?<!\s)\s*[-–—]\s*", "-", year_pages.group(2)))
             if "issued" not in item:
                 item["issued"] = date_to_csl(parse_date(year_pages.group(1)))  # type: ignore[arg-type]
         elif "pages" in grouped:
@@ -403,7 +403,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                 item["volume"] = volume_pages.group(1)
                 if volume_pages.group(2):
                     item.setdefault("issue", volume_pages.group(2))
-                item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", volume_pages.group(3)))
+                item["page"] = expand_page_range(re.sub(r"(?<!\s)\s*[-–—]\s*", "-", volume_pages.group(3)))
             else:
                 pages = [t for t in grouped["pages"] if not _YEAR_RANGE.fullmatch(t.strip())] or grouped["pages"]
                 text = " ".join(pages)
@@ -415,7 +415,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
                 marked = re.search(r"\bpp?\.\s?(?=[A-Za-z]{0,8}\d)", text)  # "2001–2003, pp. 1–20": after "pp."
                 m = _PAGES.search(text, marked.start() if marked else 0)
                 if m:
-                    item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", m.group(1)))
+                    item["page"] = expand_page_range(re.sub(r"(?<!\s)\s*[-–—]\s*", "-", m.group(1)))
     joined = " ".join(t for _, t in spans)
     chicago = _CHICAGO_TAIL.search(" ".join(joined.split()))
     if chicago:  # "Blood 85 (1995): 268–74", "13, no. 2 (2000): 295–331" however the tagger cut it
@@ -423,7 +423,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
             item["volume"] = chicago.group(1)
         if chicago.group(2):
             item.setdefault("issue", chicago.group(2))
-        item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", chicago.group(3)))
+        item["page"] = expand_page_range(re.sub(r"(?<!\s)\s*[-–—]\s*", "-", chicago.group(3)))
     doi = re.search(r"(?:doi\.org/|\bdoi:\s?)(10\.\d{4,9}/[^\s\"<>]+)", joined, re.IGNORECASE)
     if doi:
         item["DOI"] = normalise_doi(doi.group(1).rstrip(".,;"))
@@ -475,7 +475,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
 
 # What APA and others print after a title: "[Master's thesis]", "(Version 4.1)", "(2nd ed.)",
 # "(M. B. Vizedom, Trans.)", "(Patent No. 5512907)", and a locator's "(pp." cut off by the tagger
-_DESCRIPTOR = re.compile(r"\s*(?:\[(?P<bracket>[^\[\]]{3,60})\]|\((?P<paren>[^()]{2,80})\)|\((?:pp?\.?|S\.)|,\s?(?:pp?\.?))\s*$")
+_DESCRIPTOR = re.compile(r"(?<!\s)\s*(?:\[(?P<bracket>[^\[\]]{3,60})\]|\((?P<paren>[^()]{2,80})\)|\((?:pp?\.?|S\.)|,\s?(?:pp?\.?))\s*$")
 _BRACKET_TYPES = (("thesis|dissertation", "thesis"), ("software", "software"), ("data ?set", "dataset"),
                   ("video|film|motion picture", "motion_picture"), ("audio|podcast", "song"), ("map", "map"))
 

@@ -23,7 +23,7 @@ from ..parallel import SHARED, chunk_runner
 from ..registry import WriteContext, writer
 
 _RIS_TAG = re.compile(r"^[A-Z][A-Z0-9]$")
-_KEYWORD_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_KEYWORD_SEPARATOR = re.compile(r"(?<!\s)\s*[,;]\s*")
 _SKIP_CUSTOM = frozenset({"archived"})
 _NAME_TAG_ORDER = ("AU", "A2", "A3", "A4")
 _SPECIAL = frozenset({"id", "type", "custom", "title", "issued", "accessed", "page", "number-of-pages", "ISBN",
