@@ -40,6 +40,7 @@ bench: venv
 	$(BIN)/python bench/bibtex_conformance.py $(CORPORA)/corpora/pandoc-biblatex/cases.jsonl
 	$(BIN)/python bench/bibtex_speed.py
 	$(BIN)/python bench/bibtex_speed.py --no-crossref
+	$(BIN)/python bench/zotero_bibtex_import.py
 	$(BIN)/python bench/ris_speed.py
 	$(BIN)/python bench/csl_conformance.py $(CORPORA)/corpora/csl-test-suite/bibliography.jsonl --known-failures bench/csl_known_failures.txt
 	$(BIN)/python bench/style_panel.py

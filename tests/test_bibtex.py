@@ -117,6 +117,39 @@ def test_unknown_fields_and_types_are_kept() -> None:
     assert "unknown entry type @foo" in item.diagnostics[0].message
 
 
+def test_web_site_name_goes_where_readers_look_for_it() -> None:
+    """@online's site name: BibLaTeX writes it as ``booktitle`` (citation.js's choice, and the field
+    Zotero's BibTeX import makes the website title; ``howpublished`` lands in Zotero's Extra); BibTeX's
+    @misc keeps ``howpublished``, which .bst styles print.  Both read back as container-title."""
+    item = {"id": "w", "type": "webpage", "title": "What is NATO?", "container-title": "NATO Homepage",
+            "medium": "PDF", "URL": "https://www.nato.int/x"}
+    biblatex = convert.write([item], "biblatex")
+    assert "booktitle = {NATO Homepage}" in biblatex and "howpublished = {PDF}" in biblatex
+    assert "howpublished = {NATO Homepage}" in convert.write([item], "bibtex")
+    back = convert.read(biblatex, format="biblatex").items[0]
+    assert (back["container-title"], back["medium"]) == ("NATO Homepage", "PDF")
+    diagnostics: list = []
+    classic = convert.read(convert.write([item], "bibtex", diagnostics=diagnostics), format="bibtex").items[0]
+    assert classic["container-title"] == "NATO Homepage"
+    assert [d.message for d in diagnostics] == ["BibTeX has no field for medium; not written"]
+    cited = convert.read("@online{c, title={T}, booktitle={Site}, url={https://e.org}}", format="biblatex")
+    assert cited.items[0]["container-title"] == "Site"
+
+
+def test_classic_bibtex_keeps_fields_bst_styles_ignore_but_managers_read() -> None:
+    from pybtex.database import parse_string
+
+    item = {"id": "p", "type": "paper-conference", "title": "T", "container-title": "Proc.",
+            "event-title": "NIPS 2017", "number-of-pages": "12", "version": "2",
+            "translator": [{"family": "Vizedom", "given": "Monika B."}], "issued": {"date-parts": [[2017]]}}
+    text = convert.write([item], "bibtex")
+    entry = parse_string(text, "bibtex").entries["p"]
+    assert entry.fields["eventtitle"] == "NIPS 2017" and entry.fields["pagetotal"] == "12"
+    assert entry.fields["version"] == "2" and entry.fields["translator"] == "Vizedom, Monika B."
+    back = convert.read(text, format="bibtex").items[0]
+    assert {k: back[k] for k in item if k != "id"} == {k: v for k, v in item.items() if k != "id"}
+
+
 @pytest.mark.parametrize("broken,message", [
     ("@book{bad\n  title = {missing comma after key}}", "Expected comma"),
     ("@book{bad, title = {x} author = {y}}", "is a comma missing"),

@@ -38,18 +38,24 @@ TYPE_TO_ENTRY: dict[str, tuple[str, str]] = {
 # BibLaTeX's entrysubtype tells a newspaper or magazine article from a journal article.
 ENTRYSUBTYPE: dict[str, str] = {"article-magazine": "magazine", "article-newspaper": "newspaper"}
 
-# Where container-title goes, by BibTeX entry type (BibTeX dialect, BibLaTeX dialect).
+# Where container-title goes, by BibTeX entry type (BibTeX dialect, BibLaTeX dialect).  A web
+# page's site name: BibTeX's .bst styles print ``howpublished`` for @misc; BibLaTeX's @online prints
+# neither field, and ``booktitle`` is where citation.js writes it and what Zotero's BibTeX import
+# reads as the website title (it sends ``howpublished`` to Extra).
 CONTAINER_FIELD: dict[str, tuple[str, str]] = {
     "article": ("journal", "journaltitle"),
     "incollection": ("booktitle", "booktitle"),
     "inproceedings": ("booktitle", "booktitle"),
     "inreference": ("booktitle", "booktitle"),
     "misc": ("howpublished", "howpublished"),
-    "online": ("howpublished", "howpublished"),
+    "online": ("howpublished", "booktitle"),
     "periodical": ("journal", "journaltitle"),
 }
 
-# (CSL variable, BibTeX field, BibLaTeX field) for text and number variables.
+# (CSL variable, BibTeX field, BibLaTeX field) for text and number variables.  Classic BibTeX also
+# gets the BibLaTeX fields that .bst styles ignore without a warning but that reference managers
+# read (Zotero's BibTeX import takes translator, eventtitle, pagetotal and version; JabRef shows
+# them): leaving them out would lose them for no gain.
 FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
     ("title", "title", "title"),
     ("title-short", "shorttitle", "shorttitle"),
@@ -60,13 +66,13 @@ FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
     ("number", "number", "number"),
     ("collection-number", "number", "number"),
     ("page", "pages", "pages"),
-    ("number-of-pages", None, "pagetotal"),
+    ("number-of-pages", "pagetotal", "pagetotal"),
     ("edition", "edition", "edition"),
     ("chapter-number", "chapter", "chapter"),
     ("part-number", None, "part"),
     ("publisher", "publisher", "publisher"),
     ("publisher-place", "address", "location"),
-    ("event-title", None, "eventtitle"),
+    ("event-title", "eventtitle", "eventtitle"),
     ("event-place", None, "venue"),
     ("genre", "type", "type"),
     ("medium", "howpublished", "howpublished"),
@@ -83,7 +89,7 @@ FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
     ("archive", None, None),
     ("source", None, None),
     ("original-title", None, "origtitle"),
-    ("version", None, "version"),
+    ("version", "version", "version"),
     ("status", None, "pubstate"),
     ("volume-title", None, "maintitle"),
 )
@@ -95,7 +101,7 @@ PUBLISHER_FIELD: dict[str, str] = {"techreport": "institution", "report": "insti
 NAME_FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
     ("author", "author", "author"),
     ("editor", "editor", "editor"),
-    ("translator", None, "translator"),
+    ("translator", "translator", "translator"),
     ("container-author", None, "bookauthor"),
     ("director", None, "director"),
     ("collection-editor", None, "editora"),

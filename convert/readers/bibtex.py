@@ -38,6 +38,7 @@ _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _BRACE = re.compile(r"[{}]")
 _LINE_COMMENT = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
+_WEB_TYPES = frozenset({"online", "electronic", "www"})
 _EDTF_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
 _EDTF_OPEN = re.compile(r"/(?:open|unknown)$", re.IGNORECASE)
 
@@ -457,9 +458,11 @@ class EntryConverter:
             item["volume-title"] = title
         elif title or main:
             item["title"] = title or main  # type: ignore[assignment]
+        if book and entry in _WEB_TYPES and "container-title" not in item:
+            item["container-title"] = book  # a web page's site name, as citation.js and we write it
         # A booktitle on a book-like entry is there for crossref children (BibTeX style); it is
         # not this entry's container, so it stays in custom.
-        if book and entry not in IN_BOOK_TYPES and "booktitle" in values:
+        elif book and entry not in IN_BOOK_TYPES and "booktitle" in values:
             item.setdefault("custom", {})["booktitle"] = self.decode("booktitle", values["booktitle"])
         if main and title and entry not in IN_BOOK_TYPES and "shorttitle" in values:
             # The short title abbreviates the volume's title, which is now volume-title: keep it aside.
@@ -547,7 +550,7 @@ class EntryConverter:
             url = re.fullmatch(r"\s*\\url\{([^{}]*)\}\s*", howpublished)
             if url and "url" not in values:
                 item["URL"] = url.group(1).strip()
-            elif entry in ("misc", "online", "electronic", "www") and "container-title" not in item:
+            elif (entry == "misc" or entry in _WEB_TYPES) and "container-title" not in item:
                 item["container-title"] = self.decode("howpublished", howpublished)
             else:
                 item["medium"] = self.decode("howpublished", howpublished)
