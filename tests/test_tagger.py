@@ -230,6 +230,35 @@ def test_training_labels_follow_one_convention() -> None:
         "container-title", "pages", "pages", "url", "url", "url"]
 
 
+def test_corpus_labels_are_mapped_to_ours_alike(tmp_path) -> None:
+    """The two corpora name the same things differently; training needs one name for each:
+    AnyStyle's volume spans hold the issue, GROBID's <orgName> is a thesis's university (AnyStyle's
+    publisher) unless it is a collaboration, its report numbers are AnyStyle's genre, and a
+    proceedings title with no paper title beside it is the container."""
+    from convert.tagger.corpora import read_anystyle, read_grobid
+
+    anystyle = tmp_path / "core.xml"
+    anystyle.write_text("""<?xml version="1.0"?><dataset><sequence><author>Doe, J.</author><date>(2001).</date>
+<title>Title.</title><journal>Journal,</journal><volume>12(3),</volume><pages>4-5.</pages></sequence>
+<sequence><journal>Review,</journal><volume>vol. 5, no. 3,</volume></sequence></dataset>""", encoding="utf-8")
+    spans = [spans for _, spans in read_anystyle(anystyle)]
+    assert spans[0][-3:] == [("volume", "12"), ("issue", "(3),"), ("pages", "4-5.")]
+    assert spans[1][-2:] == [("volume", "vol. 5,"), ("issue", "no. 3,")]
+    grobid = tmp_path / "corpus"
+    grobid.mkdir()
+    (grobid / "a.xml").write_text("""<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><listBibl>
+<bibl><author>R. Roe</author>, <note type="report">PhD thesis</note>, <orgName>Univ. Paris</orgName>, <date>2005</date>.</bibl>
+<bibl><orgName type="collaboration">ATLAS Collaboration</orgName>, <idno type="report">ATLAS-CONF-2015-055</idno>.</bibl>
+<bibl><author>V. Poe</author>, <title level="m">Proc. 30th ICRC</title>, <date>2007</date>.</bibl>
+<bibl><author>V. Poe</author>, <title level="m">Gravitation and Cosmology</title>, <date>1972</date>.</bibl>
+</listBibl></TEI>""", encoding="utf-8")
+    labels = [dict((text, label) for label, text in spans) for _, spans in read_grobid(grobid)]
+    assert labels[0]["Univ. Paris,"] == "publisher" and labels[1]["ATLAS Collaboration,"] == "author"
+    assert labels[1]["ATLAS-CONF-2015-055."] == "genre"
+    assert labels[2]["Proc. 30th ICRC,"] == "container-title"
+    assert labels[3]["Gravitation and Cosmology,"] == "title"
+
+
 def test_a_substituted_author_list_repeats_the_one_before() -> None:
     first, second = convert.parse_references([
         "Shannon, Claude E. “A Mathematical Theory of Communication.” Bell System Technical Journal, vol. 27, "

@@ -44,7 +44,7 @@ def read_anystyle(path: Path) -> list[Labelled]:
             label = ANYSTYLE_LABELS.get(element.tag, "note")
             text = " ".join((element.text or "").split())
             if text:
-                spans.append((label, text))
+                spans.extend(_split_volume(text) if label == "volume" else [(label, text)])
         if spans:
             out.append((" ".join(t for _, t in spans), spans))
     return out
@@ -53,8 +53,10 @@ def read_anystyle(path: Path) -> list[Labelled]:
 def _grobid_label(element) -> str | None:  # type: ignore[no-untyped-def]
     tag = element.tag.split("}")[-1]
     kind = (element.get("type") or element.get("unit") or element.get("level") or "").lower()
-    if tag == "author" or (tag == "orgName" and element.getparent() is not None):
+    if tag == "author" or (tag == "orgName" and kind == "collaboration"):
         return "author"
+    if tag == "orgName":  # the university or institute of a thesis or report: AnyStyle's publisher
+        return "publisher"
     if tag == "editor":
         return "editor"
     if tag == "date":
@@ -67,8 +69,8 @@ def _grobid_label(element) -> str | None:  # type: ignore[no-untyped-def]
         return "publisher"
     if tag.lower() == "pubplace":
         return "location"
-    if tag == "idno":
-        return {"doi": "doi", "isbn": "isbn", "issn": "issn"}.get(kind, "note")
+    if tag == "idno":  # a report number is part of AnyStyle's genre ("Technical Report CMU-CS-94-123")
+        return {"doi": "doi", "isbn": "isbn", "issn": "issn", "report": "genre"}.get(kind, "note")
     if tag == "ptr":
         return "url"
     if tag == "note":
@@ -95,12 +97,38 @@ def read_grobid(directory: Path) -> list[Labelled]:
                 if child.tail:
                     pieces.append(("other", child.tail))
             has_article_title = any(label == "title" for label, _ in pieces)
-            pieces = [("container-title" if label == "title-m" and has_article_title else
-                       "title" if label == "title-m" else label, text) for label, text in pieces]
+            pieces = [(_monograph_label(text, has_article_title) if label == "title-m" else label, text)
+                      for label, text in pieces]
             spans = _spans_from_pieces(pieces)
             if spans:
                 out.append((" ".join(t for _, t in spans), spans))
     return out
+
+
+_PROCEEDINGS = re.compile(r"^\s*(?:in:?\s+)?(?:proc\b|proceedings\b)|\b(?:conference|workshop|symposium|congress)\b",
+                          re.IGNORECASE)
+
+
+def _monograph_label(text: str, has_article_title: bool) -> str:
+    """A book-level title is the container of an article title beside it; without one it is the
+    reference's own title, unless it names proceedings (physics references often cite a paper by
+    its proceedings alone: "Proc. 30th ICRC"), which AnyStyle and CSL call the container."""
+    if has_article_title or _PROCEEDINGS.search(text):
+        return "container-title"
+    return "title"
+
+
+_ISSUE_AFTER_VOLUME = re.compile(r"^(.*?\d[\w.-]*?,?)\s*((?:\(|(?:no|nr|n°|num|issue|iss|heft|h)\b\.?\s*\d).*)$",
+                                 re.IGNORECASE)
+
+
+def _split_volume(text: str) -> list[tuple[str, str]]:
+    """AnyStyle's volume spans hold the issue too ("12(3)", "vol. 5, no. 3"); our labels keep the
+    issue apart, as GROBID's corpus does."""
+    match = _ISSUE_AFTER_VOLUME.match(text)
+    if not match or not match.group(1).strip():
+        return [("volume", text)]
+    return [("volume", match.group(1).strip()), ("issue", match.group(2).strip())]
 
 
 def _spans_from_pieces(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
