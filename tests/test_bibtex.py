@@ -150,6 +150,30 @@ def test_classic_bibtex_keeps_fields_bst_styles_ignore_but_managers_read() -> No
     assert {k: back[k] for k in item if k != "id"} == {k: v for k, v in item.items() if k != "id"}
 
 
+def test_wikipedia_identifiers_become_eprint_fields() -> None:
+    """The reference-list parser keeps arXiv, JSTOR and hdl ids under their Wikipedia labels; the
+    writers give the first as ``eprint`` (BibLaTeX's eprinttype/eprintclass, arXiv's own
+    archiveprefix/primaryclass for BibTeX), a preprint is a @misc, and reading it back gives a
+    preprint with its arXiv address."""
+    from pybtex.database import parse_string
+
+    item = convert.parse_reference('Vaswani, Ashish (2017). "Attention Is All You Need". arXiv:1706.03762 [cs.CL].')
+    assert item["type"] == "article" and item["custom"] == {"arxiv": "1706.03762", "arxiv-class": "cs.CL"}
+    item["id"] = "vaswani2017"
+    expected = {"biblatex": {"eprint": "1706.03762", "eprinttype": "arxiv", "eprintclass": "cs.CL"},
+                "bibtex": {"eprint": "1706.03762", "archiveprefix": "arXiv", "primaryclass": "cs.CL"}}
+    for dialect, fields in expected.items():
+        text = convert.write([item], dialect)
+        entry = parse_string(text, "bibtex").entries[item["id"]]
+        assert entry.type == "misc" and {k: entry.fields[k] for k in fields} == fields
+        assert "arxiv" not in {k.lower() for k in entry.fields}
+        back = convert.read(text, format=dialect).items[0]
+        assert back["type"] == "article" and back["URL"] == "https://arxiv.org/abs/1706.03762"
+    jstor = convert.write([{"id": "j", "type": "article-journal", "title": "T", "container-title": "J",
+                            "custom": {"jstor": "1343892", "hdl": "11573/870895"}}], "biblatex")
+    assert "eprint = {1343892}" in jstor and "eprinttype = {jstor}" in jstor and "hdl = {11573/870895}" in jstor
+
+
 @pytest.mark.parametrize("broken,message", [
     ("@book{bad\n  title = {missing comma after key}}", "Expected comma"),
     ("@book{bad, title = {x} author = {y}}", "is a comma missing"),

@@ -80,6 +80,14 @@ def test_name_lists() -> None:
     ("OCLC 123456", "oclc", "123456", True),
     ("JSTOR 2345678", "jstor", "2345678", True),
     ("Bibcode:2004ApJ...600..545F", "bibcode", "2004ApJ...600..545F", True),
+    ("Bibcode:1999SciAm.280e..76E. doi", "bibcode", "1999SciAm.280e..76E", True),  # the sentence's period is not in it
+    ("hdl:11573/870895.", "hdl", "11573/870895", True),
+    ("SSRN 2345678.", "ssrn", "2345678", True),
+    ("MR 1946364", "mr", "1946364", True),
+    ("Zbl 0123.45678", "zbl", "0123.45678", True),
+    ("OL 7353617M", "ol", "7353617M", True),
+    ("CiteSeerX 10.1.1.12.3456", "citeseerx", "10.1.1.12.3456", True),
+    ("bioRxiv 10.1101/2020.03.01.972133.", "biorxiv", "10.1101/2020.03.01.972133", True),
 ])
 def test_identifiers(text, variable, value, valid) -> None:
     found = find_identifiers(text)
@@ -114,6 +122,31 @@ def test_checksums() -> None:
     ("“The Kosovo refugee crisis” (PDF). United Nations High Commissioner for Refugees. 19 December 2005.",
      {"type": "webpage", "title": "The Kosovo refugee crisis", "medium": "PDF",
       "container-title": "United Nations High Commissioner for Refugees", "issued": {"date-parts": [[2005, 12, 19]]}}),
+    # {{cite arXiv}}: a preprint, its subject class kept
+    ("Vaswani, Ashish; Shazeer, Noam (2017). \"Attention Is All You Need\". arXiv:1706.03762 [cs.CL].",
+     {"type": "article", "author": [{"family": "Vaswani", "given": "Ashish"}, {"family": "Shazeer", "given": "Noam"}],
+      "issued": {"date-parts": [[2017]]}, "title": "Attention Is All You Need",
+      "custom": {"arxiv": "1706.03762", "arxiv-class": "cs.CL"}}),
+    # {{cite journal}} prints a volume alone after the journal: "Scientific Memoirs. 3."
+    ("Menabrea, Luigi Federico (1843). \"Sketch of the Analytical Engine\". Scientific Memoirs. 3. Translated by "
+     "Lovelace, Ada.",
+     {"type": "article-journal", "author": [{"family": "Menabrea", "given": "Luigi Federico"}],
+      "issued": {"date-parts": [[1843]]}, "title": "Sketch of the Analytical Engine", "container-title": "Scientific Memoirs",
+      "volume": "3", "translator": [{"family": "Lovelace", "given": "Ada"}]}),
+    # ... and a publisher between the issue and the pages
+    ("Schaffer, Simon (1994). \"Babbage's Intelligence\". Critical Inquiry. 21 (1). University of Chicago Press: "
+     "203–227. doi:10.1086/448746. JSTOR 1343892.",
+     {"type": "article-journal", "author": [{"family": "Schaffer", "given": "Simon"}], "issued": {"date-parts": [[1994]]},
+      "title": "Babbage's Intelligence", "container-title": "Critical Inquiry", "volume": "21", "issue": "1",
+      "publisher": "University of Chicago Press", "page": "203–227", "DOI": "10.1086/448746",
+      "custom": {"jstor": "1343892"}}),
+    # {{cite book}} with a chapter and a volume: "In Editor (ed.). Book. Vol. 3." is a chapter, not an article
+    ("Lovelace, Ada (1843). \"Notes by the Translator\". In Taylor, Richard (ed.). Scientific Memoirs. Vol. 3. London: "
+     "Richard and John E. Taylor. pp. 691–731.",
+     {"type": "chapter", "author": [{"family": "Lovelace", "given": "Ada"}], "issued": {"date-parts": [[1843]]},
+      "title": "Notes by the Translator", "editor": [{"family": "Taylor", "given": "Richard"}],
+      "container-title": "Scientific Memoirs", "volume": "3", "publisher-place": "London",
+      "publisher": "Richard and John E. Taylor", "page": "691–731"}),
     ("Zenko 2010, pp. 133–134.",
      {"type": "book", "author": [{"family": "Zenko"}], "issued": {"date-parts": [[2010]]}, "page": "133–134",
       "custom": {"short-citation": True}}),

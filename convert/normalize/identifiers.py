@@ -79,11 +79,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ISSN", re.compile(r"\b[eE]?ISSN:?\s*(\d{4}[\s\u2010-]?\d{3}[\dXx])\b")),
     ("PMID", re.compile(r"\bPMID:?\s*(\d{1,9})\b")),
     ("PMCID", re.compile(r"\bPMC:?\s*(?:PMC)?(\d{1,9})\b")),
-    ("arxiv", re.compile(r"\barXiv:\s*([a-z\-]{0,20}(?:\.[A-Z]{2})?/?\d{4}\.?\d{3,5}(?:v\d{1,3})?)", re.IGNORECASE)),
+    # with the subject class Wikipedia prints after a new-style id: "arXiv:1706.03762 [cs.CL]"
+    ("arxiv", re.compile(r"\barXiv:\s*([a-z\-]{0,20}(?:\.[A-Z]{2})?/?\d{4}\.?\d{3,5}(?:v\d{1,3})?)"
+                         r"(?:(\s\[)([a-z-]{2,12}(?:\.[A-Za-z-]{2,6})?)\])?", re.IGNORECASE)),
+    ("hdl", re.compile(r"\bhdl:\s*(\d[\w.]{0,30}/[^\s\"“”<>]{1,200}?)(?=[.,;]?(?:\s|$))")),
+    ("ssrn", re.compile(r"\bSSRN\s?(\d{4,9})\b")),
+    ("mr", re.compile(r"\bMR\s?(\d{5,8})\b")),
+    ("zbl", re.compile(r"\bZbl\s?(\d{4}\.\d{5}|\d{7,8})\b")),
+    ("ol", re.compile(r"\bOL\s?(\d{1,10}[AMW])\b")),
+    ("citeseerx", re.compile(r"\bCiteSeerX\s?(10\.1\.1\.\d{1,9}\.\d{1,9})\b")),
+    ("biorxiv", re.compile(r"\bbioRxiv\s?(10\.1101/[\w.]{1,60}?)(?=[.,;]?(?:\s|$))")),
     ("oclc", re.compile(r"\bOCLC:?\s*(\d{1,12})\b")),
     ("osti", re.compile(r"\bOSTI:?\s*(\d{1,12})\b")),
     ("jstor", re.compile(r"\bJSTOR:?\s*(\d{1,12})\b")),
-    ("bibcode", re.compile(r"\bBibcode:?\s*(\d{4}[A-Za-z&.]{1,6}[0-9A-Za-z.&]{1,13})")),
+    # a bibcode is 19 characters (year, journal, volume, page, initial); a period after it ends the sentence
+    ("bibcode", re.compile(r"\bBibcode:?\s*(\d{4}[A-Za-z&.][0-9A-Za-z.&]{13}[A-Za-z.])")),
     ("lccn", re.compile(r"\bLCCN:?\s*([a-z]{0,3}\d{2,10})\b")),
     ("S2CID", re.compile(r"\bS2CID:?\s*(\d{1,12})\b")),
 ]
@@ -105,6 +115,9 @@ def find_identifiers(text: str) -> list[Found]:
                 found.append(Found("DOI", value, m.start(), m.start(1) + len(value)))
             elif variable == "PMCID":
                 found.append(Found("PMCID", f"PMC{raw}", m.start(), m.end()))
+            elif variable == "arxiv" and m.group(3):
+                found.append(Found("arxiv", raw, m.start(), m.end(1)))
+                found.append(Found("arxiv-class", m.group(3), m.start(2), m.end()))
             else:
                 found.append(Found(variable, raw, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)

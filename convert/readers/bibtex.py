@@ -354,6 +354,9 @@ class EntryConverter:
             csl_type = ENTRYSUBTYPE_TO_TYPE[subtype]
         elif subtype:
             item.setdefault("custom", {})["entrysubtype"] = values["entrysubtype"]
+        if entry == "misc" and "journal" not in values and "journaltitle" not in values and \
+                (values.get("eprinttype") or values.get("archiveprefix") or "").strip().lower() == "arxiv":
+            csl_type = "article"  # an arXiv preprint (arXiv's own BibTeX export writes @misc)
         item["type"] = csl_type
         self._names(values, item, line, key)
         self._titles(entry, values, item)

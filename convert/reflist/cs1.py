@@ -220,6 +220,7 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     return item, leftovers
 
 
+_BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?|[IVXLC]{1,7})$")
 _TITLE_MARK = re.compile(r"^(?P<title>.+?)\s\((?P<mark>[^()]{2,40})\)$")
 
 
@@ -393,7 +394,8 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
             item["source"] = m.group("source")
             continue
         m = _WORK_PAGE.match(segment)
-        if m and "page" not in item and not texts:
+        # "Work: 12–34", or after the volume "Publisher: 203–227" ({{cite journal}} with a publisher)
+        if m and "page" not in item and (not texts or "volume" in item):
             texts.append(m.group("work"))
             item["page"] = m.group("page")
             continue
@@ -422,6 +424,8 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
         return
     if has_quoted_title:
         item["container-title"] = texts.pop(0)
+        if texts and "volume" not in item and _BARE_VOLUME.match(texts[0]):
+            item["volume"] = texts.pop(0)  # {{cite journal}} prints the volume alone: "Memoirs. 3."
     for segment in texts:
         place_publisher = _PLACE_PUBLISHER.match(segment)
         if len(segment) < 3 and segment.islower():
@@ -446,16 +450,18 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
     if (item.get("volume") or item.get("issue")) and not container and not has_quoted_title \
             and (item.get("publisher") or item.get("publisher-place")):
         return "book"  # "Title. Vol. 1. London: Publisher."
+    if has_quoted_title and container and item.get("editor"):
+        return "chapter"  # "Title". In Editor (ed.). Book. Vol. 3.
     if item.get("volume") or item.get("issue"):
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
         return "article-journal"
-    if has_quoted_title and container and item.get("editor"):
-        return "chapter"  # "Title". In Editor (ed.). Book.
     if item.get("DOI") and container:
         return "article-journal"
     if item.get("ISBN"):
         return "chapter" if has_quoted_title and container else "book"
+    if (item.get("custom") or {}).get("arxiv") and not container and not item.get("publisher"):
+        return "article"  # {{cite arXiv}}: a preprint
     if not has_quoted_title:
         if item.get("publisher") or item.get("publisher-place"):
             return "book"

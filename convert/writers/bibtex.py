@@ -88,6 +88,8 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
     genre = (text(item, "genre") or "").lower()
     if csl_type == "thesis" and not biblatex and ("master" in genre or genre.startswith("ma ") or "msc" in genre):
         entry_type = "mastersthesis"
+    if csl_type == "article" and not item.get("container-title"):
+        entry_type = "misc"  # a preprint: @article would want a journal (plain.bst: "empty journal")
     out: list[tuple[str, str]] = []
     used: set[str] = set()
     unplaced: list[str] = []
@@ -150,8 +152,9 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         basis = text(item, "title") or text(item, "container-title")
         if basis:
             put("key", escape_text(" ".join(re.sub(r"<[^>]{1,80}>", "", basis).split()[:4]), ascii_only))
+    consumed = _put_eprint(item.get("custom") or {}, biblatex, put)
     for key, value in sorted((item.get("custom") or {}).items()):
-        if key in _SKIP_CUSTOM or not _BIBTEX_FIELD_NAME.match(key) or key in used:
+        if key in _SKIP_CUSTOM or key in consumed or not _BIBTEX_FIELD_NAME.match(key) or key in used:
             continue
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             put(key, escape_text(str(value), ascii_only))
@@ -160,6 +163,28 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         dialect_name = "BibLaTeX" if biblatex else "BibTeX"
         report.warning(f"{dialect_name} has no field for {', '.join(sorted(set(unplaced)))}; not written", entry=label)
     return entry_type, out
+
+
+# Identifiers the reference-list parser keeps in ``custom`` (as Wikipedia labels them) that BibTeX
+# has one home for: ``eprint`` with its type (BibLaTeX) or archive prefix (arXiv's own BibTeX).
+_EPRINT_TYPES = (("arxiv", "arxiv", "arXiv"), ("jstor", "jstor", "JSTOR"), ("hdl", "hdl", "hdl"))
+
+
+def _put_eprint(custom: dict[str, Any], biblatex: bool, put: Any) -> set[str]:
+    """The first of arXiv, JSTOR and hdl as ``eprint``, unless the item has one already (read from
+    BibTeX); the others stay under their own names.  Returns the custom keys written."""
+    if "eprint" in custom:
+        return set()
+    for key, eprinttype, prefix in _EPRINT_TYPES:
+        value = custom.get(key)
+        if isinstance(value, str) and value:
+            put("eprint", escape_text(value, False))
+            put("eprinttype" if biblatex else "archiveprefix", eprinttype if biblatex else prefix)
+            if key == "arxiv" and isinstance(custom.get("arxiv-class"), str):
+                put("eprintclass" if biblatex else "primaryclass", escape_text(custom["arxiv-class"], False))
+                return {key, "arxiv-class"}
+            return {key}
+    return set()
 
 
 def _particle_kinds(item: Item) -> set[str]:
