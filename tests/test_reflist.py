@@ -147,6 +147,43 @@ def test_checksums() -> None:
       "title": "Notes by the Translator", "editor": [{"family": "Taylor", "given": "Richard"}],
       "container-title": "Scientific Memoirs", "volume": "3", "publisher-place": "London",
       "publisher": "Richard and John E. Taylor", "page": "691–731"}),
+    # {{cite report}}: the segment after "(Report)" is the imprint, not a work the report sits in
+    ("Smith, John (2004). \"Coral reef decline\" (Report). Washington, D.C.: National Oceanic and Atmospheric "
+     "Administration. p. 17.",
+     {"type": "report", "author": [{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[2004]]},
+      "title": "Coral reef decline", "publisher-place": "Washington, D.C.",
+      "publisher": "National Oceanic and Atmospheric Administration", "page": "17"}),
+    ("\"Reef suffers record bleaching\" (Press release). Australian Institute of Marine Science. 6 April 2022.",
+     {"type": "document", "genre": "Press release", "title": "Reef suffers record bleaching",
+      "publisher": "Australian Institute of Marine Science", "issued": {"date-parts": [[2022, 4, 6]]}}),
+    # {{cite book}} with a series, volumes with their title or a range and an edition
+    ("Sheppard, Charles (2021). Coral Reefs: A Very Short Introduction. Very Short Introductions. Oxford "
+     "University Press.",
+     {"type": "book", "author": [{"family": "Sheppard", "given": "Charles"}], "issued": {"date-parts": [[2021]]},
+      "title": "Coral Reefs: A Very Short Introduction", "collection-title": "Very Short Introductions",
+      "publisher": "Oxford University Press"}),
+    ("Veron, J. E. N. (2000). Corals of the World. Vol. 1–3 (3rd ed.). Townsville: Australian Institute of "
+     "Marine Science.",
+     {"type": "book", "author": [{"family": "Veron", "given": "J. E. N."}], "issued": {"date-parts": [[2000]]},
+      "title": "Corals of the World", "volume": "1–3", "edition": "3", "publisher-place": "Townsville",
+      "publisher": "Australian Institute of Marine Science"}),
+    ("Wells, Sue (1988). Coral Reefs of the World. Vol. 2: Indian Ocean, Red Sea and Gulf. Gland, Switzerland: IUCN.",
+     {"type": "book", "author": [{"family": "Wells", "given": "Sue"}], "issued": {"date-parts": [[1988]]},
+      "title": "Coral Reefs of the World", "volume": "2", "volume-title": "Indian Ocean, Red Sea and Gulf",
+      "publisher-place": "Gland, Switzerland", "publisher": "IUCN"}),
+    # a translated title in brackets stays with the title, and the journal after it is the journal
+    ("Li, Wei (2019). \"南海珊瑚礁生态系统\" [Coral reefs of the South China Sea]. 海洋学报 (in Chinese). 41 (3): 1–12.",
+     {"type": "article-journal", "author": [{"family": "Li", "given": "Wei"}], "issued": {"date-parts": [[2019]]},
+      "title": "南海珊瑚礁生态系统 [Coral reefs of the South China Sea]", "container-title": "海洋学报",
+      "language": "zh", "volume": "41", "issue": "3", "page": "1–12"}),
+    # {{cite episode}} / {{cite AV media}}: a role after the name, the type after the title
+    ("Attenborough, David (presenter) (2016). Great Barrier Reef (Television production). BBC One.",
+     {"type": "broadcast", "host": [{"family": "Attenborough", "given": "David"}], "issued": {"date-parts": [[2016]]},
+      "title": "Great Barrier Reef", "publisher": "BBC One"}),
+    ("Fukuyama, Francis (1989). \"The end of history?\". The National Interest. (16): 3–18.",
+     {"type": "article-journal", "author": [{"family": "Fukuyama", "given": "Francis"}],
+      "issued": {"date-parts": [[1989]]}, "title": "The end of history?", "container-title": "The National Interest",
+      "issue": "16", "page": "3–18"}),
     ("Zenko 2010, pp. 133–134.",
      {"type": "book", "author": [{"family": "Zenko"}], "issued": {"date-parts": [[2010]]}, "page": "133–134",
       "custom": {"short-citation": True}}),

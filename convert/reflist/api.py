@@ -19,12 +19,15 @@ PARSERS = ("auto", "cs1", "tagger")
 # quotes (a copied page has them; styles typeset “curly” ones), a quoted title right after the
 # "(date)." head, "Retrieved"/"Archived", "ISBN 978...", a short citation ("doi:10." is also AMA's and Vancouver's).
 _CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)\.\s[\"“]|\bRetrieved\s|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
-                        r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.)\s|\(PDF\)|\(in [A-Z][a-z]+\)")
+                        r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
+                        # the type CS1 prints after a title ({{cite episode}}, {{cite report}}, {{cite thesis}}...)
+                        r"\((?:Television production|Motion picture|Press release|Report|PhD thesis|"
+                        r"Master's thesis|Thesis|Podcast|Speech|Map)\)")
 
 
 # CS1's head: names with full given names or an organisation, then "(date)." with no period
 # before the parenthesis (APA and Harvard write "Cook, L. (2017)."; Chicago and MLA no parentheses).
-_CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s]\s\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)\.\s\S|"
+_CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s](?:\s\([a-z]{4,12}\))?\s\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)\.\s\S|"
                        r"^[^()\"“]{2,150}?[^.\s]\s\((?:eds?\.|ed\.)\)\.\s\S|"
                        # "Knuth, Donald E. (1997)." : a full given name (APA and Harvard abbreviate it)
                        r"^[^()\"“,]{2,60},\s[A-Z][a-z]+(?:[\s.][^()\"“]{0,60})?\s\([^()]{4,30}\)\.\s\S")

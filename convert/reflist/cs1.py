@@ -39,14 +39,21 @@ _SHORT = re.compile(
     r"(?:,\s(?P<loc>(?:pp?\.|§|chap\.|ch\.)\s?[^\s].{0,60}?|[\divxlc]{1,12}(?:[–-][\divxlc]{1,12})?))?\.?$"
 )
 _HEAD = re.compile(r"^(?P<names>.{1,600}?)\s?\((?P<date>[^()]{1,60})\)[.,]?$")
-_HEAD_REST = re.compile(r"^(?P<names>[^()“”\"]{1,600}?)\s\((?P<date>[^()]{1,60})\)[.,]\s(?P<rest>.+)$")
+_HEAD_REST = re.compile(r"^(?P<names>[^()“”\"]{1,600}?(?:\s\([a-z]{4,12}\))?)\s\((?P<date>[^()]{1,60})\)[.,]\s(?P<rest>.+)$")
 _EDITOR = re.compile(r"(?:,\s|(?<=\.)\s|\s\()(?:eds?\.?|editors?|Hrsg\.?|dir\.?)\)?$", re.IGNORECASE)
 _EDITOR_HEAD = re.compile(r"^(?P<names>[^()\"“”]{3,300}?)\s\((?:eds?\.|editors?|Hrsg\.)\)\.\s(?P<rest>.+)$")
 _PAGES = re.compile(r"^(?:pp?\.|pages?|S\.)\s?(?P<page>[^\s].{0,80})$")
 _VOLUME_ISSUE = re.compile(
-    r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?)\s?(?:\((?P<issue>[^()]{1,30})\)|,?\s(?:[Nn]o\.|[Ii]ssue)\s(?P<issue2>\S{1,12}))?"
-    r"(?::\s?(?P<page>[^\s].{0,40}))?$"
+    r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?(?:[–-][\dIVXLC]{1,8})?)\s?"
+    r"(?:\((?P<issue>[^()]{1,30})\)|,?\s(?:[Nn]o\.|[Ii]ssue)\s(?P<issue2>\S{1,12}))?"
+    r"(?::\s?(?P<page>(?:[A-Za-z]{0,8}\d|[ivxlc]{1,8}\b)\S{0,20}(?:[,–-]\s?\S{1,20}){0,4}))?$"
 )
+# "(16): 3–18": a journal numbered by issue only
+_ISSUE_ONLY = re.compile(r"^\((?P<issue>[^()]{1,30})\)(?::\s?(?P<page>[A-Za-z]{0,8}\d\S{0,20}(?:[,–-]\s?\S{1,20}){0,4}))?$")
+# "Vol. I: L'Appel": a volume with its own title
+_VOLUME_TITLE = re.compile(r"^[Vv]ol(?:ume)?\.?\s(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?):\s(?P<title>[^\d\s].{1,200})$")
+# "Vol. 1–3 (3rd ed.)": an edition glued to the segment before it
+_TRAILING_EDITION = re.compile(r"^(?P<rest>.{1,200}?\S)\s\((?P<edition>[^()]{1,30}?\sed(?:\.|ition))\)$")
 _WORK_PAGE = re.compile(r"^(?P<work>.{2,200}?):\s(?P<page>[A-Z]?\d{1,5}[A-Z]?(?:[–-][A-Z]?\d{1,5})?)$")
 _PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][^\d:;]{1,60}?):\s(?P<publisher>[^\d].{1,200})$")
 _GENRE = re.compile(r"^\((?P<genre>[^()]{2,60})\)$")
@@ -94,14 +101,18 @@ _MAGAZINE_NAMES = {
         "Variety", "Sports Illustrated", "Popular Science", "Popular Mechanics", "Der Stern", "L'Obs", "Paris Match",
     )
 }
-_PLACES = frozenset(
-    """UK US USA U.S. U.K. London New York Paris Berlin Washington Washington, D.C. Chicago Boston Toronto Sydney
-    Brussels Moscow Tokyo Beijing Oxford Cambridge Princeton Amsterdam Vienna Rome Madrid Geneva Zurich
-    Munich Frankfurt Hamburg Stockholm Oslo Copenhagen Helsinki Warsaw Prague Budapest Kyiv Kiev Ottawa
-    Montreal Los Angeles San Francisco Philadelphia Baltimore Edinburgh Dublin Leiden Berkeley Abingdon
-    New Haven Ithaca Stanford Lanham Westport Santa Monica Cham Heidelberg Basingstoke Milton Park
-    Hoboken Oxon Canada France Germany Italy Spain Japan China India Australia Russia Ukraine Israel""".split()
-)
+_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Paris|Berlin|Washington|Washington, D.C.|
+    Chicago|Boston|Toronto|Sydney|Brussels|Moscow|Tokyo|Beijing|Oxford|Cambridge|Princeton|Amsterdam|Vienna|Rome|
+    Madrid|Geneva|Zurich|Munich|Frankfurt|Hamburg|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Prague|Budapest|Kyiv|
+    Kiev|Ottawa|Montreal|Los Angeles|San Francisco|Philadelphia|Baltimore|Edinburgh|Dublin|Leiden|Berkeley|Abingdon|
+    New Haven|Ithaca|Stanford|Lanham|Westport|Santa Monica|Cham|Heidelberg|Basingstoke|Milton Park|Hoboken|Oxon|
+    Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel""".split("|"))
+# "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Cambridge, MA": a place by its shape
+_PLACE_SHAPE = re.compile(r"^[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]{2,20})$")
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|University|Universit\w+|Verlag|Books|Publish\w*|Publications|[EÉ]ditions|Editore|Editorial|"
+    r"Ltd|Inc|Sons|Company|Group|Bloomsbury|Penguin|Routledge|Springer|Wiley|Elsevier|Macmillan|HarperCollins|"
+    r"Random House|Knopf|Norton|Viking|Pantheon|Basic|Palgrave|Brill|Gallimard|Suhrkamp)\b")
 
 
 def split_segments(text: str, separator: str = ".") -> list[str]:
@@ -189,6 +200,10 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
         head = core[:open_index].strip()
         item["title"] = core[open_index + 1:close_index].strip()
         after = core[close_index + 1:].lstrip()
+        translated = re.match(r"\[([^\[\]]{1,300})\]\.?", after)
+        if translated:  # trans-title: "南海珊瑚礁" [Coral reefs of ...]; kept as an unquoted title keeps it
+            item["title"] += f" [{translated.group(1)}]"
+            after = after[translated.end():].lstrip()
         _parse_head(head, item)
         separator = "," if after.startswith(",") and ". " not in after[:3] else "."
         after = after.lstrip(".,; ")
@@ -215,7 +230,7 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
                 item["type"] = shown
         has_quoted_title = False
     texts, shown_type = _classify_segments(segments, item, leftovers)
-    _assign_texts(texts, item, leftovers, has_quoted_title)
+    _assign_texts(texts, item, leftovers, has_quoted_title, shown_type)
     item["type"] = shown_type or item.get("type") or infer_type(item, has_quoted_title)
     return item, leftovers
 
@@ -296,11 +311,21 @@ def _short_name(text: str) -> dict[str, Any]:
     return name
 
 
+# Roles CS1 prints in parentheses after a name ({{cite AV media}}, {{cite episode}}, {{cite interview}}).
+_ROLES = {"presenter": "host", "host": "host", "director": "director", "producer": "producer",
+          "narrator": "narrator", "writer": "script-writer", "composer": "composer", "performer": "performer",
+          "illustrator": "illustrator", "interviewer": "interviewer", "speaker": "author", "interviewee": "author"}
+_ROLE_MARK = re.compile(r"\s\((" + "|".join(_ROLES) + r")s?\)(?=\s\(|[.,]?$)", re.IGNORECASE)
+
+
 def _parse_head(head: str, item: Item) -> None:
     """The part before the title: ``Authors (Date).``, ``Authors.``, or nothing."""
     head = _strip_end(head)
     if not head:
         return
+    role_mark = _ROLE_MARK.search(head)
+    if role_mark:  # "Attenborough, David (presenter) (2016)": the names hold that role
+        head = head[:role_mark.start()] + head[role_mark.end():]
     match = _HEAD.match(head)
     names_text = head
     if match:
@@ -314,7 +339,7 @@ def _parse_head(head: str, item: Item) -> None:
         # otherwise the parentheses are part of the names ("Smith, John (ed.)")
     if not names_text:
         return
-    role = "author"
+    role = _ROLES[role_mark.group(1).lower()] if role_mark else "author"
     editor = _EDITOR.search(names_text)
     if editor:
         role = "editor"
@@ -347,6 +372,16 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
         lowered = segment.lower()
         if lowered in ("n.d", "n.d.", "nd", "undated"):
             continue
+        glued = _TRAILING_EDITION.match(segment)
+        if glued and _EDITION.match(glued.group("edition")) and "edition" not in item:
+            item["edition"] = _edition_value(_EDITION.match(glued.group("edition")).group("edition"))  # type: ignore[union-attr]
+            segment = glued.group("rest")
+            lowered = segment.lower()
+        m = _VOLUME_TITLE.match(segment)
+        if m and "volume" not in item:
+            item["volume"] = m.group("volume")
+            item["volume-title"] = m.group("title")
+            continue
         date = parse_date(segment)
         if date is not None and "issued" not in item:
             item["issued"] = date_to_csl(date)
@@ -363,6 +398,13 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
                 item["issue"] = (m.group("issue") or m.group("issue2")).strip()
             if m.group("page"):
                 item["page"] = m.group("page").strip()
+            continue
+        m = _ISSUE_ONLY.match(segment)
+        if m and texts and "issue" not in item and "volume" not in item and \
+                re.fullmatch(r"[\d/–-]{1,12}|[Nn]o\.\s?\d{1,6}", m.group("issue")):
+            item["issue"] = m.group("issue")
+            if m.group("page"):
+                item["page"] = m.group("page")
             continue
         m = _GENRE.match(segment)
         if m:
@@ -418,21 +460,37 @@ def _apply_genre(genre: str, item: Item) -> str | None:
     return csl_type
 
 
-def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted_title: bool) -> None:
+def _is_place(text: str) -> bool:
+    return text in _PLACES or bool(_PLACE_SHAPE.match(text))
+
+
+def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted_title: bool,
+                  shown_type: str | None = None) -> None:
     """Plain segments in CS1 order: (title,) work, then publisher / location / agency."""
     if not texts:
         return
-    if has_quoted_title:
+    first = _PLACE_PUBLISHER.match(texts[0])
+    # A report, thesis or press release is not inside a work: "Title" (Report). Place: Publisher.
+    standalone = shown_type in ("report", "thesis") or item.get("genre") == "Press release" or (
+        first is not None and _is_place(first.group("place")) and "volume" not in item and "issue" not in item)
+    if has_quoted_title and not standalone:
         item["container-title"] = texts.pop(0)
         if texts and "volume" not in item and _BARE_VOLUME.match(texts[0]):
             item["volume"] = texts.pop(0)  # {{cite journal}} prints the volume alone: "Memoirs. 3."
+    elif not has_quoted_title and len(texts) > 1:
+        # "Title. Series. Publisher.": segments before the one that names a publisher are the series
+        publisher_at = next((i for i, t in enumerate(texts) if i and (_PUBLISHER_WORDS.search(t) or (
+            _PLACE_PUBLISHER.match(t) and _is_place(_PLACE_PUBLISHER.match(t).group("place"))))), None)  # type: ignore[union-attr]
+        if publisher_at == 1 and "collection-title" not in item and not _is_place(texts[0]) \
+                and not _PUBLISHER_WORDS.search(texts[0]):
+            item["collection-title"] = texts.pop(0)
     for segment in texts:
         place_publisher = _PLACE_PUBLISHER.match(segment)
         if len(segment) < 3 and segment.islower():
             leftovers.append(segment)  # stray fragments ("se") are not a publisher
         elif segment in _PLACES and "publisher-place" not in item:
             item["publisher-place"] = segment
-        elif place_publisher and "publisher" not in item and (place_publisher.group("place") in _PLACES
+        elif place_publisher and "publisher" not in item and (_is_place(place_publisher.group("place"))
                                                               or len(place_publisher.group("place").split()) <= 3):
             item["publisher-place"] = place_publisher.group("place")
             item["publisher"] = place_publisher.group("publisher")
@@ -445,6 +503,11 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
 def infer_type(item: Item, has_quoted_title: bool) -> str:
     """The CSL type the rendered reference shows (work names, ISBN, volume/issue)."""
     container = item.get("container-title", "")
+    medium = str(item.get("medium", "")).lower()
+    if medium in ("podcast", "audio"):
+        return "broadcast" if medium == "podcast" else "song"  # {{cite podcast}}, {{cite AV media}} (Audio)
+    if medium == "video":
+        return "motion_picture"
     if re.search(r"(?i)encyclop|britannica|\bdictionary\b|lexikon", container):
         return "entry-dictionary" if re.search(r"(?i)dictionary|wörterbuch", container) else "entry-encyclopedia"
     if (item.get("volume") or item.get("issue")) and not container and not has_quoted_title \
