@@ -174,6 +174,27 @@ def test_wikipedia_identifiers_become_eprint_fields() -> None:
     assert "eprint = {1343892}" in jstor and "eprinttype = {jstor}" in jstor and "hdl = {11573/870895}" in jstor
 
 
+@pytest.mark.parametrize("note,accessed", [
+    ("[Online; accessed 22-July-2004]", [2004, 7, 22]),  # Wikipedia's "Cite this page" BibTeX
+    ("Accessed: 2021-05-01", [2021, 5, 1]),
+    ("Last visited on May 1, 2021.", [2021, 5, 1]),
+    ("Accessed by many readers", None),
+])
+def test_a_note_that_only_gives_the_access_date_becomes_accessed(note: str, accessed: list | None) -> None:
+    item = convert.read(f"@misc{{a, title={{T}}, note={{{note}}}}}", format="bibtex").items[0]
+    if accessed is None:
+        assert item["note"] == note and "accessed" not in item
+    else:
+        assert item["accessed"] == {"date-parts": [accessed]} and "note" not in item
+    kept = convert.read(f"@misc{{a, note={{{note}}}, urldate={{2020-01-01}}}}", format="biblatex").items[0]
+    assert kept["note"] == note  # an access date already there: the note stays as written
+
+
+def test_bibdesk_links_are_the_url() -> None:
+    item = convert.read("@article{b, title={T}, Bdsk-Url-1={https://x.org/a}}", format="bibtex").items[0]
+    assert item["URL"] == "https://x.org/a"
+
+
 @pytest.mark.parametrize("broken,message", [
     ("@book{bad\n  title = {missing comma after key}}", "Expected comma"),
     ("@book{bad, title = {x} author = {y}}", "is a comma missing"),

@@ -382,6 +382,10 @@ class EntryConverter:
             if name in RULE_FIELDS or name in NAME_FIELD_TO_ROLE:
                 continue
             item.setdefault("custom", {})[name] = self.decode(name, value) if name not in VERBATIM_FIELDS else value
+        _access_note(item)
+        custom = item.get("custom") or {}
+        if "URL" not in item and isinstance(custom.get("bdsk-url-1"), str):
+            item["URL"] = custom["bdsk-url-1"]  # BibDesk keeps an entry's links there, not in url
         addendum = values.get("addendum")
         if addendum:
             note = item.get("note")
@@ -609,6 +613,27 @@ class EntryConverter:
             item["DOI"] = eprint
         elif kind == "pmcid" and "PMCID" not in item:
             item["PMCID"] = eprint
+
+
+# A note that only says when the page was seen: "Accessed: 2021-05-01", Wikipedia's "Cite this
+# page" export "[Online; accessed 22-July-2004]", "Last visited on May 1, 2021".
+_ACCESS_NOTE = re.compile(r"\[?(?:online[;,.]\s?)?(?:last\s)?(?:accessed|retrieved|visited|viewed|abgerufen am|"
+                          r"consulté le)(?:\son)?:?\s(?P<date>[\w ,./-]{4,40}?)\]?\.?", re.IGNORECASE)
+
+
+def _access_note(item: Item) -> None:
+    """Such a note becomes ``accessed`` (when the item has none), so styles print it as an access date."""
+    note = item.get("note")
+    if not isinstance(note, str) or "accessed" in item:
+        return
+    match = _ACCESS_NOTE.fullmatch(note.strip())
+    if match is None:
+        return
+    text = match.group("date").strip()
+    date = parse_date(re.sub(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)", " ", text))
+    if date is not None:
+        item["accessed"] = date_to_csl(date)
+        del item["note"]
 
 
 def _ordinal(number: int) -> str:
