@@ -36,6 +36,20 @@ def test_missing_final_er_keeps_the_record() -> None:
     assert result.diagnostics[0].line == 5 and result.diagnostics[0].file == "x.ris"
 
 
+@pytest.mark.parametrize("written,name", [
+    ("Smith J.", {"family": "Smith", "given": "J."}),  # Scopus
+    ("García-López M.A.", {"family": "García-López", "given": "M.A."}),
+    ("Smith JA", {"family": "Smith", "given": "JA"}),  # MEDLINE-style
+    ("van der Berg J.", {"family": "Berg", "given": "J.", "non-dropping-particle": "van der"}),
+    ("John Smith", {"family": "Smith", "given": "John"}),
+    ("Smith, John", {"family": "Smith", "given": "John"}),
+    ("World Health Organization", {"literal": "World Health Organization"}),
+])
+def test_author_forms_of_real_exports(written: str, name: dict) -> None:
+    item = convert.read(f"TY  - JOUR\nAU  - {written}\nER  - \n", format="ris").items[0]
+    assert item["author"] == [name]
+
+
 def test_loose_separators_and_continuation_lines() -> None:
     text = "TY - JOUR\nTI -  Spaced\nAB  - first line\n  second line\nAU- Doe, Jane\nER -\n"
     item = convert.read(text, format="ris").items[0]

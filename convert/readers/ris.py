@@ -367,7 +367,15 @@ def _parse_ris_name(value: str) -> dict[str, Any]:
     if value.endswith(",") and value.count(",") == 1:
         particle, family = split_particle(value[:-1].strip())
         return {"family": family, **({"non-dropping-particle": particle} if particle else {})}
+    initials = _FAMILY_INITIALS.match(value)
+    if initials:  # Scopus's "Smith J.", MEDLINE's "Smith JA": the family name comes first
+        particle, family = split_particle(initials.group("family"))
+        return {"family": family, "given": initials.group("given"),
+                **({"non-dropping-particle": particle} if particle else {})}
     return parse_name(value, allow_organisation="," not in value)
+
+
+_FAMILY_INITIALS = re.compile(r"^(?P<family>[^\s,.][^,.]{0,60}?[^\W\d_])\s(?P<given>(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)|[A-Z]{1,2})$")
 
 
 def _database_identifiers(item: Item) -> None:
