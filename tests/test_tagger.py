@@ -259,6 +259,17 @@ def test_corpus_labels_are_mapped_to_ours_alike(tmp_path) -> None:
     assert labels[3]["Gravitation and Cosmology,"] == "title"
 
 
+def test_a_head_that_only_looks_like_cs1_falls_back_to_the_tagger() -> None:
+    """Cell and APA print "Organisation (2015). Title." as CS1 does; when the CS1 grammar then cannot
+    place the rest ("Phys. Rev. Lett 114, 072302"), the tagger's reading is taken."""
+    item = convert.parse_reference("ATLAS collaboration (2015). Measurements of the nuclear modification factor. "
+                                   "Phys. Rev. Lett 114, 072302.")
+    assert (item["container-title"], item["volume"], item["page"]) == ("Phys. Rev. Lett", "114", "072302")
+    assert "note" not in item and item["type"] == "article-journal"
+    cs1 = convert.parse_reference("Cook, Lorne (25 May 2017). \"NATO explained\". Military Times. Retrieved 3 March 2022.")
+    assert cs1["container-title"] == "Military Times" and cs1["accessed"] == {"date-parts": [[2022, 3, 3]]}
+
+
 def test_a_substituted_author_list_repeats_the_one_before() -> None:
     first, second = convert.parse_references([
         "Shannon, Claude E. “A Mathematical Theory of Communication.” Bell System Technical Journal, vol. 27, "

@@ -43,6 +43,12 @@ def choose_parser(text: str) -> str:
     return "tagger"
 
 
+def _tagger_available() -> bool:
+    from ..tagger import model_available
+
+    return model_available()
+
+
 def parse_reference(text: str, parser: str = "auto") -> Item:
     """One rendered reference to a CSL item; unplaced text goes to ``note``.  ``parser`` is ``cs1``
     (Wikipedia's CS1/CS2 grammar), ``tagger`` (the learned tagger, any style) or ``auto``."""
@@ -76,13 +82,23 @@ def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
         item.pop("author", None)
         item.setdefault("custom", {})["same-authors-as-previous"] = True
         return item, leftovers
-    if (choose_parser(text) if parser == "auto" else parser) == "tagger":
+    chosen = choose_parser(text) if parser == "auto" else parser
+    if chosen == "tagger":
         from ..tagger.spans import parse_with_tagger
 
         item, leftovers = parse_with_tagger(text)
     else:
         item, leftovers = parse_cs1(text)
         _publisher_after_title(item)
+        if leftovers and parser == "auto" and not _CS1_MARKS.search(text) and _tagger_available():
+            # Only the head looked like CS1 ("ATLAS Collaboration (2015). Title. Phys. Rev. Lett 114,
+            # 072302." is Cell's style too) and the grammar could not place everything: the tagger's
+            # reading wins when it leaves less text unplaced.
+            from ..tagger.spans import parse_with_tagger
+
+            tagged, tagged_leftovers = parse_with_tagger(text)
+            if sum(map(len, tagged_leftovers)) < sum(map(len, leftovers)):
+                item, leftovers = tagged, tagged_leftovers
     if leftovers:
         note = "; ".join(leftovers)
         item["note"] = f"{item['note']}\n{note}" if item.get("note") else note
