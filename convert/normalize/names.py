@@ -22,7 +22,14 @@ ORGANISATION_WORDS = frozenset(
     corp inc ltd llc gmbh press news group centre center service services government nations union
     league party bank fund federation network museum library archive archives agency times post reuters
     staff team project consortium alliance treaty nato un who oecd imf collaboration collective initiative
-    observatory laboratory telescope programme program secretariat parliament senate"""
+    observatory laboratory telescope programme program secretariat parliament senate national statistics
+    survey instituto institut istituto instytut nacional nazionale nationale ministério ministerio ministère
+    ministero ministerium departamento département agência agencia agence agenzia universidade universidad
+    université universität università uniwersytet fundação fundación fondation fondazione stiftung
+    sociedade sociedad société società gesellschaft verein verband comité comisión comissão commissione
+    kommission conselho consejo conseil consiglio secretaría secretaria gobierno governo gouvernement
+    bundesamt bundesministerium landesamt ufficio oficina escritório centro zentrum museo musée biblioteca
+    bibliothèque archivo archivio academia académie akademie accademia asociación associação associazione"""
     .split()
 )
 

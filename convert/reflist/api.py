@@ -18,8 +18,8 @@ PARSERS = ("auto", "cs1", "tagger")
 # What Wikipedia's CS1/CS2 templates print and other styles do not: a title in straight double
 # quotes (a copied page has them; styles typeset “curly” ones), a quoted title right after the
 # "(date)." head, "Retrieved"/"Archived", "ISBN 978...", a short citation ("doi:10." is also AMA's and Vancouver's).
-_CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)\.\s[\"“]|\bRetrieved\s|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
-                        r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
+_CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
+                        r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type CS1 prints after a title ({{cite episode}}, {{cite report}}, {{cite thesis}}...)
                         r"\((?:Television production|Motion picture|Press release|Report|PhD thesis|"
                         r"Master's thesis|Thesis|Podcast|Speech|Map)\)")

@@ -189,6 +189,10 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     core = " ".join(core.split()).strip(" ,;")
     core = re.sub(r"(?<!\s)\s+([.,;:])", r"\1", core)
     core = re.sub(r"([.,])(?:\s?[.,])+", r"\1", core)
+    original = _ORIGINAL_DATE.match(core)
+    if original and parse_date(original.group("orig")) is not None:  # "(2010) [1989]": a reprint's first date
+        item["original-date"] = date_to_csl(parse_date(original.group("orig")))  # type: ignore[arg-type]
+        core = original.group("head") + core[original.end():]
     short = _SHORT.match(core)
     if short and not any(c in core for c in _OPEN_QUOTES) and _names_look_short(short.group("names")):
         return _short_citation(short, item), []
@@ -235,6 +239,7 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     return item, leftovers
 
 
+_ORIGINAL_DATE = re.compile(r"^(?P<head>[^\"“”\[\]]{1,600}?\([^()]{1,60}\))\s\[(?P<orig>[^\[\]]{1,40})\](?=[.,]\s)")
 _BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?|[IVXLC]{1,7})$")
 _TITLE_MARK = re.compile(r"^(?P<title>.+?)\s\((?P<mark>[^()]{2,40})\)$")
 
@@ -521,6 +526,9 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
         return "article-journal"
     if item.get("DOI") and container:
         return "article-journal"
+    if has_quoted_title and container and item.get("publisher") and item.get("publisher-place") \
+            and not _NEWS.search(container):
+        return "chapter"  # "Chapter". Book. London: Murray. -- web pages and news have no imprint
     if item.get("ISBN"):
         return "chapter" if has_quoted_title and container else "book"
     if (item.get("custom") or {}).get("arxiv") and not container and not item.get("publisher"):
