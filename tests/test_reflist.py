@@ -197,6 +197,12 @@ def test_checksums() -> None:
     ("Hecht & Cockburn 2010, ch. 3.",
      {"type": "book", "author": [{"family": "Hecht"}, {"family": "Cockburn"}], "issued": {"date-parts": [[2010]]},
       "page": "ch. 3", "custom": {"short-citation": True}}),
+    # CS2 ({{citation}}) separates with commas, also inside "in Park, S. (ed.)"
+    ("Lee, K. (2015), \"Coral spawning\", in Park, S. (ed.), Marine Biology Handbook, Berlin: Springer, pp. 101–120",
+     {"type": "chapter", "author": [{"family": "Lee", "given": "K."}], "issued": {"date-parts": [[2015]]},
+      "title": "Coral spawning", "editor": [{"family": "Park", "given": "S."}],
+      "container-title": "Marine Biology Handbook", "publisher-place": "Berlin", "publisher": "Springer",
+      "page": "101–120"}),
     ("Zenko 2010, pp. 133–134.",
      {"type": "book", "author": [{"family": "Zenko"}], "issued": {"date-parts": [[2010]]}, "page": "133–134",
       "custom": {"short-citation": True}}),

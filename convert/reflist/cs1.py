@@ -59,7 +59,7 @@ _PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][^\d:;]{1,60}?):\s(?P<publisher>
 _GENRE = re.compile(r"^\((?P<genre>[^()]{2,60})\)$")
 _EDITION = re.compile(r"^\(?(?P<edition>(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+|[Rr]evised|[Rr]ev\.)(?:\s\w+)?)\sed(?:\.|ition)\)?$")
 _TRANSLATED = re.compile(r"^(?:[Tt]ranslated by|[Tt]rans\. by|[Tt]r\.)\s(?P<names>.+)$")
-_EDITED = re.compile(r"^(?:[Ee]dited by|[Ee]d\. by|In\s)(?P<names>.+?)(?:\s\((?:eds?\.)\))?$")
+_EDITED = re.compile(r"^(?:[Ee]dited by|[Ee]d\. by|[Ii]n\s)(?P<names>.+?)(?:\s\((?:eds?\.)\))?$")
 _VIA = re.compile(r"^(?:[Vv]ia|Source:)\s(?P<source>.+)$")
 _DOMAIN = re.compile(r"^[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}$")
 
@@ -118,7 +118,7 @@ _PUBLISHER_WORDS = re.compile(
 def split_segments(text: str, separator: str = ".") -> list[str]:
     """Split on ``. `` (or ``, `` in CS2) except after initials and known abbreviations."""
     if separator == ",":
-        return [s.strip() for s in re.split(r",\s", text) if s.strip(" .,")]
+        return _join_editor_lists([s.strip() for s in re.split(r",\s", text) if s.strip(" .,")])
     segments: list[str] = []
     start = 0
     for m in re.finditer(r"\.\s+|\.$", text):
@@ -145,6 +145,27 @@ def split_segments(text: str, separator: str = ".") -> list[str]:
         if segment:
             cleaned.append(segment)
     return cleaned
+
+
+_EDITOR_MARK_END = re.compile(r"\((?:eds?\.|editors?|Hrsg\.)\)$")
+
+
+def _join_editor_lists(parts: list[str]) -> list[str]:
+    """CS2 separates segments with commas, and so are "in Park, S.; Lee, K. (eds.)" cut: the
+    pieces from "in" to the "(ed.)" mark are one segment."""
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if re.match(r"[Ii]n\s", part) and not _EDITOR_MARK_END.search(part):
+            end = next((j for j in range(index + 1, min(index + 12, len(parts))) if _EDITOR_MARK_END.search(parts[j])), None)
+            if end is not None:
+                out.append(", ".join(parts[index:end + 1]))
+                index = end + 1
+                continue
+        out.append(part)
+        index += 1
+    return out
 
 
 def _keeps_period(segment: str) -> bool:
