@@ -186,6 +186,11 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("author", "Kaplan LS. "), ("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "),
       ("publisher", "Insel; "), ("date", "2007.")], {"title": "NATO 1948: The birth", "container-title": None}),
     ([("title", "Attention. "), ("container-title", "The New York Times. ")], {"container-title": "The New York Times"}),
+    # a "journal" after an edition, or named like a firm, is the book's publisher
+    ([("title", "NATO 1948 "), ("edition", "(2nd ed.). "), ("container-title", "Rowman & Littlefield.")],
+     {"publisher": "Rowman & Littlefield", "container-title": None, "edition": "2"}),
+    ([("title", "Letters. "), ("container-title", "Farrar, Straus & Giroux, "), ("date", "1990.")],
+     {"publisher": "Farrar, Straus & Giroux", "container-title": None}),
     # ACS: "Publisher: Place, Year; pp 133–134", "In Book;" and bare "(1)"/"1" numbers
     ([("citation-number", "(19) "), ("author", "Zenko, M. "), ("title", "Between Threats and War. In U.S. operations; "),
       ("publisher", "Stanford University Press: Stanford, "), ("location", "CA, "), ("date", "2010; "),

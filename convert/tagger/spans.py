@@ -550,7 +550,8 @@ def _container_that_is_a_publisher(item: Item) -> None:
     if "publisher" in item or _SERIAL_WORDS.search(container):
         return
     placed = re.fullmatch(r"([A-Z][\w .,'-]{1,40}?):\s(.+)", container)
-    if placed or PUBLISHER_NAME.search(container):
+    # journals have no editions, and "Rowman & Littlefield", "Farrar, Straus & Giroux" are firms
+    if placed or PUBLISHER_NAME.search(container) or item.get("edition") or _FIRM.fullmatch(container.strip(" .,")):
         del item["container-title"]
         if placed:
             item.setdefault("publisher-place", placed.group(1))
@@ -558,6 +559,7 @@ def _container_that_is_a_publisher(item: Item) -> None:
         item["publisher"] = container
 
 
+_FIRM = re.compile(r"[A-Z][\w'-]{1,20}(?:,\s[A-Z][\w'-]{1,20}){0,3}\s&\s[A-Z][\w'-]{1,20}")
 _SERIAL_WORDS = re.compile(r"(?i)\b(?:journal|review|proceedings|conference|symposium|bulletin|quarterly|transactions|"
                            r"annals|letters|magazine|times|news|post|gazette|herald|tribune)\b")
 
