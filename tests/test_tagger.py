@@ -186,6 +186,12 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("author", "Kaplan LS. "), ("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "),
       ("publisher", "Insel; "), ("date", "2007.")], {"title": "NATO 1948: The birth", "container-title": None}),
     ([("title", "Attention. "), ("container-title", "The New York Times. ")], {"container-title": "The New York Times"}),
+    # a title cannot end on "and": the container's first sentence finishes it (an acronym can end a sentence)
+    ([("title", "Strategic culture and "), ("container-title", "NATO. Security Studies, "), ("volume", "5")],
+     {"title": "Strategic culture and NATO", "container-title": "Security Studies"}),
+    ([("author", "Ford H Jr. "), ("title", "Strategic culture and "), ("container-title", "NATO. Security Studies. "),
+      ("date", "1999;"), ("volume", "5"), ("issue", "(2):"), ("pages", "200–15.")],
+     {"title": "Strategic culture and NATO", "container-title": "Security Studies", "page": "200-215"}),
     # a "journal" after an edition, or named like a firm, is the book's publisher
     ([("title", "NATO 1948 "), ("edition", "(2nd ed.). "), ("container-title", "Rowman & Littlefield.")],
      {"publisher": "Rowman & Littlefield", "container-title": None, "edition": "2"}),

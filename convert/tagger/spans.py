@@ -202,6 +202,28 @@ def _journal_words_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str
     return spans
 
 
+# A sentence ends at a period after a lowercase word or an acronym ("NATO."), not after an initial ("J.")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^A-Z\s.][.?!])|(?<=[A-Z]{2}[.?!]))\s+(?=\S)")
+_DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|against|und|et|y|de|des|der|die|das)\s*$",
+                       re.IGNORECASE)
+
+
+def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Strategic culture and | NATO. Security Studies.": a title cannot end on "and"; the container
+    span's first sentence finishes it."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        following_label, following = spans[position + 1]
+        if label != "title" or following_label != "container-title" or not _DANGLING.search(text):
+            continue
+        breaks = list(_SENTENCE_BREAK.finditer(following.rstrip()))
+        if breaks:
+            cut = breaks[0].end()
+            return (spans[:position] + [("title", text + following[:cut]), ("container-title", following[cut:])]
+                    + spans[position + 2:])
+    return spans
+
+
 def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver, AMA and BMJ: "Title. Journal Abbrev. 1907;26:9" -- NLM journal abbreviations
     have no periods, so the journal is the last sentence before the "year;" citation, however the
@@ -215,7 +237,7 @@ def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if position - start < 2 or not any(spans[i][0] == "container-title" for i in range(start, position)):
             return spans
         joined = "".join(t for _, t in spans[start:position])
-        cut = [m.end() for m in re.finditer(r"(?<=[^A-Z\s.][.?!])\s+(?=\S)", joined.rstrip())]
+        cut = [m.end() for m in _SENTENCE_BREAK.finditer(joined.rstrip())]
         if not cut:
             return spans
         return spans[:start] + [("title", joined[:cut[-1]]), ("container-title", joined[cut[-1]:])] + spans[position:]
@@ -283,6 +305,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
+    spans = _title_cut_after_a_function_word(spans)
     spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
