@@ -186,6 +186,9 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("author", "Kaplan LS. "), ("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "),
       ("publisher", "Insel; "), ("date", "2007.")], {"title": "NATO 1948: The birth", "container-title": None}),
     ([("title", "Attention. "), ("container-title", "The New York Times. ")], {"container-title": "The New York Times"}),
+    # a bracket one span opens and the next closes is one descriptor
+    ([("title", "Small states in NATO [Master’s "), ("genre", "thesis]. "), ("publisher", "University of Oslo.")],
+     {"title": "Small states in NATO", "genre": "Master’s thesis", "type": "thesis", "publisher": "University of Oslo"}),
     # a title cannot end on "and": the container's first sentence finishes it (an acronym can end a sentence)
     ([("title", "Strategic culture and "), ("container-title", "NATO. Security Studies, "), ("volume", "5")],
      {"title": "Strategic culture and NATO", "container-title": "Security Studies"}),

@@ -38,6 +38,8 @@ _MEDIUM_MARK = re.compile(r"(?<!\s)\s*\[(?:Internet|Online|Preprint|online|Elect
 
 def _strip_wrapping(text: str) -> str:
     text = _MEDIUM_MARK.sub("", " ".join(text.split())).strip(" ,;:")
+    if text.endswith(".") and text.rstrip(".")[-1:] in ")\"”’»]":
+        text = text.rstrip(".")  # "[Master’s thesis]." : the period after the closing bracket first
     while len(text) >= 2 and text[0] in "(\"“‘«[" and text[-1] in ")\"”’»]." and text.count(text[0]) == 1:
         text = text[1:-1].rstrip(".").strip()
     return text.strip(_EDGE.replace(")", "").replace("?", "")) if not text.endswith("?") else text.lstrip(_EDGE)
@@ -224,6 +226,21 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
     return spans
 
 
+def _unclosed_bracket(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Small states in NATO [Master’s | thesis].": a bracket a span opens and the next closes is one
+    descriptor, kept with the span that closes it (APA's "[Master's thesis]", "[Data set]")."""
+    out = list(spans)
+    for position in range(len(out) - 1):
+        label, text = out[position]
+        start = text.rfind("[")
+        if start < 0 or "]" in text[start:] or "]" not in out[position + 1][1]:
+            continue
+        following_label, following = out[position + 1]
+        out[position] = (label, text[:start])
+        out[position + 1] = (following_label, text[start:] + following)
+    return [(label, text) for label, text in out if text]
+
+
 def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver, AMA and BMJ: "Title. Journal Abbrev. 1907;26:9" -- NLM journal abbreviations
     have no periods, so the journal is the last sentence before the "year;" citation, however the
@@ -305,7 +322,7 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
-    spans = _title_cut_after_a_function_word(spans)
+    spans = _title_cut_after_a_function_word(_unclosed_bracket(spans))
     spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
