@@ -186,6 +186,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("author", "Kaplan LS. "), ("container-title", "NATO "), ("date", "1948: "), ("title", "The birth. "),
       ("publisher", "Insel; "), ("date", "2007.")], {"title": "NATO 1948: The birth", "container-title": None}),
     ([("title", "Attention. "), ("container-title", "The New York Times. ")], {"container-title": "The New York Times"}),
+    # Vancouver's "In: Editors, eds. Book" read as one container; a journal the tagger called a series
+    ([("title", "Diffusion of credit. "), ("container-title", "In: Tesauro G, Touretzky DS, eds. Advances in NIPS "),
+      ("volume", "7. "), ("publisher", "MIT Press "), ("date", "1995.")],
+     {"container-title": "Advances in NIPS", "editor": [{"family": "Tesauro", "given": "G."},
+                                                       {"family": "Touretzky", "given": "D. S."}], "type": "chapter"}),
+    ([("title", "Overqualification. "), ("collection-title", "Oxford Economic Papers, New Series. "),
+      ("pages", "2010;62:740–63.")],
+     {"container-title": "Oxford Economic Papers, New Series", "volume": "62", "collection-title": None}),
     # a bracket one span opens and the next closes is one descriptor
     ([("title", "Small states in NATO [Master’s "), ("genre", "thesis]. "), ("publisher", "University of Oslo.")],
      {"title": "Small states in NATO", "genre": "Master’s thesis", "type": "thesis", "publisher": "University of Oslo"}),
@@ -282,6 +290,20 @@ def test_a_head_that_only_looks_like_cs1_falls_back_to_the_tagger() -> None:
     assert "note" not in item and item["type"] == "article-journal"
     cs1 = convert.parse_reference("Cook, Lorne (25 May 2017). \"NATO explained\". Military Times. Retrieved 3 March 2022.")
     assert cs1["container-title"] == "Military Times" and cs1["accessed"] == {"date-parts": [[2022, 3, 3]]}
+
+
+def test_a_list_numbered_without_punctuation_loses_its_numbers() -> None:
+    """BMJ and the Lancet print "169  Anderson J. ..."; numbers that go up through the list are taken
+    off, a lone reference that starts with a number keeps it."""
+    from convert.reflist.api import strip_list_numbers
+
+    bmj = ["168  Megiddo N. Linear programming. Journal of the ACM. 1984;31:114–27.",
+           "169  Anderson J. Composite Registers. Distributed Computing. 1993;6:141–54."]
+    assert strip_list_numbers(bmj)[1].startswith("Anderson J.")
+    second = convert.parse_references(bmj)[1]
+    assert (second["title"], second["container-title"], second["volume"]) == ("Composite Registers", "Distributed Computing", "6")
+    assert strip_list_numbers(["12 Angry Men. 1957. Orion-Nova."]) == ["12 Angry Men. 1957. Orion-Nova."]
+    assert strip_list_numbers(["1984 Revisited. A.", "2001 Odyssey. B."]) == ["1984 Revisited. A.", "2001 Odyssey. B."]
 
 
 def test_a_substituted_author_list_repeats_the_one_before() -> None:

@@ -56,9 +56,24 @@ def parse_reference(text: str, parser: str = "auto") -> Item:
     return item
 
 
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+
+
+def strip_list_numbers(texts: list[str]) -> list[str]:
+    """BMJ, the Lancet and ACS number a list without punctuation ("169  Anderson J. ..."); a single
+    reference could start with a number of its own ("12 Angry Men"), so the numbers are taken off
+    only when most references of the list start with one and they go up one after the other."""
+    matches = [_BARE_NUMBER.match(text) for text in texts]
+    numbers = [int(m.group(1)) for m in matches if m]
+    if len(texts) < 2 or len(numbers) < 0.8 * len(texts) or numbers[0] > 1000 or \
+            any(b <= a or b - a > 5 for a, b in zip(numbers, numbers[1:])):
+        return texts
+    return [text[m.end():] if m else text for text, m in zip(texts, matches)]
+
+
 def parse_references(texts: Iterable[str], parser: str = "auto") -> list[Item]:
     """One item per string, in order; ids made unique; short citations linked to their sources."""
-    items = [parse_reference(text, parser) for text in texts]
+    items = [parse_reference(text, parser) for text in strip_list_numbers(list(texts))]
     _finish(items)
     return items
 
@@ -123,8 +138,8 @@ def parse_document(text: str, report: Diagnostics, parser: str = "auto") -> list
     """Find the reference section(s) of a document and parse each reference in them."""
     raws = split_references(text)
     items: list[Item] = []
-    for raw in raws:
-        item, leftovers = _parse_one(raw.text, parser)
+    for raw, reference in zip(raws, strip_list_numbers([raw.text for raw in raws])):
+        item, leftovers = _parse_one(reference, parser)
         if leftovers:
             shown = "; ".join(leftovers)
             report.warning(f"could not place {shown[:120]!r}; kept in note", line=raw.line)

@@ -502,6 +502,10 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     notes += leftovers
     if notes:
         item["note"] = " ".join(notes)
+    _editors_inside_container(grouped, item)
+    if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
+            and not item.get("publisher") and not item.get("ISBN"):
+        item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)
@@ -511,6 +515,26 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
         elif item.get("title"):
             item["title"] = f"{item['title']} {item.pop('container-title')}"  # "Small States in | NATO"
     return item
+
+
+_IN_EDITORS = re.compile(r"^(?P<editors>[^.;:]{2,300}?(?:\s[A-Z]{1,3}|\.)),?\s\(?(?:eds?|editors?|Hrsg)\.?\)?[.,]?\s+(?P<book>\S.*)$")
+
+
+def _editors_inside_container(grouped: dict[str, list[str]], item: Item) -> None:
+    """Vancouver's "In: Tesauro G, Touretzky DS, eds. Advances in ..." read as one container span:
+    the names before "eds." are the book's editors."""
+    if "editor" in item or "container-title" not in grouped:
+        return
+    raw = _IN.sub("", " ".join(" ".join(grouped["container-title"]).split()))
+    if raw == " ".join(" ".join(grouped["container-title"]).split()):
+        return  # no "In:" before it
+    m = _IN_EDITORS.match(raw)
+    if not m:
+        return
+    people, _ = _names(m.group("editors"))
+    if people:
+        item["editor"] = people
+        item["container-title"] = _strip_wrapping(m.group("book"))
 
 
 # What APA and others print after a title: "[Master's thesis]", "(Version 4.1)", "(2nd ed.)",
