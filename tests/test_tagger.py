@@ -194,6 +194,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("title", "Overqualification. "), ("collection-title", "Oxford Economic Papers, New Series. "),
       ("pages", "2010;62:740–63.")],
      {"container-title": "Oxford Economic Papers, New Series", "volume": "62", "collection-title": None}),
+    # Springer's "Journal 340:" for a record without pages: the volume
+    ([("title", "Understanding variations. "), ("container-title", "N Engl J "), ("pages", "340:")],
+     {"container-title": "N Engl J", "volume": "340", "page": None}),
+    ([("title", "Dialogue and being. "), ("container-title", "Gestalt! 4:")], {"container-title": "Gestalt!", "volume": "4"}),
+    # no title, a "container" with an edition and a publisher: the book's own title
+    ([("author", "Bordman GM "), ("date", "(2004) "), ("container-title", "The Oxford Companion, "), ("note", "3rd edn. "),
+      ("publisher", "Oxford University Press, "), ("location", "New York")],
+     {"title": "The Oxford Companion", "container-title": None, "edition": "3", "type": "book"}),
     # a bracket one span opens and the next closes is one descriptor
     ([("title", "Small states in NATO [Master’s "), ("genre", "thesis]. "), ("publisher", "University of Oslo.")],
      {"title": "Small states in NATO", "genre": "Master’s thesis", "type": "thesis", "publisher": "University of Oslo"}),

@@ -502,6 +502,10 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
     notes += leftovers
     if notes:
         item["note"] = " ".join(notes)
+    _springer_volume_without_pages(grouped, item)
+    if "title" not in item and item.get("container-title") and (item.get("publisher") or item.get("edition")) \
+            and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
+        item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
     _editors_inside_container(grouped, item)
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
@@ -518,6 +522,22 @@ def spans_to_item(spans: list[tuple[str, str]]) -> Item:
 
 
 _IN_EDITORS = re.compile(r"^(?P<editors>[^.;:]{2,300}?(?:\s[A-Z]{1,3}|\.)),?\s\(?(?:eds?|editors?|Hrsg)\.?\)?[.,]?\s+(?P<book>\S.*)$")
+
+
+def _springer_volume_without_pages(grouped: dict[str, list[str]], item: Item) -> None:
+    """Springer prints "Journal 340:" when a record has no pages: the number before the final colon
+    is the volume, whether the tagger called it pages or left it in the journal's name."""
+    if "volume" in item:
+        return
+    pages = " ".join(grouped.get("pages", [])).strip()
+    bare = re.fullmatch(r"(\d{1,5}):", pages)
+    if bare and item.get("page") == bare.group(1):
+        item["volume"] = item.pop("page")
+        return
+    container_ends_in_colon = " ".join(grouped.get("container-title", [])).rstrip().endswith(":")
+    glued = re.fullmatch(r"(.{2,}?)\s(\d{1,5})", str(item.get("container-title", "")))
+    if glued and container_ends_in_colon and "page" not in item:
+        item["container-title"], item["volume"] = glued.group(1), glued.group(2)
 
 
 def _editors_inside_container(grouped: dict[str, list[str]], item: Item) -> None:
