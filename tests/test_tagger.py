@@ -194,6 +194,12 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("title", "Overqualification. "), ("collection-title", "Oxford Economic Papers, New Series. "),
       ("pages", "2010;62:740–63.")],
      {"container-title": "Oxford Economic Papers, New Series", "volume": "62", "collection-title": None}),
+    # ACS: the title's first word after the list's last initials goes back to the title
+    ([("author", "Shin, H.; King, C.-C.; Hu, C. Thin "), ("title", "Oxide Damage by Plasma Etching. "),
+      ("container-title", "Proc. IEEE/IRPS "), ("date", "1992, "), ("pages", "37–41.")],
+     {"title": "Thin Oxide Damage by Plasma Etching", "author": [
+         {"family": "Shin", "given": "H."}, {"family": "King", "given": "C.-C."}, {"family": "Hu", "given": "C."}]}),
+    ([("author", "Doe, J., Jr. "), ("title", "Essays. ")], {"title": "Essays"}),
     # Springer's "Journal 340:" for a record without pages: the volume
     ([("title", "Understanding variations. "), ("container-title", "N Engl J "), ("pages", "340:")],
      {"container-title": "N Engl J", "volume": "340", "page": None}),

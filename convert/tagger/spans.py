@@ -110,13 +110,24 @@ _INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([A-Z]
 _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 
 
+# ACS's "Shin, H.; King, C.-C.; Hu, C. Thin | Oxide...": words after a list's last initials
+_AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
+                             r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
+
+
 def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Shin H, King C-C, Hu C. Thin | Oxide Damage...": the first words of the title after a
-    Vancouver author list's closing period, read as a name, go back to the title."""
+    Vancouver author list's closing period, read as a name, go back to the title (and after
+    ACS's "Hu, C." initials)."""
     for position in range(len(spans) - 1):
         label, text = spans[position]
         if label != "author" or spans[position + 1][0] != "title":
             continue
+        acs = _AFTER_INITIALS.match(text)
+        if acs and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
+                and not re.search(r"\b[A-Z]\.", acs.group("spill")):
+            title = ("title", acs.group("spill") + spans[position + 1][1])
+            return spans[:position] + [(label, acs.group("names") + " "), title] + spans[position + 2:]
         spill = _VANCOUVER_AUTHORS.match(text)
         if spill and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", spill.group(2)) and len(spill.group(2).split()) <= 3:
             title = ("title", spill.group(2) + spans[position + 1][1])
@@ -317,13 +328,16 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def spans_to_item(spans: list[tuple[str, str]]) -> Item:
+def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
+    """A CSL item from labelled spans.  ``repair`` first re-cuts spans where taggers go wrong (names
+    spilling into a title, a journal glued to a title...); spans a person labelled need none."""
     item: Item = {}
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
-    spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
-    spans = _title_cut_after_a_function_word(_unclosed_bracket(spans))
-    spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
+    if repair:
+        spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
+        spans = _title_cut_after_a_function_word(_unclosed_bracket(spans))
+        spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
