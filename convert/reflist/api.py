@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from ..csl import Item, make_ids_unique, read_date
 from ..diagnostics import Diagnostics
 from ..normalize.keys import unique_keys
+from ..normalize.publishers import PUBLISHER_NAME
 from .cs1 import parse_cs1
 from .split import split_references
 
@@ -123,8 +124,6 @@ def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
 def _publisher_after_title(item: Item) -> None:
     """Cell's "World report on disability (World Health Organization)." read by the CS1 grammar:
     a parenthesis that names a publisher closes the title of a book with no publisher."""
-    from ..tagger.spans import PUBLISHER_NAME
-
     title = item.get("title", "")
     m = re.search(r"\s\(([^()\d]{3,80})\)$", title)
     if m and "publisher" not in item and not item.get("container-title") and PUBLISHER_NAME.search(m.group(1)):

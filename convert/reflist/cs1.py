@@ -21,6 +21,7 @@ from typing import Any
 from ..csl import date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.names import is_organisation, parse_name, split_name_list
+from ..normalize.publishers import PUBLISHER_NAME
 from .artefacts import extract_artefacts
 
 Item = dict[str, Any]
@@ -109,11 +110,6 @@ _PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Pa
     Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel""".split("|"))
 # "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Cambridge, MA": a place by its shape
 _PLACE_SHAPE = re.compile(r"^[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]{2,20})$")
-_PUBLISHER_WORDS = re.compile(
-    r"\b(?:Press|University|Universit\w+|Verlag|Books|Publish\w*|Publications|[EÉ]ditions|Editore|Editorial|"
-    r"Ltd|Inc|Sons|Company|Group|Bloomsbury|Penguin|Routledge|Springer|Wiley|Elsevier|Macmillan|HarperCollins|"
-    r"Random House|Knopf|Norton|Viking|Pantheon|Basic|Palgrave|Brill|Gallimard|Suhrkamp)\b")
-
 
 def split_segments(text: str, separator: str = ".") -> list[str]:
     """Split on ``. `` (or ``, `` in CS2) except after initials and known abbreviations."""
@@ -211,8 +207,9 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     core = re.sub(r"(?<!\s)\s+([.,;:])", r"\1", core)
     core = re.sub(r"([.,])(?:\s?[.,])+", r"\1", core)
     original = _ORIGINAL_DATE.match(core)
-    if original and parse_date(original.group("orig")) is not None:  # "(2010) [1989]": a reprint's first date
-        item["original-date"] = date_to_csl(parse_date(original.group("orig")))  # type: ignore[arg-type]
+    first_published = parse_date(original.group("orig")) if original else None
+    if original and first_published is not None:  # "(2010) [1989]": a reprint's first date
+        item["original-date"] = date_to_csl(first_published)
         core = original.group("head") + core[original.end():]
     short = _SHORT.match(core)
     if short and not any(c in core for c in _OPEN_QUOTES) and _names_look_short(short.group("names")):
@@ -399,8 +396,9 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
         if lowered in ("n.d", "n.d.", "nd", "undated"):
             continue
         glued = _TRAILING_EDITION.match(segment)
-        if glued and _EDITION.match(glued.group("edition")) and "edition" not in item:
-            item["edition"] = _edition_value(_EDITION.match(glued.group("edition")).group("edition"))  # type: ignore[union-attr]
+        glued_edition = _EDITION.match(glued.group("edition")) if glued else None
+        if glued and glued_edition and "edition" not in item:
+            item["edition"] = _edition_value(glued_edition.group("edition"))
             segment = glued.group("rest")
             lowered = segment.lower()
         m = _VOLUME_TITLE.match(segment)
@@ -505,10 +503,10 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
             item["volume"] = texts.pop(0)  # {{cite journal}} prints the volume alone: "Memoirs. 3."
     elif not has_quoted_title and len(texts) > 1:
         # "Title. Series. Publisher.": segments before the one that names a publisher are the series
-        publisher_at = next((i for i, t in enumerate(texts) if i and (_PUBLISHER_WORDS.search(t) or (
+        publisher_at = next((i for i, t in enumerate(texts) if i and (PUBLISHER_NAME.search(t) or (
             _PLACE_PUBLISHER.match(t) and _is_place(_PLACE_PUBLISHER.match(t).group("place"))))), None)  # type: ignore[union-attr]
         if publisher_at == 1 and "collection-title" not in item and not _is_place(texts[0]) \
-                and not _PUBLISHER_WORDS.search(texts[0]):
+                and not PUBLISHER_NAME.search(texts[0]):
             item["collection-title"] = texts.pop(0)
     for segment in texts:
         place_publisher = _PLACE_PUBLISHER.match(segment)

@@ -11,6 +11,7 @@ from ..csl import Item, date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
 from ..normalize.names import parse_name, split_name_list
+from ..normalize.publishers import PUBLISHER_NAME
 from . import tag_reference
 
 _EDGE = " \t.,;:([{'\"“”‘’«»"
@@ -627,13 +628,6 @@ def _paren_descriptor(item: Item, paren: str) -> bool:
 
 
 # Words in the names of publishers and issuing bodies (also used by the reference-list parser).
-PUBLISHER_NAME = re.compile(r"\b(?:Press|University|Universit[äaé]t?|Verlag|Publish(?:ing|ers?)|Books|Editions?|"
-                             r"Organi[sz]ation|Institute|Agency|Council|Commission|Ministry|Bureau|Foundation|"
-                             r"Association|Department|Office|Project|Division|World Bank|United Nations|"
-                             r"Éditions|Editores|Editrice|Inc|Ltd|LLC|GmbH|& Sons|Wiley|Springer|Elsevier|Routledge|"
-                             r"Macmillan|Penguin|Harper(?:Collins)?|Random House|Academic|Kluwer|Blackwell|Pearson|"
-                             r"McGraw[- ]Hill|Prentice[- ]Hall|Addison[- ]Wesley|O'Reilly|Gallimard|Suhrkamp|Brill)\b")
-
 
 def _container_that_is_a_publisher(item: Item) -> None:
     """"Title. Oxford University Press, 2010." read as a journal with no volume or pages: the

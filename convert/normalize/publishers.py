@@ -1,0 +1,19 @@
+"""What a publisher's name looks like, for the reference-list grammar and the tagger's span rules.
+
+Both parsers decide between "journal", "series" and "publisher" for a segment they cannot place by
+position; the words that make a name a firm's or an institution's ("Press", "Verlag", "Ministry",
+"& Sons", the large houses) settle it.  One pattern for both, so they agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+PUBLISHER_NAME = re.compile(
+    r"\b(?:Press|University|Universit[äaé]t?|Verlag|Publish(?:ing|ers?)|Publications|Books|Editions?|"
+    r"Organi[sz]ation|Institute|Agency|Council|Commission|Ministry|Bureau|Foundation|"
+    r"Association|Department|Office|Project|Division|World Bank|United Nations|"
+    r"Éditions|Editores|Editore|Editorial|Editrice|Inc|Ltd|LLC|GmbH|& Sons|Company|Wiley|Springer|Elsevier|"
+    r"Routledge|Macmillan|Penguin|Harper(?:Collins)?|Random House|Academic|Kluwer|Blackwell|Pearson|Bloomsbury|"
+    r"Knopf|Norton|Viking|Pantheon|Palgrave|McGraw[- ]Hill|Prentice[- ]Hall|Addison[- ]Wesley|O'Reilly|"
+    r"Gallimard|Suhrkamp|Brill)\b")
