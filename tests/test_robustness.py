@@ -84,6 +84,12 @@ HOSTILE = {
     "white space runs": ("TY  - BOOK\nSN  - 1" + " " * 200_000 + "x\nKW  - a" + " " * 200_000 + "b\nER  - \n\n"
                          "@book{k, author = {A" + " " * 200_000 + "x}, language = {en" + " " * 200_000 + "!}}\n\n"
                          "——— " + " " * 200_000 + "\n"),
+    # control characters (raw and as references) in a Wikipedia page: lxml refused them once they were
+    # moved from one element to another (found by bench/fuzz.py)
+    "control characters in a page": ('<html><body><h2>References</h2><ol class="references"><li id="cite_note-1">'
+                                     '<span class="mw-cite-backlink"><b>^</b></span> <span class="reference-text">'
+                                     '<cite class="citation web cs1">x\x01y &#1; &#x1F; "Title". NATO.</cite>'
+                                     '<span class="Z3988" title="ctx"></span>\x02tail</span></li></ol></body></html>'),
 }
 
 

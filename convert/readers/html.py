@@ -47,9 +47,15 @@ def looks_like_html(text: str) -> bool:
     return _SNIFF.search(text[:4096]) is not None
 
 
+# C0 control characters (and references to them) are not text in HTML; lxml keeps some in the tree
+# and then refuses to set them back on an element, so they go before parsing.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));")
+
+
 def _parse_html(text: str) -> Any:
     from lxml import html
 
+    text = _CONTROL.sub("", text)
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True,
                              huge_tree=False)
     try:
