@@ -72,6 +72,7 @@ FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
     ("part-number", None, "part"),
     ("publisher", "publisher", "publisher"),
     ("publisher-place", "address", "location"),
+    ("jurisdiction", None, None),
     ("event-title", "eventtitle", "eventtitle"),
     ("event-place", None, "venue"),
     ("genre", "type", "type"),
@@ -93,6 +94,10 @@ FIELDS: tuple[tuple[str, str | None, str | None], ...] = (
     ("status", None, "pubstate"),
     ("volume-title", None, "maintitle"),
 )
+
+# A BibLaTeX @patent's location is the patent's country (CSL jurisdiction), not a place of publication.
+FIELD_BY_ENTRY: dict[tuple[str, str], str | None] = {("patent", "jurisdiction"): "location",
+                                                       ("patent", "publisher-place"): None}
 
 # Publisher goes elsewhere for some entry types.
 PUBLISHER_FIELD: dict[str, str] = {"techreport": "institution", "report": "institution", "phdthesis": "school",

@@ -20,7 +20,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from ..csl import DateValue, Item, date_to_csl, make_ids_unique, parse_edtf
+from ..csl import ITEM_TYPES, DateValue, Item, date_to_csl, make_ids_unique, parse_edtf
 from ..diagnostics import Diagnostic, Diagnostics
 from ..mappings.bibtex import (BIBSTRINGS, COUNTRY_KEYS, DATE_FIELDS, EDITOR_TYPE_TO_ROLE, ENTRY_GENRE, EPRINT_URLS,
                                LIST_FIELDS, ENTRY_TO_TYPE,
@@ -352,6 +352,8 @@ class EntryConverter:
         subtype = values.get("entrysubtype", "").strip().lower()
         if entry == "article" and subtype in ENTRYSUBTYPE_TO_TYPE:
             csl_type = ENTRYSUBTYPE_TO_TYPE[subtype]
+        elif subtype in ITEM_TYPES:
+            csl_type = subtype  # the CSL type our writers carry where the entry type cannot ("@misc" film)
         elif subtype:
             item.setdefault("custom", {})["entrysubtype"] = values["entrysubtype"]
         if entry == "misc" and "journal" not in values and "journaltitle" not in values and \

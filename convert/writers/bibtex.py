@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..csl import Item, date_to_edtf, names, read_date, text
-from ..mappings.bibtex import (CONTAINER_FIELD, ENTRYSUBTYPE, FIELDS, MONTH_MACROS, NAME_FIELDS, PUBLISHER_FIELD,
-                               TYPE_TO_ENTRY)
+from ..csl import ITEM_TYPES, Item, date_to_edtf, names, read_date, text
+from ..mappings.bibtex import (CONTAINER_FIELD, ENTRY_TO_TYPE, ENTRYSUBTYPE, FIELD_BY_ENTRY, FIELDS, MONTH_MACROS,
+                               NAME_FIELDS, PUBLISHER_FIELD, TYPE_TO_ENTRY)
 from ..normalize.keys import VALID_KEY, unique_keys
 from ..diagnostics import Diagnostics
 from ..gcpause import collection_paused
@@ -127,8 +127,12 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
             unplaced.append("container-title")
         else:
             put(fields[dialect], _field_value(fields[dialect], container, ascii_only))
-    if biblatex and csl_type in ENTRYSUBTYPE:
+    if csl_type in ENTRYSUBTYPE:
         put("entrysubtype", ENTRYSUBTYPE[csl_type])
+    elif ENTRY_TO_TYPE.get(entry_type) != csl_type and csl_type in ITEM_TYPES:
+        # The entry type alone would read back as another CSL type (a film is a @misc): the CSL type
+        # rides in entrysubtype, which BibLaTeX defines for this and BibTeX styles ignore.
+        put("entrysubtype", csl_type)
 
     present = sorted((_FIELD_RANK[v], v) for v in item if v in _FIELD_RANK)  # FIELDS order, only what is there
     for _, variable in present:
@@ -139,6 +143,8 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         field = (bibtex_field, biblatex_field)[dialect]
         if variable == "publisher" and entry_type in PUBLISHER_FIELD:
             field = PUBLISHER_FIELD[entry_type]
+        if (entry_type, variable) in FIELD_BY_ENTRY:
+            field = FIELD_BY_ENTRY[(entry_type, variable)]
         if field is None or field in used:
             unplaced.append(variable)
             continue
