@@ -23,7 +23,9 @@ _CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrie
                         r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type CS1 prints after a title ({{cite episode}}, {{cite report}}, {{cite thesis}}...)
                         r"\((?:Television production|Motion picture|Press release|Report|PhD thesis|"
-                        r"Master's thesis|Thesis|Podcast|Speech|Map)\)")
+                        r"Master's thesis|Thesis|Podcast|Speech|Map)\)|"
+                        # its maintenance messages, when a copy kept them
+                        r"\{\{\s?[Cc]ite[\w ]{0,30}\}\}:|CS1 maint:|CS1 errors?:")
 
 
 # CS1's head: names with full given names or an organisation, then "(date)." with no period

@@ -24,6 +24,13 @@ _WAYBACK = re.compile(rf"\bArchived\s{_DATE}\sat\s(?:the\s)?(?P<archive>Wayback 
 _RETRIEVED = re.compile(rf"\b(?:Retrieved|retrieved|Accessed|accessed|Abgerufen am|Consulté le|Consultado el)(?:\son)?\s{_DATE}\s?[.,]?")
 _MEDIUM = re.compile(r"\s?\((PDF|DOC|DOCX|PPT|PPTX|XLS|XLSX|video|audio|podcast|Podcast|Video|Audio)\)")
 _LANGUAGE = re.compile(r"\s?\(in\s([A-Z][a-z]+(?:(?:,\s|\sand\s)[A-Z][a-z]+){0,4})\)")
+# Wikipedia's maintenance and error messages printed after a citation ("{{cite book}}: CS1 maint:
+# multiple names: authors list (link)", "Cite journal requires |journal= (help)"): page chrome.
+_CS1_MESSAGE = re.compile(r"(?:\{\{\s?[Cc]ite[\w ]{0,30}\}\}:?\s?)?(?:CS1 maint:|CS1 errors?:|Cite \w{1,20} requires|"
+                          r"Missing or empty|Check date values in|Empty citation|Invalid \|?[\w-]{1,30}=|"
+                          r"\|[\w-]{1,30}= (?:has|missing|ignored))[^()\n]{0,200}\((?:link|help)\)")
+# "5 March 2019 – via ProQuest": the service the page was read through (CSL source)
+_VIA = re.compile(r"\s[–—-]\s?via\s(?P<source>[^.;\"“”]{1,100}?)(?=\.|;|$)")
 _SUBSCRIPTION = re.compile(r"\s?\((?:subscription|registration) required\)|\s?\(paywalled\)", re.IGNORECASE)
 
 LANGUAGE_CODES = {
@@ -80,6 +87,12 @@ def extract_artefacts(text: str, item: dict[str, Any]) -> str:
         item.setdefault("language", ", ".join(codes))
         return ""
 
+    def via(m: re.Match[str]) -> str:
+        item.setdefault("source", m.group("source").strip())
+        return ""
+
+    text = _CS1_MESSAGE.sub(" ", text)
+    text = _VIA.sub(via, text)
     text = _WAYBACK.sub(wayback, text)
     text = _ARCHIVED.sub(archived, text)
     text = _RETRIEVED.sub(retrieved, text)
