@@ -50,6 +50,13 @@ def test_author_forms_of_real_exports(written: str, name: dict) -> None:
     assert item["author"] == [name]
 
 
+def test_full_text_link_is_the_url_when_there_is_no_ur() -> None:
+    alone = convert.read("TY  - JOUR\nTI  - D\nL2  - https://x.org/full\nER  - \n", format="ris").items[0]
+    assert alone["URL"] == "https://x.org/full" and alone["custom"] == {"L2": "https://x.org/full"}
+    both = convert.read("TY  - JOUR\nUR  - https://a.org\nL2  - https://x.org\nER  - \n", format="ris").items[0]
+    assert both["URL"] == "https://a.org"
+
+
 def test_loose_separators_and_continuation_lines() -> None:
     text = "TY - JOUR\nTI -  Spaced\nAB  - first line\n  second line\nAU- Doe, Jane\nER -\n"
     item = convert.read(text, format="ris").items[0]

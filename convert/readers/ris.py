@@ -387,6 +387,9 @@ def _database_identifiers(item: Item) -> None:
         if isinstance(value, str) and re.fullmatch(r"PMC\d+", value.strip()) and "PMCID" not in item:
             item["PMCID"] = value.strip()
             del custom[tag]
+    link = custom.get("L2")
+    if "URL" not in item and isinstance(link, str) and link.startswith(("http://", "https://")):
+        item["URL"] = link.split("\n")[0].strip()  # EndNote's and Mendeley's "link to full text", kept under L2 too
     if "custom" in item and not item["custom"]:
         del item["custom"]
 
