@@ -200,6 +200,16 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Thin Oxide Damage by Plasma Etching", "author": [
          {"family": "Shin", "given": "H."}, {"family": "King", "given": "C.-C."}, {"family": "Hu", "given": "C."}]}),
     ([("author", "Doe, J., Jr. "), ("title", "Essays. ")], {"title": "Essays"}),
+    # a title that starts with a name and a year, cut after the initials; a title with no author at all
+    ([("author", "Kaplan, L. S. NATO "), ("date", "1948: "), ("title", "The Birth. "), ("publisher", "(Rowman, "),
+      ("date", "2007).")], {"title": "NATO 1948: The Birth", "author": [{"family": "Kaplan", "given": "L. S."}]}),
+    ([("author", "MacFarlane, J. pandoc. "), ("date", "(2023).")],
+     {"title": "pandoc", "author": [{"family": "MacFarlane", "given": "J."}]}),
+    ([("author", "Goethe, J. W. von. "), ("date", "(1986).")], {"title": None}),
+    # an institution's name as the first sentence of an authorless title is the author
+    ([("title", "World Health Organization. World Report on Disability. "), ("publisher", "(WHO, "),
+      ("date", "2011).")],
+     {"author": [{"literal": "World Health Organization"}], "title": "World Report on Disability"}),
     # Springer's "Journal 340:" for a record without pages: the volume
     ([("title", "Understanding variations. "), ("container-title", "N Engl J "), ("pages", "340:")],
      {"container-title": "N Engl J", "volume": "340", "page": None}),

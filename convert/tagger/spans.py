@@ -10,7 +10,7 @@ from typing import Any
 from ..csl import Item, date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
-from ..normalize.names import parse_name, split_name_list
+from ..normalize.names import is_organisation, parse_name, split_name_list
 from ..normalize.publishers import PUBLISHER_NAME
 from . import tag_reference
 
@@ -106,7 +106,8 @@ _VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3}(?
 
 
 # "Echevarria, M. & Ilundain, A. A. Aquaporins.": a list ending in initials, then one more sentence
-_INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([A-Z][^\s.,]*(?:\s[^\s.,]+){0,6}[.?!]?\s*)$")
+_INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([^\W\d_][^\s.,]*(?:\s[^\s.,]+){0,6}[.?!]?\s*)$")
+_PARTICLE_WORD = re.compile(r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|das|ten|ter|zu)\.?\s*$")
 # Nature's chapters: "Title. in Book Title (eds ...)" read as one title
 _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 
@@ -122,7 +123,16 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
     ACS's "Hu, C." initials)."""
     for position in range(len(spans) - 1):
         label, text = spans[position]
-        if label != "author" or spans[position + 1][0] != "title":
+        if label != "author":
+            continue
+        year_colon = position + 2 < len(spans) and spans[position + 1][0] == "date" and \
+            re.fullmatch(r"\s*\d{4}:\s*", spans[position + 1][1]) and spans[position + 2][0] == "title"
+        spilled = _AFTER_INITIALS.match(text) if year_colon else None
+        if spilled and not re.search(r"\b[A-Z]\.", spilled.group("spill")):
+            # "Kaplan, L. S. NATO | 1948: | The Birth...": a title that starts with a name and a year
+            title = ("title", spilled.group("spill") + spans[position + 1][1] + spans[position + 2][1])
+            return spans[:position] + [(label, spilled.group("names") + " "), title] + spans[position + 3:]
+        if spans[position + 1][0] != "title":
             continue
         acs = _AFTER_INITIALS.match(text)
         if acs and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
@@ -150,7 +160,8 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
         nature = _NATURE_IN.match(text) if label == "title" and not has_container else None
         if vancouver and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", vancouver.group(2)):
             out.extend([(label, vancouver.group(1) + ". "), ("title", vancouver.group(2))])
-        elif initials and not re.fullmatch(r"(?:Jr|Sr|II|III|IV|et al)\.?\s*", initials.group(2)):
+        elif initials and not re.fullmatch(r"(?:Jr|Sr|II|III|IV|et al)\.?\s*", initials.group(2)) \
+                and not _PARTICLE_WORD.fullmatch(initials.group(2)):
             out.extend([(label, initials.group(1) + " "), ("title", initials.group(2))])
         elif nature:
             out.extend([(label, nature.group(1) + " "), ("container-title", nature.group(2))])
@@ -517,14 +528,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     notes += leftovers
     if notes:
         item["note"] = " ".join(notes)
-    _springer_volume_without_pages(grouped, item)
-    if "title" not in item and item.get("container-title") and (item.get("publisher") or item.get("edition")) \
-            and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
-        item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
-    _editors_inside_container(grouped, item)
-    if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
-            and not item.get("publisher") and not item.get("ISBN"):
-        item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
+    if repair:
+        _repair_fields(grouped, item)
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)
@@ -537,6 +542,31 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
 
 
 _IN_EDITORS = re.compile(r"^(?P<editors>[^.;:]{2,300}?(?:\s[A-Z]{1,3}|\.)),?\s\(?(?:eds?|editors?|Hrsg)\.?\)?[.,]?\s+(?P<book>\S.*)$")
+
+
+def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
+    """Fields a tagger put in the wrong variable, read from the shape of the whole item."""
+    _organisation_before_title(item)
+    _springer_volume_without_pages(grouped, item)
+    if "title" not in item and item.get("container-title") and (item.get("publisher") or item.get("edition")) \
+            and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
+        item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
+    _editors_inside_container(grouped, item)
+    if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
+            and not item.get("publisher") and not item.get("ISBN"):
+        item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
+
+
+def _organisation_before_title(item: Item) -> None:
+    """"World Health Organization. World Report on Disability." read as one title with no author:
+    a first sentence that names an institution is the author."""
+    title = item.get("title")
+    if item.get("author") or item.get("editor") or not isinstance(title, str) or ". " not in title:
+        return
+    head, _, rest = title.partition(". ")
+    if len(head.split()) >= 2 and rest and is_organisation(head):
+        item["author"] = [{"literal": head}]
+        item["title"] = rest
 
 
 def _springer_volume_without_pages(grouped: dict[str, list[str]], item: Item) -> None:
