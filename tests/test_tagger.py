@@ -221,6 +221,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
     # a bracket one span opens and the next closes is one descriptor
     ([("title", "Small states in NATO [Master’s "), ("genre", "thesis]. "), ("publisher", "University of Oslo.")],
      {"title": "Small states in NATO", "genre": "Master’s thesis", "type": "thesis", "publisher": "University of Oslo"}),
+    ([("title", "Small states in NATO (Master’s "), ("genre", "thesis). "), ("publisher", "University of Oslo.")],
+     {"title": "Small states in NATO", "genre": "Master’s thesis", "type": "thesis"}),
+    # a year (or range) read into the title is the date; "n.d." is no part of a title
+    ([("author", "Müller, J., "), ("title", "2001–2003. Range of years in a volume. "),
+      ("container-title", "Zeitschrift für Politik "), ("volume", "12, "), ("pages", "1–20.")],
+     {"title": "Range of years in a volume", "issued": {"date-parts": [[2001], [2003]]}}),
+    ([("title", "Member countries [WWW Document], n.d. [WWW Document]. "), ("container-title", "NATO.")],
+     {"title": "Member countries"}),
     # a title cannot end on "and": the container's first sentence finishes it (an acronym can end a sentence)
     ([("title", "Strategic culture and "), ("container-title", "NATO. Security Studies, "), ("volume", "5")],
      {"title": "Strategic culture and NATO", "container-title": "Security Studies"}),

@@ -255,8 +255,11 @@ def _unclosed_bracket(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out = list(spans)
     for position in range(len(out) - 1):
         label, text = out[position]
-        start = text.rfind("[")
-        if start < 0 or "]" in text[start:] or "]" not in out[position + 1][1]:
+        opener, closer = "[", "]"
+        if out[position + 1][0] in ("genre", "note", "edition", "medium") and text.rfind("(") > text.rfind("["):
+            opener, closer = "(", ")"  # "Small states in NATO (Master’s | thesis)."
+        start = text.rfind(opener)
+        if start < 0 or closer in text[start:] or closer not in out[position + 1][1]:
             continue
         following_label, following = out[position + 1]
         out[position] = (label, text[:start])
@@ -546,6 +549,7 @@ _IN_EDITORS = re.compile(r"^(?P<editors>[^.;:]{2,300}?(?:\s[A-Z]{1,3}|\.)),?\s\(
 
 def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     """Fields a tagger put in the wrong variable, read from the shape of the whole item."""
+    _date_inside_title(item)
     _organisation_before_title(item)
     _springer_volume_without_pages(grouped, item)
     if "title" not in item and item.get("container-title") and (item.get("publisher") or item.get("edition")) \
@@ -555,6 +559,25 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
         item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
+
+
+_LEADING_YEAR = re.compile(r"^((?:1[5-9]|20)\d\d(?:[–-](?:1[5-9]|20)?\d\d)?[a-z]?)[.,]\s+(?=\S)")
+_NO_DATE_TAIL = re.compile(r"[,.]?\s*\(?n\.\s?d\.?\)?\.?$")
+
+
+def _date_inside_title(item: Item) -> None:
+    """"2001–2003. | Range of years..." or "Member countries, n.d." read into the title: the year
+    (or range) is the date, and "n.d." (no date) is dropped from the title."""
+    title = item.get("title")
+    if not isinstance(title, str):
+        return
+    leading = _LEADING_YEAR.match(title)
+    if leading and "issued" not in item:
+        date = parse_date(leading.group(1))
+        if date is not None:
+            item["issued"] = date_to_csl(date)
+            title = title[leading.end():]
+    item["title"] = _NO_DATE_TAIL.sub("", title) or title
 
 
 def _organisation_before_title(item: Item) -> None:
