@@ -229,6 +229,12 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Range of years in a volume", "issued": {"date-parts": [[2001], [2003]]}}),
     ([("title", "Member countries [WWW Document], n.d. [WWW Document]. "), ("container-title", "NATO.")],
      {"title": "Member countries"}),
+    # ACS's "Publisher: Town, ST" however the tagger labelled it
+    ([("title", "The Art of Computer Programming, "), ("edition", "3rd ed.; "),
+      ("location", "Addison-Wesley: Reading, MA, "), ("date", "1997.")],
+     {"publisher": "Addison-Wesley", "publisher-place": "Reading, MA"}),
+    ([("title", "NATO 1948, "), ("publisher", "Rowman & Littlefield: Lanham, MD, "), ("date", "2007.")],
+     {"publisher": "Rowman & Littlefield", "publisher-place": "Lanham, MD"}),
     # a title cannot end on "and": the container's first sentence finishes it (an acronym can end a sentence)
     ([("title", "Strategic culture and "), ("container-title", "NATO. Security Studies, "), ("volume", "5")],
      {"title": "Strategic culture and NATO", "container-title": "Security Studies"}),

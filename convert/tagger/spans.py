@@ -401,8 +401,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     _publisher_and_place(item)
     _parenthesised_imprint(" ".join(" ".join(t for _, t in spans).split()), item)
     if "location" in grouped and "publisher" not in grouped and ":" in item.get("publisher-place", ""):
-        place, _, publisher = item["publisher-place"].partition(":")
-        item["publisher-place"], item["publisher"] = place.strip(), publisher.strip()
+        item["publisher"] = item.pop("publisher-place")  # "Addison-Wesley: Reading, MA" labelled a place
+        _publisher_and_place(item)
     for label, variable in (("volume", "volume"), ("issue", "issue")):
         if label in grouped:
             joined_number = " ".join(grouped[label])
@@ -747,6 +747,10 @@ def _parenthesised_imprint(text: str, item: Item) -> None:
             del item["publisher-place"]
 
 
+# "Lanham, MD", "Reading, MA", "Washington, DC": a town and its state, as ACS prints after a publisher
+_CITY_REGION = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.\s?C\.)")
+
+
 def _publisher_and_place(item: Item) -> None:
     """"Springer Nature: Cham" (ACS writes the publisher first) or "Oxford: Clarendon Press" read as
     one publisher: the side that looks like a publisher's name is the publisher."""
@@ -756,7 +760,8 @@ def _publisher_and_place(item: Item) -> None:
     left, _, right = (part.strip(" ,;") for part in publisher.partition(":"))
     if not left or not right:
         return
-    if PUBLISHER_NAME.search(left) and not PUBLISHER_NAME.search(right):
+    right_is_place = bool(_CITY_REGION.fullmatch(right)) and not _CITY_REGION.fullmatch(left)
+    if right_is_place or (PUBLISHER_NAME.search(left) or _FIRM.fullmatch(left)) and not PUBLISHER_NAME.search(right):
         item["publisher"] = left
         place = right
     else:
