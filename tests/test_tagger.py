@@ -229,6 +229,10 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Range of years in a volume", "issued": {"date-parts": [[2001], [2003]]}}),
     ([("title", "Member countries [WWW Document], n.d. [WWW Document]. "), ("container-title", "NATO.")],
      {"title": "Member countries"}),
+    # Chicago's "edited by Jane Smith. Stanford | University Press"
+    ([("title", "“Between Threats.” "), ("container-title", "In U.S. Operations, "),
+      ("editor", "edited by Jane Smith. Stanford "), ("publisher", "University Press, "), ("date", "2010.")],
+     {"editor": [{"family": "Smith", "given": "Jane"}], "publisher": "Stanford University Press"}),
     # ACS's "Publisher: Town, ST" however the tagger labelled it
     ([("title", "The Art of Computer Programming, "), ("edition", "3rd ed.; "),
       ("location", "Addison-Wesley: Reading, MA, "), ("date", "1997.")],

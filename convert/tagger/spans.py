@@ -249,6 +249,21 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
     return spans
 
 
+def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"edited by Jane Smith. Stanford | University Press": words after the sentence that ends the
+    editors' names start the publisher (or place) that follows."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        following_label, following = spans[position + 1]
+        if label not in ("editor", "translator") or following_label not in ("publisher", "location"):
+            continue
+        m = re.match(r"^(.*[a-z]{2}\.)\s+([A-Z][^\s.,;:]*(?:\s[^\s.,;:]+){0,2}\s*)$", text)
+        if m:
+            return (spans[:position] + [(label, m.group(1) + " "), (following_label, m.group(2) + following)]
+                    + spans[position + 2:])
+    return spans
+
+
 def _unclosed_bracket(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Small states in NATO [Master’s | thesis].": a bracket a span opens and the next closes is one
     descriptor, kept with the span that closes it (APA's "[Master's thesis]", "[Data set]")."""
@@ -351,7 +366,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
-        spans = _title_cut_after_a_function_word(_unclosed_bracket(spans))
+        spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
         spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
