@@ -488,6 +488,12 @@ def _is_place(text: str) -> bool:
     return text in _PLACES or bool(_PLACE_SHAPE.match(text))
 
 
+def _names_a_publisher(segment: str) -> bool:
+    """"Oxford University Press", "London: Routledge": a segment that is an imprint."""
+    placed = _PLACE_PUBLISHER.match(segment)
+    return bool(PUBLISHER_NAME.search(segment) or (placed and _is_place(placed.group("place"))))
+
+
 def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted_title: bool,
                   shown_type: str | None = None) -> None:
     """Plain segments in CS1 order: (title,) work, then publisher / location / agency."""
@@ -501,13 +507,9 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
         item["container-title"] = texts.pop(0)
         if texts and "volume" not in item and _BARE_VOLUME.match(texts[0]):
             item["volume"] = texts.pop(0)  # {{cite journal}} prints the volume alone: "Memoirs. 3."
-    elif not has_quoted_title and len(texts) > 1:
-        # "Title. Series. Publisher.": segments before the one that names a publisher are the series
-        publisher_at = next((i for i, t in enumerate(texts) if i and (PUBLISHER_NAME.search(t) or (
-            _PLACE_PUBLISHER.match(t) and _is_place(_PLACE_PUBLISHER.match(t).group("place"))))), None)  # type: ignore[union-attr]
-        if publisher_at == 1 and "collection-title" not in item and not _is_place(texts[0]) \
-                and not PUBLISHER_NAME.search(texts[0]):
-            item["collection-title"] = texts.pop(0)
+    elif not has_quoted_title and len(texts) > 1 and _names_a_publisher(texts[1]) and not _is_place(texts[0]) \
+            and not PUBLISHER_NAME.search(texts[0]) and "collection-title" not in item:
+        item["collection-title"] = texts.pop(0)  # "Title. Series. Publisher.": the segment before the imprint
     for segment in texts:
         place_publisher = _PLACE_PUBLISHER.match(segment)
         if len(segment) < 3 and segment.islower():
