@@ -229,6 +229,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Range of years in a volume", "issued": {"date-parts": [[2001], [2003]]}}),
     ([("title", "Member countries [WWW Document], n.d. [WWW Document]. "), ("container-title", "NATO.")],
      {"title": "Member countries"}),
+    # Chicago: a news item's month and day after the paper, a status after the journal, "3 (March): 7"
+    ([("author", "Cook, Lorne. "), ("date", "2017. "), ("title", "“NATO, Explained.” "),
+      ("container-title", "Military Times, May 25. ")],
+     {"container-title": "Military Times", "issued": {"date-parts": [[2017, 5, 25]]}}),
+    ([("title", "“An Accepted Manuscript.” "), ("container-title", "Journal of Things, In "), ("note", "press.")],
+     {"container-title": "Journal of Things", "status": "In press", "note": None}),
+    ([("title", "“One Page Article.” "), ("container-title", "Irish Studies Review "), ("volume", "3 "),
+      ("date", "(March): "), ("pages", "7.")], {"volume": "3", "page": "7"}),
     # Chicago's "edited by Jane Smith. Stanford | University Press"
     ([("title", "“Between Threats.” "), ("container-title", "In U.S. Operations, "),
       ("editor", "edited by Jane Smith. Stanford "), ("publisher", "University Press, "), ("date", "2010.")],

@@ -23,7 +23,8 @@ _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
 _VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>(?=\w{0,5}\d)\w{1,6}|[IVXLC]{1,6}\b)?"
                         r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]{0,8}\d+[A-Za-z]?(?:[-–]\w+)?))?")
 _VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?(?::|,(?=\s?[A-Za-z]{0,8}\d))\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)\.?$")
-_CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s\([^()]{0,24}\b\d{4}\)"
+_CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s"
+                           r"\((?:[^()]{0,24}\b\d{4}|[A-Z][a-z]{2,9}\.?(?:[\s/–-][A-Za-z0-9]{1,9}\.?){0,2})\)"
                            r":\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)")
 _YEAR_RANGE = re.compile(r"\(?(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\)?[.,;]?")  # MLA's "vol. 12, 2001–2003, pp."
 _ACCESS = re.compile(r"\[?(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
@@ -565,6 +566,7 @@ _IN_EDITORS = re.compile(r"^(?P<editors>[^.;:]{2,300}?(?:\s[A-Z]{1,3}|\.)),?\s\(
 def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     """Fields a tagger put in the wrong variable, read from the shape of the whole item."""
     _date_inside_title(item)
+    _container_tail(item)
     _organisation_before_title(item)
     _springer_volume_without_pages(grouped, item)
     if "title" not in item and item.get("container-title") and (item.get("publisher") or item.get("edition")) \
@@ -578,6 +580,33 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
 
 _LEADING_YEAR = re.compile(r"^((?:1[5-9]|20)\d\d(?:[–-](?:1[5-9]|20)?\d\d)?[a-z]?)[.,]\s+(?=\S)")
 _NO_DATE_TAIL = re.compile(r"[,.]?\s*\(?n\.\s?d\.?\)?\.?$")
+
+
+_CONTAINER_TAIL = re.compile(r",\s(?:(?P<status>[Ii]n press|[Ff]orthcoming|[Aa]ccepted)|(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|"
+                             r"Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?)\s(?P<day>\d{1,2}))\.?$")
+
+
+def _container_tail(item: Item) -> None:
+    """Chicago's "Military Times, May 25." (the year is in the head) and "Journal of Things, In
+    press." read into the container: a month and day complete the date, the rest is a status."""
+    container = item.get("container-title")
+    note = item.get("note")
+    if isinstance(container, str) and container.endswith(", In") and isinstance(note, str) and \
+            note.lower().startswith("press"):  # "Journal of Things, In | press."
+        container = f"{container} {note.rstrip('.')}"
+        del item["note"]
+    tail = _CONTAINER_TAIL.search(container) if isinstance(container, str) else None
+    if tail is None:
+        return
+    if tail.group("status"):
+        item.setdefault("status", tail.group("status"))
+    else:
+        year = (item.get("issued") or {}).get("date-parts", [[None]])[0][0]
+        date = parse_date(f"{tail.group('month')} {tail.group('day')} {year}") if year else None
+        if date is None:
+            return
+        item["issued"] = date_to_csl(date)
+    item["container-title"] = container[:tail.start()]
 
 
 def _date_inside_title(item: Item) -> None:
