@@ -595,7 +595,9 @@ def _container_tail(item: Item) -> None:
             note.lower().startswith("press"):  # "Journal of Things, In | press."
         container = f"{container} {note.rstrip('.')}"
         del item["note"]
-    tail = _CONTAINER_TAIL.search(container) if isinstance(container, str) else None
+    if not isinstance(container, str):
+        return
+    tail = _CONTAINER_TAIL.search(container)
     if tail is None:
         return
     if tail.group("status"):
