@@ -213,6 +213,22 @@ def test_checksums() -> None:
     ("\"From Paris – via Rome\". The Times. 5 March 2019.",
      {"type": "article-newspaper", "title": "From Paris – via Rome", "container-title": "The Times",
       "issued": {"date-parts": [[2019, 3, 5]]}}),
+    # {{cite AV media}} and {{cite episode}}: a band is a literal name, "(Song)" a type, "Episode 3" a number
+    ("The Beatles (1969). \"Come Together\" (Song). Abbey Road. Apple Records.",
+     {"type": "song", "author": [{"literal": "The Beatles"}], "issued": {"date-parts": [[1969]]},
+      "title": "Come Together", "container-title": "Abbey Road", "publisher": "Apple Records"}),
+    ("\"Episode 3\". The Beatles Anthology. Episode 3. 1995. ABC.",
+     {"type": "broadcast", "title": "Episode 3", "container-title": "The Beatles Anthology", "number": "Episode 3",
+      "issued": {"date-parts": [[1995]]}, "publisher": "ABC"}),
+    # an ellipsis in a title is not a doubled period; "(2nd rev. ed.)"; a maintenance message with its own parentheses
+    ("@paulmccartney (26 September 2019). \"50 years ago today...\" (Tweet). Retrieved 27 September 2019.",
+     {"type": "post", "genre": "Tweet", "author": [{"literal": "@paulmccartney"}],
+      "issued": {"date-parts": [[2019, 9, 26]]}, "title": "50 years ago today...",
+      "accessed": {"date-parts": [[2019, 9, 27]]}}),
+    ("MacDonald, Ian (2005). Revolution in the Head (2nd rev. ed.). London: Pimlico. "
+     "{{cite AV media notes}}: CS1 maint: others in cite AV media (notes) (link)",
+     {"type": "book", "author": [{"family": "MacDonald", "given": "Ian"}], "issued": {"date-parts": [[2005]]},
+      "title": "Revolution in the Head", "edition": "2nd rev.", "publisher-place": "London", "publisher": "Pimlico"}),
     ("Zenko 2010, pp. 133–134.",
      {"type": "book", "author": [{"family": "Zenko"}], "issued": {"date-parts": [[2010]]}, "page": "133–134",
       "custom": {"short-citation": True}}),

@@ -42,6 +42,8 @@ def is_organisation(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", stripped.lower())
     if any(w in ORGANISATION_WORDS for w in words):
         return True
+    if stripped.startswith("The ") and "," not in stripped:  # "The Beatles", "The Economist": no person's name
+        return True
     letters = re.sub(r"[^A-Za-z]", "", stripped)
     return len(letters) >= 2 and letters.isupper() and " " not in stripped and "," not in stripped
 

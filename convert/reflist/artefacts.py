@@ -28,7 +28,8 @@ _LANGUAGE = re.compile(r"\s?\(in\s([A-Z][a-z]+(?:(?:,\s|\sand\s)[A-Z][a-z]+){0,4
 # multiple names: authors list (link)", "Cite journal requires |journal= (help)"): page chrome.
 _CS1_MESSAGE = re.compile(r"(?:\{\{\s?[Cc]ite[\w ]{0,30}\}\}:?\s?)?(?:CS1 maint:|CS1 errors?:|Cite \w{1,20} requires|"
                           r"Missing or empty|Check date values in|Empty citation|Invalid \|?[\w-]{1,30}=|"
-                          r"\|[\w-]{1,30}= (?:has|missing|ignored))[^()\n]{0,200}\((?:link|help)\)")
+                          r"\|[\w-]{1,30}= (?:has|missing|ignored))"
+                          r"(?:[^()\n]|\((?!link\)|help\))[^()\n]{0,40}\)){0,200}\((?:link|help)\)")
 # "5 March 2019 – via ProQuest": the service the page was read through (CSL source)
 _VIA = re.compile(r"\s[–—-]\s?via\s(?P<source>[^.;\"“”]{1,100}?)(?=\.|;|$)")
 _SUBSCRIPTION = re.compile(r"\s?\((?:subscription|registration) required\)|\s?\(paywalled\)", re.IGNORECASE)

@@ -58,7 +58,9 @@ _TRAILING_EDITION = re.compile(r"^(?P<rest>.{1,200}?\S)\s\((?P<edition>[^()]{1,3
 _WORK_PAGE = re.compile(r"^(?P<work>.{2,200}?):\s(?P<page>[A-Z]?\d{1,5}[A-Z]?(?:[–-][A-Z]?\d{1,5})?)$")
 _PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][^\d:;]{1,60}?):\s(?P<publisher>[^\d].{1,200})$")
 _GENRE = re.compile(r"^\((?P<genre>[^()]{2,60})\)$")
-_EDITION = re.compile(r"^\(?(?P<edition>(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+|[Rr]evised|[Rr]ev\.)(?:\s\w+)?)\sed(?:\.|ition)\)?$")
+_EDITION = re.compile(r"^\(?(?P<edition>(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+|[Rr]evised|[Rr]ev\.)(?:\s\w+\.?)?)\sed(?:\.|ition)\)?$")
+# {{cite episode}}: "Episode 3", "Season 2"
+_EPISODE = re.compile(r"^(?:Episode|Season|Series|Series \d{1,3}, Episode)\s\d{1,4}$")
 _TRANSLATED = re.compile(r"^(?:[Tt]ranslated by|[Tt]rans\. by|[Tt]r\.)\s(?P<names>.+)$")
 _EDITED = re.compile(r"^(?:[Ee]dited by|[Ee]d\. by|[Ii]n\s)(?P<names>.+?)(?:\s\((?:eds?\.)\))?$")
 _VIA = re.compile(r"^(?:[Vv]ia|Source:)\s(?P<source>.+)$")
@@ -74,6 +76,7 @@ TYPE_GENRES = {
     "podcast": ("broadcast", "Podcast"), "tweet": ("post", "Tweet"), "blog": ("post-weblog", None),
     "letter": ("personal_communication", "Letter"), "interview": ("interview", None),
     "audio": ("song", None), "working paper": ("report", "Working paper"), "preprint": ("article", "Preprint"),
+    "song": ("song", None), "liner notes": ("song", "Liner notes"), "album": ("song", "Album"),
 }
 _NEWS = re.compile(
     r"\b(?:Times|Post|News|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|Daily|Chronicle|"
@@ -100,6 +103,8 @@ _MAGAZINE_NAMES = {
         "The New York Review of Books", "The London Review of Books", "London Review of Books", "Nature News",
         "New Scientist", "Smithsonian", "Smithsonian Magazine", "The Times Literary Supplement",
         "Variety", "Sports Illustrated", "Popular Science", "Popular Mechanics", "Der Stern", "L'Obs", "Paris Match",
+        "NME", "Mojo", "Entertainment Weekly", "The Hollywood Reporter", "Sight and Sound", "Sight & Sound",
+        "Uncut",
     )
 }
 _PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Paris|Berlin|Washington|Washington, D.C.|
@@ -203,9 +208,9 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     """Parse one rendered reference; returns the CSL item and the segments left unplaced."""
     item: Item = {}
     core = extract_artefacts(" ".join(text.split()), item)
-    core = " ".join(core.split()).strip(" ,;")
+    core = " ".join(core.split()).strip(" ,;").replace("...", _ELLIPSIS)  # a title's "today..." is no separator
     core = re.sub(r"(?<!\s)\s+([.,;:])", r"\1", core)
-    core = re.sub(r"([.,])(?:\s?[.,])+", r"\1", core)
+    core = re.sub(r"([.,])(?:\s?[.,])+", r"\1", core).replace(_ELLIPSIS, "...")  # ". ." left by cut artefacts
     original = _ORIGINAL_DATE.match(core)
     first_published = parse_date(original.group("orig")) if original else None
     if original and first_published is not None:  # "(2010) [1989]": a reprint's first date
@@ -257,6 +262,7 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     return item, leftovers
 
 
+_ELLIPSIS = "\ue000"  # a private-use character holds an ellipsis while separators are tidied
 _ORIGINAL_DATE = re.compile(r"^(?P<head>[^\"“”\[\]]{1,600}?\([^()]{1,60}\))\s\[(?P<orig>[^\[\]]{1,40})\](?=[.,]\s)")
 _BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?|[IVXLC]{1,7})$")
 _TITLE_MARK = re.compile(r"^(?P<title>.+?)\s\((?P<mark>[^()]{2,40})\)$")
@@ -433,6 +439,10 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
         m = _GENRE.match(segment)
         if m:
             shown_type = _apply_genre(m.group("genre"), item) or shown_type
+            continue
+        if _EPISODE.match(segment) and texts and "number" not in item:
+            item["number"] = segment
+            shown_type = shown_type or "broadcast"
             continue
         m = _EDITION.match(segment)
         if m:
