@@ -342,6 +342,15 @@ def test_a_head_that_only_looks_like_cs1_falls_back_to_the_tagger() -> None:
     assert cs1["container-title"] == "Military Times" and cs1["accessed"] == {"date-parts": [[2022, 3, 3]]}
 
 
+def test_a_genre_in_parentheses_is_no_sign_of_wikipedia() -> None:
+    """Elsevier's Harvard prints "(PhD thesis)" as CS1 does; the reference still goes to the tagger."""
+    item = convert.parse_reference("Ramer, U., 2015. Alliance politics and the Cold War (PhD thesis). "
+                                   "Universität Wien, Wien.")
+    assert item["author"] == [{"family": "Ramer", "given": "U."}] and item["genre"] == "PhD thesis"
+    assert (item["title"], item["publisher"], item["type"]) == ("Alliance politics and the Cold War", "Universität Wien",
+                                                               "thesis")
+
+
 def test_a_list_numbered_without_punctuation_loses_its_numbers() -> None:
     """BMJ and the Lancet print "169  Anderson J. ..."; numbers that go up through the list are taken
     off, a lone reference that starts with a number keeps it."""

@@ -21,9 +21,9 @@ PARSERS = ("auto", "cs1", "tagger")
 # "(date)." head, "Retrieved"/"Archived", "ISBN 978...", a short citation ("doi:10." is also AMA's and Vancouver's).
 _CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
                         r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
-                        # the type CS1 prints after a title ({{cite episode}}, {{cite report}}, {{cite thesis}}...)
-                        r"\((?:Television production|Motion picture|Press release|Report|PhD thesis|"
-                        r"Master's thesis|Thesis|Podcast|Speech|Map)\)|"
+                        # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
+                        # Elsevier's and Harvard's too, so they are no sign)
+                        r"\(Television production\)|"
                         # its maintenance messages, when a copy kept them
                         r"\{\{\s?[Cc]ite[\w ]{0,30}\}\}:|CS1 maint:|CS1 errors?:")
 
