@@ -229,6 +229,16 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Range of years in a volume", "issued": {"date-parts": [[2001], [2003]]}}),
     ([("title", "Member countries [WWW Document], n.d. [WWW Document]. "), ("container-title", "NATO.")],
      {"title": "Member countries"}),
+    # films: Chicago's "Kubrick, Stanley, dir." and MLA's "Title. Directed by ..." read as names
+    ([("author", "Kubrick, Stanley, dir. "), ("date", "1964. "), ("publisher", "Dr. Strangelove. Columbia Pictures.")],
+     {"director": [{"family": "Kubrick", "given": "Stanley"}], "title": "Dr. Strangelove",
+      "publisher": "Columbia Pictures", "type": "motion_picture", "author": None}),
+    ([("author", "Dr. Strangelove. Directed by Stanley Kubrick, "), ("container-title", "Columbia Pictures, "),
+      ("date", "1964.")],
+     {"director": [{"family": "Kubrick", "given": "Stanley"}], "title": "Dr. Strangelove",
+      "publisher": "Columbia Pictures", "type": "motion_picture"}),
+    ([("author", "Smith, J. "), ("date", "2001. "), ("publisher", "Oxford Univ. Press.")],
+     {"publisher": "Oxford Univ. Press", "title": None}),
     # Chicago: a news item's month and day after the paper, a status after the journal, "3 (March): 7"
     ([("author", "Cook, Lorne. "), ("date", "2017. "), ("title", "“NATO, Explained.” "),
       ("container-title", "Military Times, May 25. ")],

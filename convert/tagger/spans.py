@@ -250,6 +250,25 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
     return spans
 
 
+_DIRECTED_BY = re.compile(r"^(?P<title>.+?[.?!])\s+Directed by\s+(?P<names>.+)$")
+_DIRECTOR_MARK = re.compile(r",?\s(?:dir\.|director)\s*$", re.IGNORECASE)
+
+
+def _film_credits(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Films: MLA's "Dr. Strangelove. Directed by Stanley Kubrick," and Chicago's "Kubrick, Stanley,
+    dir." read as author names: the title and the director."""
+    out: list[tuple[str, str]] = []
+    for label, text in spans:
+        directed = _DIRECTED_BY.match(text) if label == "author" else None
+        if directed:
+            out.extend([("title", directed.group("title") + " "), ("director", directed.group("names"))])
+        elif label == "author" and _DIRECTOR_MARK.search(text):
+            out.append(("director", _DIRECTOR_MARK.sub("", text) + " "))
+        else:
+            out.append((label, text))
+    return out
+
+
 def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"edited by Jane Smith. Stanford | University Press": words after the sentence that ends the
     editors' names start the publisher (or place) that follows."""
@@ -367,7 +386,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
-        spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
+        spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(spans))))
         spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
@@ -377,7 +396,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         if tail and PUBLISHER_NAME.search(tail.group(1)) and "publisher" not in grouped:
             grouped["editor"][index] = text[:tail.start(1)]
             grouped["publisher"] = [tail.group(1)]
-    for label in ("author", "editor", "translator"):
+    for label in ("author", "editor", "translator", "director"):
         if label in grouped:
             people, et_al = _names(" ".join(grouped[label]))
             if people:
@@ -565,6 +584,14 @@ _IN_EDITORS = re.compile(r"^(?P<editors>[^.;:]{2,300}?(?:\s[A-Z]{1,3}|\.)),?\s\(
 
 def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     """Fields a tagger put in the wrong variable, read from the shape of the whole item."""
+    if item.get("director") and item.get("container-title") and "publisher" not in item \
+            and not any(item.get(v) for v in ("volume", "issue", "page")):
+        item["publisher"] = item.pop("container-title")  # a film's studio, not a work it sits in
+    publisher = item.get("publisher")
+    if "title" not in item and isinstance(publisher, str) and ". " in publisher:
+        head, _, tail = publisher.rpartition(". ")  # "Dr. Strangelove. Columbia Pictures": a title and a studio
+        if len(tail.split()) >= 2 and not re.search(r"\b(?:Univ|Co|Inc|Ltd|Pub|Publ|Dept|Assoc|Natl|Intl|St)$", head):
+            item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
     _container_tail(item)
     _organisation_before_title(item)
@@ -851,6 +878,8 @@ def _year(text: str) -> str:
 
 
 def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
+    if item.get("director") and not item.get("container-title"):
+        return "motion_picture"
     genre = " ".join(grouped.get("genre", [])).lower()
     if re.search(r"thesis|dissertation|doctoral|ph\.?d", genre):
         return "thesis"
