@@ -1,8 +1,10 @@
-"""What a publisher's name looks like, for the reference-list grammar and the tagger's span rules.
+"""What a publisher's name and its town look like, for the reference-list grammar and the
+tagger's span rules.
 
-Both parsers decide between "journal", "series" and "publisher" for a segment they cannot place by
-position; the words that make a name a firm's or an institution's ("Press", "Verlag", "Ministry",
-"& Sons", the large houses) settle it.  One pattern for both, so they agree.
+Both parsers decide between "journal", "series", "publisher" and "place" for a segment they cannot
+place by position; the words that make a name a firm's or an institution's ("Press", "Verlag",
+"Ministry", "& Sons", the large houses) and the "Town, ST" shape of a place settle it.  One pattern
+of each for both parsers, so they agree.
 """
 
 from __future__ import annotations
@@ -17,3 +19,7 @@ PUBLISHER_NAME = re.compile(
     r"Routledge|Macmillan|Penguin|Harper(?:Collins)?|Random House|Academic|Kluwer|Blackwell|Pearson|Bloomsbury|"
     r"Knopf|Norton|Viking|Pantheon|Palgrave|McGraw[- ]Hill|Prentice[- ]Hall|Addison[- ]Wesley|O'Reilly|"
     r"Gallimard|Suhrkamp|Brill)\b")
+
+# "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Lanham, MD": a town and its
+# state or country, as imprints print it
+PLACE_SHAPE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{2,20})")

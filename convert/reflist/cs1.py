@@ -21,7 +21,7 @@ from typing import Any
 from ..csl import date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.names import is_organisation, parse_name, split_name_list
-from ..normalize.publishers import PUBLISHER_NAME
+from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
 from .artefacts import extract_artefacts
 
 Item = dict[str, Any]
@@ -113,8 +113,6 @@ _PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Pa
     Kiev|Ottawa|Montreal|Los Angeles|San Francisco|Philadelphia|Baltimore|Edinburgh|Dublin|Leiden|Berkeley|Abingdon|
     New Haven|Ithaca|Stanford|Lanham|Westport|Santa Monica|Cham|Heidelberg|Basingstoke|Milton Park|Hoboken|Oxon|
     Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel""".split("|"))
-# "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Cambridge, MA": a place by its shape
-_PLACE_SHAPE = re.compile(r"^[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]{2,20})$")
 
 def split_segments(text: str, separator: str = ".") -> list[str]:
     """Split on ``. `` (or ``, `` in CS2) except after initials and known abbreviations."""
@@ -495,7 +493,7 @@ def _apply_genre(genre: str, item: Item) -> str | None:
 
 
 def _is_place(text: str) -> bool:
-    return text in _PLACES or bool(_PLACE_SHAPE.match(text))
+    return text in _PLACES or bool(PLACE_SHAPE.fullmatch(text))
 
 
 def _names_a_publisher(segment: str) -> bool:

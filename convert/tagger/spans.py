@@ -11,7 +11,7 @@ from ..csl import Item, date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
 from ..normalize.names import is_organisation, parse_name, split_name_list
-from ..normalize.publishers import PUBLISHER_NAME
+from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
 from . import tag_reference
 
 _EDGE = " \t.,;:([{'\"“”‘’«»"
@@ -820,8 +820,6 @@ def _parenthesised_imprint(text: str, item: Item) -> None:
             del item["publisher-place"]
 
 
-# "Lanham, MD", "Reading, MA", "Washington, DC": a town and its state, as ACS prints after a publisher
-_CITY_REGION = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.\s?C\.)")
 
 
 def _publisher_and_place(item: Item) -> None:
@@ -833,7 +831,7 @@ def _publisher_and_place(item: Item) -> None:
     left, _, right = (part.strip(" ,;") for part in publisher.partition(":"))
     if not left or not right:
         return
-    right_is_place = bool(_CITY_REGION.fullmatch(right)) and not _CITY_REGION.fullmatch(left)
+    right_is_place = bool(PLACE_SHAPE.fullmatch(right)) and not PLACE_SHAPE.fullmatch(left)
     if right_is_place or (PUBLISHER_NAME.search(left) or _FIRM.fullmatch(left)) and not PUBLISHER_NAME.search(right):
         item["publisher"] = left
         place = right
