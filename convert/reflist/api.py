@@ -9,6 +9,7 @@ from ..csl import Item, make_ids_unique, read_date
 from ..diagnostics import Diagnostics
 from ..normalize.keys import unique_keys
 from ..normalize.publishers import PUBLISHER_NAME
+from .artefacts import CS1_MESSAGE
 from .cs1 import parse_cs1
 from .split import split_references
 
@@ -23,9 +24,12 @@ _CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrie
                         r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
-                        r"\(Television production\)|"
-                        # its maintenance messages, when a copy kept them
-                        r"\{\{\s?[Cc]ite[\w ]{0,30}\}\}:|CS1 maint:|CS1 errors?:")
+                        r"\(Television production\)")
+
+
+def _shows_cs1(text: str) -> bool:
+    """A mark only Wikipedia's templates print, or one of their maintenance messages a copy kept."""
+    return _CS1_MARKS.search(text) is not None or CS1_MESSAGE.search(text) is not None
 
 
 # CS1's head: names with full given names or an organisation, then "(date)." with no period
@@ -39,9 +43,7 @@ _CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s](?:\s\([a-z]{4,12}\))?\s\((?:\
 def choose_parser(text: str) -> str:
     """``cs1`` when the reference shows what only Wikipedia's templates print, else ``tagger``
     (APA, Chicago, MLA, IEEE, Vancouver... have no grammar here; the learned tagger reads them)."""
-    from ..tagger import model_available
-
-    if _CS1_MARKS.search(text) or _CS1_HEAD.search(text[:200]) or not model_available():
+    if _shows_cs1(text) or _CS1_HEAD.search(text[:200]) or not _tagger_available():
         return "cs1"
     return "tagger"
 
@@ -108,7 +110,7 @@ def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
     else:
         item, leftovers = parse_cs1(text)
         _publisher_after_title(item)
-        if leftovers and parser == "auto" and not _CS1_MARKS.search(text) and _tagger_available():
+        if leftovers and parser == "auto" and not _shows_cs1(text) and _tagger_available():
             # Only the head looked like CS1 ("ATLAS Collaboration (2015). Title. Phys. Rev. Lett 114,
             # 072302." is Cell's style too) and the grammar could not place everything: the tagger's
             # reading wins when it leaves less text unplaced.

@@ -26,7 +26,7 @@ _MEDIUM = re.compile(r"\s?\((PDF|DOC|DOCX|PPT|PPTX|XLS|XLSX|video|audio|podcast|
 _LANGUAGE = re.compile(r"\s?\(in\s([A-Z][a-z]+(?:(?:,\s|\sand\s)[A-Z][a-z]+){0,4})\)")
 # Wikipedia's maintenance and error messages printed after a citation ("{{cite book}}: CS1 maint:
 # multiple names: authors list (link)", "Cite journal requires |journal= (help)"): page chrome.
-_CS1_MESSAGE = re.compile(r"(?:\{\{\s?[Cc]ite[\w ]{0,30}\}\}:?\s?)?(?:CS1 maint:|CS1 errors?:|Cite \w{1,20} requires|"
+CS1_MESSAGE = re.compile(r"(?:\{\{\s?[Cc]ite[\w ]{0,30}\}\}:?\s?)?(?:CS1 maint:|CS1 errors?:|Cite \w{1,20} requires|"
                           r"Missing or empty|Check date values in|Empty citation|Invalid \|?[\w-]{1,30}=|"
                           r"\|[\w-]{1,30}= (?:has|missing|ignored))"
                           r"(?:[^()\n]|\((?!link\)|help\))[^()\n]{0,40}\)){0,200}\((?:link|help)\)")
@@ -92,7 +92,7 @@ def extract_artefacts(text: str, item: dict[str, Any]) -> str:
         item.setdefault("source", m.group("source").strip())
         return ""
 
-    text = _CS1_MESSAGE.sub(" ", text)
+    text = CS1_MESSAGE.sub(" ", text)
     text = _VIA.sub(via, text)
     text = _WAYBACK.sub(wayback, text)
     text = _ARCHIVED.sub(archived, text)
