@@ -133,7 +133,14 @@ def _split_volume(text: str) -> list[tuple[str, str]]:
 
 def _spans_from_pieces(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Whole tokens with one label each: a token split between a field and its punctuation
-    ("COLLMAN" + ".") takes the field's label, so tokens are what a real reference shows."""
+    ("COLLMAN" + ".") takes the field's label, so tokens are what a real reference shows.
+
+    The tokens are the tagger's, not whitespace runs: GROBID marks "31(1):114-127" as a volume, an
+    issue and pages with no space between them, and a whitespace run labelled as a whole taught the
+    model that a volume glued to its pages is pages.  The cut falls between tagger tokens, so the
+    space the spans are later joined with changes no token."""
+    from .features import tokens_with_spans
+
     text = ""
     char_labels: list[str] = []
     for label, raw in pieces:
@@ -142,13 +149,21 @@ def _spans_from_pieces(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         char_labels.extend([label] * len(raw))
     spans: list[tuple[str, str]] = []
     for m in re.finditer(r"\S+", text):
-        labels = [char_labels[i] for i in range(m.start(), m.end()) if char_labels[i] != "other"]
-        label = max(labels, key=labels.count) if labels else "other"
-        word = m.group(0)
-        if spans and spans[-1][0] == label:
-            spans[-1] = (label, spans[-1][1] + " " + word)
-        else:
-            spans.append((label, word))
+        groups: list[list[str]] = []  # [label, text] per run of same-label tokens inside the word
+        for token, start, end in tokens_with_spans(m.group(0)):
+            labels = [char_labels[i] for i in range(m.start() + start, m.start() + end) if char_labels[i] != "other"]
+            label = max(labels, key=labels.count) if labels else "other"
+            if groups and (groups[-1][0] == label or label == "other"):
+                groups[-1][1] += token  # punctuation alone goes with the field before it
+            elif groups and groups[-1][0] == "other":
+                groups[-1] = [label, groups[-1][1] + token]  # ... or after it, at the word's start
+            else:
+                groups.append([label, token])
+        for index, (label, word) in enumerate(groups):
+            if index == 0 and spans and spans[-1][0] == label:
+                spans[-1] = (label, spans[-1][1] + " " + word)
+            else:
+                spans.append((label, word))
     return spans
 
 

@@ -52,10 +52,19 @@ def tokens_with_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+def _letter_class(ch: str) -> str:
+    """Cased letters by case; a letter of a caseless script (Chinese, Japanese, Korean, Arabic,
+    Hebrew, Thai...) is "C": without it each such character was its own shape, never seen twice."""
+    return "X" if ch.isupper() else "x" if ch.islower() else "C" if ch.isalpha() else "d" if ch.isdigit() else ch
+
+
+_FIRST_CLASS = {"X": "A", "x": "a", "C": "C"}
+
+
 def shape(word: str) -> str:
     out: list[str] = []
     for ch in word:
-        kind = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        kind = _letter_class(ch)
         if not out or out[-1] != kind:
             out.append(kind)
     return "".join(out)[:8]
@@ -68,7 +77,7 @@ def _word_features(word: str, prefix: str) -> dict[str, float | str]:
         f"{prefix}w": stripped[:20],
         f"{prefix}shape": shape(word),
         f"{prefix}last": word[-1:],
-        f"{prefix}first": word[:1] if not word[:1].isalnum() else ("A" if word[:1].isupper() else "a" if word[:1].isalpha() else "0"),
+        f"{prefix}first": _FIRST_CLASS.get(_letter_class(word[:1]), "0") if word[:1].isalnum() else word[:1],
     }
     flags = {
         "year": bool(_YEAR.match(word)), "digits": bool(_DIGITS.search(word)), "range": bool(_PAGE_RANGE.match(word)),

@@ -92,7 +92,7 @@ def _split_people(text: str) -> list[str]:
         return [f"{parts[0]}, {parts[1]}"] + parts[2:]
     if len(parts) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}", p.replace(" ", "")) for p in parts[1::2]):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
-    if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+)?", p) for p in parts):
+    if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+){0,2}", p) for p in parts):
         return parts  # IEEE "Y. LeCun, Y. Bengio, G. Hinton": given-first names, one per comma
     parts = [p.rstrip(".") if re.search(r"\s[A-Z]{1,3}(?:-[A-Z]{1,2})?\.$", p) else p for p in parts]
     if all(re.fullmatch(r"[^\s,]+(?:\s[^\s,]+)*\s[A-Z]{1,3}(?:-[A-Z]{1,2})?", p) for p in parts):  # Vancouver "Doe JA", "King C-C"
@@ -593,6 +593,8 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
         if len(tail.split()) >= 2 and not re.search(r"\b(?:Univ|Co|Inc|Ltd|Pub|Publ|Dept|Assoc|Natl|Intl|St)$", head):
             item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
+    _publisher_comma_place(item)
+    _title_glued_to_container(item)
     _container_tail(item)
     _organisation_before_title(item)
     _springer_volume_without_pages(grouped, item)
@@ -638,6 +640,39 @@ def _container_tail(item: Item) -> None:
     item["container-title"] = container[:tail.start()]
 
 
+_NAMELESS_BODY = re.compile(r"Universit(?:y|ät|é|à|ad|eit)|Institut[e]?|Academy|Akademie")  # not a whole name
+_LAST_PLACE = re.compile(r"(.+?),\s([A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?)")
+
+
+def _publisher_comma_place(item: Item) -> None:
+    """Elsevier's Harvard ends a book with "Publisher, Place.": "Springer Nature, Cham" read as one
+    publisher, or "Universität | Wien, Wien" cut one word too early."""
+    publisher, place = item.get("publisher"), item.get("publisher-place")
+    if not isinstance(publisher, str):
+        return
+    if place is None:
+        m = _LAST_PLACE.fullmatch(publisher)
+        if m and PUBLISHER_NAME.search(m.group(1)) and not PUBLISHER_NAME.search(m.group(2)):
+            item["publisher"], item["publisher-place"] = m.group(1), m.group(2)
+    elif isinstance(place, str) and _NAMELESS_BODY.fullmatch(publisher.strip(" ,")):
+        m = _LAST_PLACE.fullmatch(place)
+        if m and " " not in m.group(1) and not re.fullmatch(r"[A-Z]{2}|D\.\s?C\.", m.group(2)):
+            item["publisher"], item["publisher-place"] = f"{publisher.strip()} {m.group(1)}", m.group(2)
+
+
+def _title_glued_to_container(item: Item) -> None:
+    """"Aquaporins. J Physiol Biochem 54": a one-word title the tagger ran into the journal.  The
+    head must not look like a journal abbreviation ("J. Phys. Chem.") or a serial's own name."""
+    container = item.get("container-title")
+    if "title" in item or not isinstance(container, str) or ". " not in container \
+            or not any(item.get(v) for v in ("volume", "issue", "page")):  # without them, a book's title
+        return
+    head, _, rest = container.partition(". ")
+    last_word = head.rsplit(None, 1)[-1]
+    if len(head) >= 8 and len(last_word) >= 5 and rest[:1].isupper() and not _SERIAL_WORDS.search(head):
+        item["title"], item["container-title"] = head, rest
+
+
 def _date_inside_title(item: Item) -> None:
     """"2001–2003. | Range of years..." or "Member countries, n.d." read into the title: the year
     (or range) is the date, and "n.d." (no date) is dropped from the title."""
@@ -666,18 +701,18 @@ def _organisation_before_title(item: Item) -> None:
 
 
 def _springer_volume_without_pages(grouped: dict[str, list[str]], item: Item) -> None:
-    """Springer prints "Journal 340:" when a record has no pages: the number before the final colon
-    is the volume, whether the tagger called it pages or left it in the journal's name."""
-    if "volume" in item:
+    """A journal's number with no pages after it is its volume: Springer's "Journal 340:",
+    Chicago's "J Biol Chem 268 (1993).", Wikipedia's "N Engl J. 340." -- whether the tagger called
+    it pages or left it in the journal's name.  Not for books ("Systems 7. MIT Press")."""
+    if "volume" in item or not item.get("container-title") or any(item.get(v) for v in ("publisher", "editor")):
         return
     pages = " ".join(grouped.get("pages", [])).strip()
-    bare = re.fullmatch(r"(\d{1,5}):", pages)
+    bare = re.fullmatch(r"(\d{1,5})[:.,;]?", pages)
     if bare and item.get("page") == bare.group(1):
         item["volume"] = item.pop("page")
         return
-    container_ends_in_colon = " ".join(grouped.get("container-title", [])).rstrip().endswith(":")
     glued = re.fullmatch(r"(.{2,}?)\s(\d{1,5})", str(item.get("container-title", "")))
-    if glued and container_ends_in_colon and "page" not in item:
+    if glued and "page" not in item and not re.fullmatch(r"(?:1[5-9]|20)\d\d", glued.group(2)):
         item["container-title"], item["volume"] = glued.group(1), glued.group(2)
 
 
