@@ -232,6 +232,23 @@ def test_checksums() -> None:
     ("Zenko 2010, pp. 133–134.",
      {"type": "book", "author": [{"family": "Zenko"}], "issued": {"date-parts": [[2010]]}, "page": "133–134",
       "custom": {"short-citation": True}}),
+    # abbreviated journals ({{cite journal}} with journal=Phys. Rev. Lett.): the periods are not field breaks
+    ("Soto-Crespo, J. M.; Akhmediev, N. (2016). \"Integrable turbulence and rogue waves\". Phys. Rev. Lett. "
+     "116 (10): 103901.",
+     {"type": "article-journal", "author": [{"family": "Soto-Crespo", "given": "J. M."},
+                                            {"family": "Akhmediev", "given": "N."}],
+      "issued": {"date-parts": [[2016]]}, "title": "Integrable turbulence and rogue waves",
+      "container-title": "Phys. Rev. Lett.", "volume": "116", "issue": "10", "page": "103901"}),
+    ("Hariharan, N. (1990). \"Functional dissection\". Proc. Natl. Acad. Sci. U.S.A. 87 (4): 1526–1530.",
+     {"type": "article-journal", "author": [{"family": "Hariharan", "given": "N."}], "issued": {"date-parts": [[1990]]},
+      "title": "Functional dissection", "container-title": "Proc. Natl. Acad. Sci. U.S.A.", "volume": "87",
+      "issue": "4", "page": "1526–1530"}),
+    ("ATLAS Collaboration (2012). \"Performance of the trigger\". Eur. Phys. J. C. 72: 1849.",
+     {"type": "article-journal", "author": [{"literal": "ATLAS Collaboration"}], "issued": {"date-parts": [[2012]]},
+      "title": "Performance of the trigger", "container-title": "Eur. Phys. J. C.", "volume": "72", "page": "1849"}),
+    ("Wennberg, J. E. (1999). \"Understanding variations\". N Engl J. 340.",
+     {"type": "article-journal", "author": [{"family": "Wennberg", "given": "J. E."}], "issued": {"date-parts": [[1999]]},
+      "title": "Understanding variations", "container-title": "N Engl J.", "volume": "340"}),
 ])
 def test_parse_reference(text, expected) -> None:
     item = convert.parse_reference(text)

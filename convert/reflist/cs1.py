@@ -20,6 +20,7 @@ from typing import Any
 
 from ..csl import date_to_csl
 from ..normalize.dates import parse_date
+from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.names import is_organisation, parse_name, split_name_list
 from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
 from .artefacts import extract_artefacts
@@ -124,8 +125,14 @@ def split_segments(text: str, separator: str = ".") -> list[str]:
         before = text[start:m.start()]
         word = re.split(r"[\s(]", before)[-1] if before else ""
         bare = word.lower().rstrip(".")
+        following = text[m.end():m.end() + 1]
         if len(word) == 1 and word.isupper():
+            if following.isdigit() and m.end() < len(text):
+                segments.append(text[start:m.start() + 1].strip())  # a journal's "J. 72": the volume follows
+                start = m.end()
             continue  # an initial: "Christian F. Anrig"
+        if bare.capitalize() in JOURNAL_ABBREVIATIONS and word[:1].isupper() and following.isupper():
+            continue  # inside an abbreviated journal name: "Phys. Rev. Lett."
         if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", word):
             if m.end() < len(text) and text[m.end():m.end() + 1].islower():
                 continue
@@ -170,6 +177,8 @@ def _join_editor_lists(parts: list[str]) -> list[str]:
 def _keeps_period(segment: str) -> bool:
     word = segment.split()[-1] if segment.split() else ""
     bare = word.lower().rstrip(".")
+    if word[:1].isupper() and bare.capitalize() in JOURNAL_ABBREVIATIONS and " " in segment:
+        return True  # "Phys. Rev. Lett." keeps its last period
     return bare in _PERIOD_WORDS - {"st", "p", "pp", "no", "vol"} or bool(
         re.fullmatch(r"(?:[A-Za-z]\.){2,4}", word)) or (len(word) == 2 and word[0].isupper())
 
@@ -502,6 +511,9 @@ def _names_a_publisher(segment: str) -> bool:
     return bool(PUBLISHER_NAME.search(segment) or (placed and _is_place(placed.group("place"))))
 
 
+_ENDS_IN_VOLUME_PAGES = re.compile(r"\s\d{1,5}[,:]\s?[A-Za-z]?\d+[–-]?\d*$")
+
+
 def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted_title: bool,
                   shown_type: str | None = None) -> None:
     """Plain segments in CS1 order: (title,) work, then publisher / location / agency."""
@@ -528,10 +540,10 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
                                                               or len(place_publisher.group("place").split()) <= 3):
             item["publisher-place"] = place_publisher.group("place")
             item["publisher"] = place_publisher.group("publisher")
-        elif "publisher" not in item:
+        elif "publisher" not in item and not _ENDS_IN_VOLUME_PAGES.search(segment):
             item["publisher"] = segment
         else:
-            leftovers.append(segment)
+            leftovers.append(segment)  # APA's "Phys. Rev. Lett 114, 072302" is no CS1 imprint
 
 
 def infer_type(item: Item, has_quoted_title: bool) -> str:
