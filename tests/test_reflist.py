@@ -249,6 +249,19 @@ def test_checksums() -> None:
     ("Wennberg, J. E. (1999). \"Understanding variations\". N Engl J. 340.",
      {"type": "article-journal", "author": [{"family": "Wennberg", "given": "J. E."}], "issued": {"date-parts": [[1999]]},
       "title": "Understanding variations", "container-title": "N Engl J.", "volume": "340"}),
+    # |vauthors= ("Smith JA, Doe B"), the IUCN Red List's volume and page, a company's legal form
+    ("Smith JA, Doe B (2005). \"Title of the paper\". Mol. Cell. Biol. 25 (3): 1–2.",
+     {"type": "article-journal", "author": [{"family": "Smith", "given": "J. A."}, {"family": "Doe", "given": "B."}],
+      "issued": {"date-parts": [[2005]]}, "title": "Title of the paper", "container-title": "Mol. Cell. Biol.",
+      "volume": "25", "issue": "3", "page": "1–2"}),
+    ("Rodríguez, J. (2020). \"Panthera onca\". IUCN Red List of Threatened Species. 2020: e.T15953A163856367. "
+     "Retrieved 19 November 2021.",
+     {"type": "article-journal", "author": [{"family": "Rodríguez", "given": "J."}], "issued": {"date-parts": [[2020]]},
+      "title": "Panthera onca", "container-title": "IUCN Red List of Threatened Species", "volume": "2020",
+      "page": "e.T15953A163856367", "accessed": {"date-parts": [[2021, 11, 19]]}}),
+    ("Volkswagen AG (2020). \"Annual report\". Retrieved 1 May 2021.",
+     {"type": "webpage", "author": [{"literal": "Volkswagen AG"}], "issued": {"date-parts": [[2020]]},
+      "title": "Annual report", "accessed": {"date-parts": [[2021, 5, 1]]}}),
 ])
 def test_parse_reference(text, expected) -> None:
     item = convert.parse_reference(text)

@@ -3,7 +3,8 @@
 
 A period after one of them ends a word, not a field: the reference-list grammar, which cuts a
 rendered citation at ". ", keeps "Phys. Rev. Lett." whole with this list.  Only abbreviations are
-here, not whole words ("Cell", "Nature", "Science" end a field when followed by ". ").
+here, and whole words only where a journal's name goes on after them ("Mol. Cell. Biol."): a period
+followed by a digit still ends the field ("Cell. 67 (3)").
 """
 
 from __future__ import annotations
@@ -19,4 +20,4 @@ Monogr Mon Natl Nephrol Neurobiol Neurol Neurosci Not Nucl Nutr Obstet Oceanogr 
 Org Orthop Paleontol Pathol Pediatr Pharm Pharmacol Philos Photochem Phys Physiol Planet Polit Polym Proc
 Prog Psychiatr Psychol Publ Q Quant Radiol Rep Res Rev Rheumatol Sci Semin Ser Soc Sociol Sov Spectrosc
 Stat Stud Surg Symp Syst Tech Technol Teor Theor Ther Trans Univ Urol Vet Virol Zh Zool
-""".split()) - {"Cell"}
+""".split())

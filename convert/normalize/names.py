@@ -29,7 +29,8 @@ ORGANISATION_WORDS = frozenset(
     sociedade sociedad société società gesellschaft verein verband comité comisión comissão commissione
     kommission conselho consejo conseil consiglio secretaría secretaria gobierno governo gouvernement
     bundesamt bundesministerium landesamt ufficio oficina escritório centro zentrum museo musée biblioteca
-    bibliothèque archivo archivio academia académie akademie accademia asociación associação associazione"""
+    bibliothèque archivo archivio academia académie akademie accademia asociación associação associazione
+    ag plc llp nv bv spa srl sarl kgaa"""
     .split()
 )
 
@@ -123,3 +124,25 @@ def split_name_list(text: str) -> list[str]:
     if len(parts) >= 4 and len(parts) % 2 == 0:
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
     return [text] if text else []
+
+
+_VANCOUVER_NAME = re.compile(r"(?P<family>[^\s,;]+(?:\s[^\s,;]+)*)\s(?P<initials>[A-Z]{1,3}(?:-[A-Z]{1,2})?)\.?")
+# Two or three capitals after a name are also how organisations end ("IBM UK", "Reuters US").
+_NOT_INITIALS = frozenset("UK US USA EU UN AFP BBC CNN NHS UAE LLC LLP".split())  # company forms: is_organisation
+
+
+def expand_initials(letters: str) -> str:
+    """Vancouver's "JA" -> "J. A.", "C-C" -> "C.-C."."""
+    return "-".join(". ".join(part) + "." for part in letters.split("-"))
+
+
+def vancouver_names(parts: list[str]) -> list[str] | None:
+    """Names written "Doe JA", "King C-C" (Vancouver, AMA, Wikipedia's ``|vauthors=``) as "Doe, J. A.",
+    or None unless every part has that shape."""
+    out = []
+    for part in parts:
+        m = _VANCOUVER_NAME.fullmatch(part.strip())
+        if not m or m.group("initials") in _NOT_INITIALS:
+            return None
+        out.append(f"{m.group('family')}, {expand_initials(m.group('initials'))}")
+    return out or None

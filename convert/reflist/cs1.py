@@ -21,7 +21,7 @@ from typing import Any
 from ..csl import date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.journals import JOURNAL_ABBREVIATIONS
-from ..normalize.names import is_organisation, parse_name, split_name_list
+from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
 from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
 from .artefacts import extract_artefacts
 
@@ -45,10 +45,10 @@ _HEAD_REST = re.compile(r"^(?P<names>[^()“”\"]{1,600}?(?:\s\([a-z]{4,12}\))?
 _EDITOR = re.compile(r"(?:,\s|(?<=\.)\s|\s\()(?:eds?\.?|editors?|Hrsg\.?|dir\.?)\)?$", re.IGNORECASE)
 _EDITOR_HEAD = re.compile(r"^(?P<names>[^()\"“”]{3,300}?)\s\((?:eds?\.|editors?|Hrsg\.)\)\.\s(?P<rest>.+)$")
 _PAGES = re.compile(r"^(?:pp?\.|pages?|S\.)\s?(?P<page>[^\s].{0,80})$")
-_VOLUME_ISSUE = re.compile(
+_VOLUME_ISSUE = re.compile(  # the IUCN Red List's "2020: e.T15953A163856367" too
     r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?(?:[–-][\dIVXLC]{1,8})?)\s?"
     r"(?:\((?P<issue>[^()]{1,30})\)|,?\s(?:[Nn]o\.|[Ii]ssue)\s(?P<issue2>\S{1,12}))?"
-    r"(?::\s?(?P<page>(?:[A-Za-z]{0,8}\d|[ivxlc]{1,8}\b)\S{0,20}(?:[,–-]\s?\S{1,20}){0,4}))?$"
+    r"(?::\s?(?P<page>(?:[A-Za-z]{0,8}\d|[a-z]\.[A-Z]\d|[ivxlc]{1,8}\b)\S{0,30}(?:[,–-]\s?\S{1,20}){0,4}))?$"
 )
 # "(16): 3–18": a journal numbered by issue only
 _ISSUE_ONLY = re.compile(r"^\((?P<issue>[^()]{1,30})\)(?::\s?(?P<page>[A-Za-z]{0,8}\d\S{0,20}(?:[,–-]\s?\S{1,20}){0,4}))?$")
@@ -384,7 +384,9 @@ def _parse_head(head: str, item: Item) -> None:
     if et_al:
         names_text = re.sub(r"[;,]?\s?et al\.?$", "", names_text).strip()
         item.setdefault("custom", {})["et-al"] = True
-    people = split_name_list(names_text)
+    # |vauthors= prints "Smith JA, Doe B": family names and bare initials
+    vancouver = None if is_organisation(names_text) else vancouver_names(names_text.split(", "))
+    people = vancouver or split_name_list(names_text)
     item[role] = [parse_name(p) for p in people]
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from ..csl import Item, date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
-from ..normalize.names import is_organisation, parse_name, split_name_list
+from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
 from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
 from . import tag_reference
 
@@ -94,11 +94,7 @@ def _split_people(text: str) -> list[str]:
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
     if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+){0,2}", p) for p in parts):
         return parts  # IEEE "Y. LeCun, Y. Bengio, G. Hinton": given-first names, one per comma
-    parts = [p.rstrip(".") if re.search(r"\s[A-Z]{1,3}(?:-[A-Z]{1,2})?\.$", p) else p for p in parts]
-    if all(re.fullmatch(r"[^\s,]+(?:\s[^\s,]+)*\s[A-Z]{1,3}(?:-[A-Z]{1,2})?", p) for p in parts):  # Vancouver "Doe JA", "King C-C"
-        return [re.sub(r"^(.*)\s([A-Z]{1,3}(?:-[A-Z]{1,2})?)$", lambda m: f"{m.group(1)}, {_initials(m.group(2))}", p)
-                for p in parts]
-    return split_name_list(text)
+    return vancouver_names(parts) or split_name_list(text)  # Vancouver "Doe JA", "King C-C"
 
 
 # A Vancouver/AMA author list ("Doe JA, Roe R.") followed by more text the tagger took for names
@@ -334,11 +330,6 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
         merged = "".join(text for _, text in spans[at:at + 2 + middle])
         return spans[:at] + [("title", merged)] + spans[at + 2 + middle:]
     return spans
-
-
-def _initials(letters: str) -> str:
-    """Vancouver's "JA" -> "J. A.", "C-C" -> "C.-C."."""
-    return "-".join(". ".join(part) + "." for part in letters.split("-"))
 
 
 _THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|"
