@@ -271,7 +271,7 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
 
 _ELLIPSIS = "\ue000"  # a private-use character holds an ellipsis while separators are tidied
 _ORIGINAL_DATE = re.compile(r"^(?P<head>[^\"“”\[\]]{1,600}?\([^()]{1,60}\))\s\[(?P<orig>[^\[\]]{1,40})\](?=[.,]\s)")
-_BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?|[IVXLC]{1,7})$")
+_BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?(?:[–-]\d{1,4})?|[IVXLC]{1,7})$")  # "3", "1–3", "XII"
 _TITLE_MARK = re.compile(r"^(?P<title>.+?)\s\((?P<mark>[^()]{2,40})\)$")
 
 
