@@ -303,6 +303,15 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("title", "Diffusion of credit, "), ("editor", "in: Tesauro, G. (Eds.), "),
       ("container-title", "Advances in Neural Information Processing Systems 7. "), ("publisher", "MIT Press.")],
      {"container-title": "Advances in Neural Information Processing Systems 7", "volume": None}),
+    # ACS's title-case titles: the title's last words read as the journal's first
+    ([("title", "A Putative Modular Domain Present in Diverse "), ("container-title", "Signaling Proteins. Cell "),
+      ("date", "1993, "), ("volume", "73, "), ("pages", "629–630.")],
+     {"title": "A Putative Modular Domain Present in Diverse Signaling Proteins", "container-title": "Cell"}),
+    ([("title", "Inelastic Behavior of Sand-Lime Mortar "), ("container-title", "Joint Masonry Arches. Eng. Struct "),
+      ("date", "1998, "), ("volume", "20 "), ("issue", "(12), "), ("pages", "1424.")],
+     {"title": "Inelastic Behavior of Sand-Lime Mortar Joint Masonry Arches", "container-title": "Eng. Struct"}),
+    ([("title", "Tracking dynamic team activity, "), ("container-title", "in: Proceedings of the Conference. AAAI.")],
+     {"title": "Tracking dynamic team activity"}),
     # IEEE: given names first, a family name of three words
     ([("author", "J. Hermans, J. D. F. Habbema, and A. T. Van der Burght, "), ("title", "“Cases of doubt,” ")],
      {"author": [{"family": "Hermans", "given": "J."}, {"family": "Habbema", "given": "J. D. F."},

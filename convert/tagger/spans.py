@@ -9,6 +9,7 @@ from typing import Any
 
 from ..csl import Item, date_to_csl
 from ..normalize.dates import parse_date
+from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
 from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
 from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
@@ -224,6 +225,24 @@ def _journal_words_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str
     return spans
 
 
+def _title_words_in_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ACS prints titles in title case: "A Putative Modular Domain Present in Diverse | Signaling
+    Proteins. Cell 1993": when the title stops short of a sentence end and the journal holds one,
+    the words before it are the title's last words ("Eng. Struct" is an abbreviation, no end)."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        container = spans[position + 1][1]
+        if label != "title" or spans[position + 1][0] != "container-title" or not text.rstrip()[-1:].isalnum() \
+                or _IN.match(container):
+            continue
+        for m in re.finditer(r"(\S+)\.\s+(?=[A-Z])", container):
+            word = m.group(1)
+            if word.isalpha() and len(word) > 1 and word.capitalize() not in JOURNAL_ABBREVIATIONS:
+                return (spans[:position] + [("title", text + container[:m.end()]),
+                                            ("container-title", container[m.end():])] + spans[position + 2:])
+    return spans
+
+
 # A sentence ends at a period after a lowercase word or an acronym ("NATO."), not after an initial ("J.")
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[^A-Z\s.][.?!])|(?<=[A-Z]{2}[.?!]))\s+(?=\S)")
 _DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|against|und|et|y|de|des|der|die|das)\s*$",
@@ -376,7 +395,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
-        spans = _journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans))))
+        spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(spans))))
         spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
