@@ -312,6 +312,16 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Inelastic Behavior of Sand-Lime Mortar Joint Masonry Arches", "container-title": "Eng. Struct"}),
     ([("title", "Tracking dynamic team activity, "), ("container-title", "in: Proceedings of the Conference. AAAI.")],
      {"title": "Tracking dynamic team activity"}),
+    # MLA's "names, editors. Title", the Lancet's "Title, 2nd edn.", a translator's family name cut off
+    ([("author", "Smith, Jane, and John Doe, "), ("title", "editors. Collected Essays. "),
+      ("publisher", "Oxford University Press, "), ("date", "2010.")],
+     {"editor": [{"family": "Smith", "given": "Jane"}, {"family": "Doe", "given": "John"}], "author": None,
+      "title": "Collected Essays"}),
+    ([("author", "Kaplan LS. "), ("title", "NATO 1948: The birth of the alliance, 2nd edn. "),
+      ("publisher", "Rowman & Littlefield, ")], {"title": "NATO 1948: The birth of the alliance", "edition": "2"}),
+    ([("title", "Les Rites de Passage. "), ("translator", "Translated by Monika B. "),
+      ("publisher", "Vizedom, University of Chicago Press, "), ("date", "1960.")],
+     {"translator": [{"family": "Vizedom", "given": "Monika B."}], "publisher": "University of Chicago Press"}),
     # IEEE: given names first, a family name of three words
     ([("author", "J. Hermans, J. D. F. Habbema, and A. T. Van der Burght, "), ("title", "“Cases of doubt,” ")],
      {"author": [{"family": "Hermans", "given": "J."}, {"family": "Habbema", "given": "J. D. F."},

@@ -296,6 +296,11 @@ def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str
         if m:
             return (spans[:position] + [(label, m.group(1) + " "), (following_label, m.group(2) + following)]
                     + spans[position + 2:])
+        # ... and the other way: "Translated by Monika B. | Vizedom, University of Chicago Press"
+        surname = re.match(r"([A-Z][\w'’-]+,\s)(?=\S)", following)
+        if surname and re.search(r"\s[A-Z]\.\s*$", text) and PUBLISHER_NAME.search(following[surname.end():]):
+            return (spans[:position] + [(label, text + surname.group(1)), (following_label, following[surname.end():])]
+                    + spans[position + 2:])
     return spans
 
 
@@ -604,6 +609,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
             item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
     _publisher_comma_place(item)
+    _role_and_edition_in_title(item)
     _title_glued_to_container(item)
     _container_tail(item)
     _organisation_before_title(item)
@@ -668,6 +674,27 @@ def _publisher_comma_place(item: Item) -> None:
         m = _LAST_PLACE.fullmatch(place)
         if m and " " not in m.group(1) and not re.fullmatch(r"[A-Z]{2}|D\.\s?C\.", m.group(2)):
             item["publisher"], item["publisher-place"] = f"{publisher.strip()} {m.group(1)}", m.group(2)
+
+
+_MLA_EDITORS = re.compile(r"^(?:editors?|eds?)\.\s+(?=\S)", re.IGNORECASE)
+_EDITION_TAIL = re.compile(r"[,.]\s(\d{1,2})(?:st|nd|rd|th)\s(?:edn|ed|edition)\.?$")
+
+
+def _role_and_edition_in_title(item: Item) -> None:
+    """MLA's "Smith, Jane, and John Doe, editors. Collected Essays" (the names are editors) and the
+    Lancet's or Harvard's "Title, 2nd edn." (an edition) read into the title."""
+    title = item.get("title")
+    if not isinstance(title, str):
+        return
+    role = _MLA_EDITORS.match(title)
+    if role and item.get("author") and "editor" not in item:
+        item["editor"] = item.pop("author")
+        title = title[role.end():]
+    edition = _EDITION_TAIL.search(title)
+    if edition and "edition" not in item:
+        item["edition"] = edition.group(1)
+        title = title[:edition.start()]
+    item["title"] = title
 
 
 def _title_glued_to_container(item: Item) -> None:
