@@ -423,6 +423,31 @@ def test_a_head_that_only_looks_like_cs1_falls_back_to_the_tagger() -> None:
     assert cs1["container-title"] == "Military Times" and cs1["accessed"] == {"date-parts": [[2022, 3, 3]]}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # OSCOLA and MHRA quote titles with single quotes; an apostrophe inside one is no closing quote
+    ("Echevarria M and Ilundain AA, ‘Aquaporins’ (1998) 54 J Physiol Biochem 107",
+     {"author": [{"family": "Echevarria", "given": "M."}, {"family": "Ilundain", "given": "A. A."}],
+      "title": "Aquaporins", "container-title": "J Physiol Biochem", "volume": "54", "page": "107"}),
+    ("Cook L, ‘NATO, the World’s Biggest Military Alliance, Explained’ Military Times (25 May 2017)",
+     {"title": "NATO, the World’s Biggest Military Alliance, Explained"}),
+    ("Fukuyama F, ‘The End of History?’ [1989] The National Interest 3",
+     {"title": "The End of History?", "container-title": "The National Interest", "page": "3", "volume": None}),
+    ("LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton, ‘Deep Learning’, Nature, 521.7553 (2015), pp. 436–44",
+     {"title": "Deep Learning", "container-title": "Nature", "volume": "521", "issue": "7553", "page": "436-444"}),
+    # DIN 1505: "Place : Publisher", the volume's label "Bd." after the journal, "(Hrsg.)" editors
+    ("Mitchell, C. (Hrsg.): Clinical Gynecologic Endocrinology and Infertility. Baltimore : Williams and Wilkins, 1994",
+     {"editor": [{"family": "Mitchell", "given": "C."}], "author": None,
+      "title": "Clinical Gynecologic Endocrinology and Infertility", "publisher-place": "Baltimore",
+      "publisher": "Williams and Wilkins"}),
+    ("de Maat, M. P. ; Kluft, C.: Determinants of C-reactive protein concentration in blood. In: Ital Heart J Bd. 2 "
+     "(2001), S. 189–195", {"container-title": "Ital Heart J", "volume": "2", "page": "189-195"}),
+])
+def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
 def test_a_genre_in_parentheses_is_no_sign_of_wikipedia() -> None:
     """Elsevier's Harvard prints "(PhD thesis)" as CS1 does; the reference still goes to the tagger."""
     item = convert.parse_reference("Ramer, U., 2015. Alliance politics and the Cold War (PhD thesis). "

@@ -393,6 +393,9 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_EDITOR_ROLE_MARK = re.compile(r"\((?:[Ee]ds?|[Ee]ditors?|Hrsg|Hg|[Dd]ir|[Cc]oord)\.?\)|,\s(?:eds?\.|editors?)[.,:]?\s*$")
+
+
 def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     """A CSL item from labelled spans.  ``repair`` first re-cuts spans where taggers go wrong (names
     spilling into a title, a journal glued to a title...); spans a person labelled need none."""
@@ -414,7 +417,10 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     for label in ("author", "editor", "translator", "director"):
         if label in grouped:
             people, et_al = _names(" ".join(grouped[label]))
-            if people:
+            if people and label == "author" and "editor" not in grouped \
+                    and _EDITOR_ROLE_MARK.search(" ".join(grouped[label])):
+                item["editor"] = people  # APA's "Smith, J. (Ed.).", DIN's "Mitchell, C. (Hrsg.):": an edited book
+            elif people:
                 item[label] = people
             if et_al and label == "author":
                 item.setdefault("custom", {})["et-al"] = True
@@ -583,6 +589,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         item["note"] = " ".join(notes)
     if repair:
         _repair_fields(grouped, item)
+        _single_quoted_title(" ".join(" ".join(t for label, t in spans if label != "citation-number").split()), item)
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)
@@ -610,6 +617,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     _date_inside_title(item)
     _publisher_comma_place(item)
     _role_and_edition_in_title(item)
+    _din_imprint_and_volume_word(item)
     _title_glued_to_container(item)
     _container_tail(item)
     _organisation_before_title(item)
@@ -674,6 +682,68 @@ def _publisher_comma_place(item: Item) -> None:
         m = _LAST_PLACE.fullmatch(place)
         if m and " " not in m.group(1) and not re.fullmatch(r"[A-Z]{2}|D\.\s?C\.", m.group(2)):
             item["publisher"], item["publisher-place"] = f"{publisher.strip()} {m.group(1)}", m.group(2)
+
+
+# A title in single quotes (OSCOLA, MHRA): an apostrophe inside it ("World’s") is followed by a letter.
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s,(]))‘(?P<title>[^‘’]{2,400}?(?:’\w[^‘’]{0,400}?)*)’(?=[,.;:]?(?:\s|$))")
+# OSCOLA's "(1967) 13 IEEE Transactions on Information Theory 21" and "[1989] The National Interest 3"
+_OSCOLA_JOURNAL = re.compile(r"^\s(?:\([^()]{0,40}?(?:1[5-9]|20)\d\d(?:[–-]\d{2,4})?\)\s(?P<volume>\d{1,5})|\[(?:1[5-9]|20)\d\d\])\s"
+                             r"(?P<journal>[^\d\s<(\[][^<()\[\]]{0,150}?)(?:\s(?P<page>[A-Za-z]{0,6}\d{1,7}(?:[–-]\d{1,7})?))?"
+                             r"(?:\s<[^<>]*>.*)?\.?$")
+# MHRA's ", Nature, 521.7553 (2015), pp. 436–44"
+_MHRA_JOURNAL = re.compile(r"^,\s(?P<journal>[^,()]{2,150}),\s(?P<volume>\d{1,5})(?:\.(?P<issue>\w{1,8}))?\s"
+                           r"\([^()]{0,40}?(?:1[5-9]|20)\d\d[^()]{0,10}\),\s(?:pp?\.\s)?(?P<page>[A-Za-z]{0,6}\d[\w–-]*)")
+
+
+def _single_quoted_title(text: str, item: Item) -> None:
+    """OSCOLA and MHRA quote titles with single quotes, which the tagger rarely saw: the quoted
+    words are the title, the names before them the authors, and the journal, volume and pages
+    follow in each style's order."""
+    m = _SINGLE_QUOTED.search(text)
+    if not m:
+        return
+    title = m.group("title").strip()
+    if item.get("title") != title:
+        item["title"] = title
+        head = text[:m.start()].strip(" ,.")
+        if head and not re.search(r"\d|\(|[“”\"]", head) and len(head) < 400:
+            people, et_al = _names(head)
+            if people:
+                item["author"] = people
+                if et_al:
+                    item.setdefault("custom", {})["et-al"] = True
+    rest = text[m.end():]
+    journal = _OSCOLA_JOURNAL.match(rest) or _MHRA_JOURNAL.match(rest)
+    if journal:
+        item["container-title"] = journal.group("journal").strip(" ,.")
+        if journal.group("volume"):
+            item["volume"] = journal.group("volume")
+        elif item.get("volume") in (journal.group("page"), None):  # "[1989] The National Interest 3": no volume
+            item.pop("volume", None)
+        if journal.group("page"):
+            item["page"] = expand_page_range(re.sub(r"\s*[-–—]\s*", "-", journal.group("page")))
+        if journal.groupdict().get("issue"):
+            item["issue"] = journal.group("issue")
+        if item.get("note") and item["note"] in rest:
+            del item["note"]  # the tagger's leftovers were the journal and pages
+
+
+_SPACED_COLON_IMPRINT = re.compile(r"^(?P<title>.+?[.?!])\s(?P<place>[A-Z][\w .'-]{1,40}?)\s:\s(?P<publisher>[^:]{2,100})$")
+_VOLUME_WORD_TAIL = re.compile(r"\s(?:Bd|Band|Jg|Jahrg|Vol|vol|Tome|tome|T|t)\.?$")
+
+
+def _din_imprint_and_volume_word(item: Item) -> None:
+    """DIN 1505 and ISO 690 print "Title. Baltimore : Williams and Wilkins, 1994" (spaces around the
+    colon) and "In: Ital Heart J Bd. 2 (2001)" (Band: the volume's label after the journal)."""
+    title = item.get("title")
+    if isinstance(title, str) and "publisher" not in item and not item.get("container-title"):
+        m = _SPACED_COLON_IMPRINT.match(title)
+        if m:
+            item["title"], item["publisher-place"] = m.group("title").rstrip("."), m.group("place")
+            item["publisher"] = m.group("publisher").strip(" ,.")
+    container = item.get("container-title")
+    if isinstance(container, str) and _VOLUME_WORD_TAIL.search(container) and item.get("volume"):
+        item["container-title"] = _VOLUME_WORD_TAIL.sub("", container)
 
 
 _MLA_EDITORS = re.compile(r"^(?:editors?|eds?)\.\s+(?=\S)", re.IGNORECASE)
