@@ -441,6 +441,10 @@ def test_a_head_that_only_looks_like_cs1_falls_back_to_the_tagger() -> None:
       "publisher": "Williams and Wilkins"}),
     ("de Maat, M. P. ; Kluft, C.: Determinants of C-reactive protein concentration in blood. In: Ital Heart J Bd. 2 "
      "(2001), S. 189–195", {"container-title": "Ital Heart J", "volume": "2", "page": "189-195"}),
+    # ABNT's "v. 331, n. 6023, p. 1447–1451"
+    ("WALTON, G. M.; COHEN, G. L. A brief social-belonging intervention improves academic and health outcomes of "
+     "minority students. Science, v. 331, n. 6023, p. 1447–1451, 2011.",
+     {"container-title": "Science", "volume": "331", "issue": "6023", "page": "1447-1451"}),
 ])
 def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
     item = convert.parse_reference(text, parser="tagger")

@@ -463,7 +463,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         if label in grouped:
             joined_number = " ".join(grouped[label])
             both = re.search(r"(\w{1,6})\s?\((\w{1,8}(?:[-–]\w{1,8})?)\)", joined_number)  # "13(1)"
-            numbered = re.search(r"\b(?:no|nr|issue|n°)\.?\s?(\w{1,8})", joined_number, re.IGNORECASE)
+            numbered = re.search(r"\b(?:no|nr|issue|n°|n(?=\.)|núm|num|heft)\.?\s?(\w{1,8})", joined_number, re.IGNORECASE)
             colon = _VOLUME_PAGES.match(" ".join(joined_number.split())) if label == "volume" else None
             if colon and "volume" not in item:  # Springer's "Review 3:7" labelled volume as a whole
                 item["volume"] = colon.group(1)
@@ -484,7 +484,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             if m and variable not in item:
                 item[variable] = m.group(0)
     if "issue" not in item:  # "no. 4, Oct. 1948" read as one date span: the number is the issue
-        numbered = re.search(r"\b(?:no|nr|issue)\.?\s?(\d{1,6})\b", " ".join(
+        # ABNT's "v. 331, n. 6023" and other languages' "núm.", "Heft"
+        numbered = re.search(r"\b(?:no|nr|issue|n(?=\.)|núm|num|heft)\.?\s?(\d{1,6})\b", " ".join(
             t for label, t in spans if label in ("date", "volume", "issue", "pages")), re.IGNORECASE)
         if numbered:
             item["issue"] = numbered.group(1)
