@@ -249,6 +249,19 @@ def test_checksums() -> None:
     ("Wennberg, J. E. (1999). \"Understanding variations\". N Engl J. 340.",
      {"type": "article-journal", "author": [{"family": "Wennberg", "given": "J. E."}], "issued": {"date-parts": [[1999]]},
       "title": "Understanding variations", "container-title": "N Engl J.", "volume": "340"}),
+    # {{cite AV media}}'s medium, "– via" a domain, |orig-date= as "[First published 1950]"
+    ("The Lord of the Rings: The Fellowship of the Ring (DVD). New Line Cinema. 2001.",
+     {"type": "motion_picture", "title": "The Lord of the Rings: The Fellowship of the Ring", "genre": "DVD",
+      "publisher": "New Line Cinema", "issued": {"date-parts": [[2001]]}}),
+    ("Ebert, Roger (14 December 2001). \"The Lord of the Rings\". Chicago Sun-Times. Retrieved 20 May 2013 – via "
+     "RogerEbert.com.",
+     {"type": "article-newspaper", "author": [{"family": "Ebert", "given": "Roger"}], "title": "The Lord of the Rings",
+      "issued": {"date-parts": [[2001, 12, 14]]}, "container-title": "Chicago Sun-Times", "source": "RogerEbert.com",
+      "accessed": {"date-parts": [[2013, 5, 20]]}}),
+    ("Jones, Bob (2010) [First published 1950]. Old Book. London: Faber & Faber.",
+     {"type": "book", "author": [{"family": "Jones", "given": "Bob"}], "issued": {"date-parts": [[2010]]},
+      "original-date": {"date-parts": [[1950]]}, "title": "Old Book", "publisher-place": "London",
+      "publisher": "Faber & Faber"}),
     # |vauthors= ("Smith JA, Doe B"), the IUCN Red List's volume and page, a company's legal form
     ("Smith JA, Doe B (2005). \"Title of the paper\". Mol. Cell. Biol. 25 (3): 1–2.",
      {"type": "article-journal", "author": [{"family": "Smith", "given": "J. A."}, {"family": "Doe", "given": "B."}],

@@ -24,7 +24,9 @@ _CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrie
                         r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
-                        r"\(Television production\)")
+                        r"\((?:Television production|Motion picture|DVD|Blu-ray|VHS)\)|"
+                        # |orig-date= after the date: "(2009) [1859].", "(2010) [First published 1950]."
+                        r"\)\s\[(?:\d{3,4}|(?:First|Originally) published (?:in )?\d{3,4})\]\.\s")
 
 
 def _shows_cs1(text: str) -> bool:

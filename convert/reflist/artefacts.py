@@ -31,7 +31,7 @@ CS1_MESSAGE = re.compile(r"(?:\{\{\s?[Cc]ite[\w ]{0,30}\}\}:?\s?)?(?:CS1 maint:|
                           r"\|[\w-]{1,30}= (?:has|missing|ignored))"
                           r"(?:[^()\n]|\((?!link\)|help\))[^()\n]{0,40}\)){0,200}\((?:link|help)\)")
 # "5 March 2019 – via ProQuest": the service the page was read through (CSL source)
-_VIA = re.compile(r"\s[–—-]\s?via\s(?P<source>[^.;\"“”]{1,100}?)(?=\.|;|$)")
+_VIA = re.compile(r"\s[–—-]\s?via\s(?P<source>[^;\"“”]{1,100}?)(?=\.\s|\.$|;|$)")  # "via RogerEbert.com"
 _SUBSCRIPTION = re.compile(r"\s?\((?:subscription|registration) required\)|\s?\(paywalled\)", re.IGNORECASE)
 
 LANGUAGE_CODES = {

@@ -78,6 +78,9 @@ TYPE_GENRES = {
     "letter": ("personal_communication", "Letter"), "interview": ("interview", None),
     "audio": ("song", None), "working paper": ("report", "Working paper"), "preprint": ("article", "Preprint"),
     "song": ("song", None), "liner notes": ("song", "Liner notes"), "album": ("song", "Album"),
+    # {{cite AV media}}'s |medium=: the carrier of a film
+    "dvd": ("motion_picture", "DVD"), "blu-ray": ("motion_picture", "Blu-ray"), "vhs": ("motion_picture", "VHS"),
+    "film": ("motion_picture", None),
 }
 _NEWS = re.compile(
     r"\b(?:Times|Post|News|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|Daily|Chronicle|"
@@ -219,7 +222,10 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
     core = re.sub(r"(?<!\s)\s+([.,;:])", r"\1", core)
     core = re.sub(r"([.,])(?:\s?[.,])+", r"\1", core).replace(_ELLIPSIS, "...")  # ". ." left by cut artefacts
     original = _ORIGINAL_DATE.match(core)
-    first_published = parse_date(original.group("orig")) if original else None
+    # "[1859]", or {{cite book}}'s |orig-date= as "[First published 1950]"
+    orig = re.sub(r"(?i)^(?:first|originally|orig\.)\s(?:published|pub\.)\s(?:in\s)?", "",
+                  original.group("orig")) if original else ""
+    first_published = parse_date(orig) if original else None
     if original and first_published is not None:  # "(2010) [1989]": a reprint's first date
         item["original-date"] = date_to_csl(first_published)
         core = original.group("head") + core[original.end():]
