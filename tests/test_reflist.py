@@ -349,3 +349,25 @@ def test_unknown_parser_is_reported_not_ignored() -> None:
     result = convert.read('References\n- ^ "T". W. Retrieved 1 May 2020.\n', "text", parser="crf")
     assert result.items[0]["title"] == "T"
     assert "unknown parser 'crf'" in result.diagnostics[0].message
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Roe v. Wade, 410 U.S. 113 (1973).",
+     {"type": "legal_case", "title": "Roe v. Wade", "volume": "410", "container-title": "U.S.", "page": "113",
+      "issued": {"date-parts": [[1973]]}}),
+    ("Marbury v. Madison, 5 U.S. (1 Cranch) 137, 177 (1803).",
+     {"type": "legal_case", "title": "Marbury v. Madison", "volume": "5", "container-title": "U.S.", "page": "137",
+      "issued": {"date-parts": [[1803]]}}),
+    ("United States v. Jones, 132 F.3d 232 (2d Cir. 1998).",
+     {"type": "legal_case", "title": "United States v. Jones", "volume": "132", "container-title": "F.3d",
+      "page": "232", "authority": "2d Cir.", "issued": {"date-parts": [[1998]]}}),
+])
+def test_court_cases_in_bluebook_form(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    item.pop("id", None)
+    assert item == expected
+
+
+def test_a_case_name_inside_an_article_title_is_no_case() -> None:
+    item = convert.parse_reference('Smith, J. (2001). "Smith v. Jones revisited". Law Review. 3 (2): 1–5.')
+    assert item["type"] == "article-journal" and item["title"] == "Smith v. Jones revisited"

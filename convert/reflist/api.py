@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostics
 from ..normalize.keys import unique_keys
 from ..normalize.publishers import PUBLISHER_NAME
 from .artefacts import CS1_MESSAGE
+from .cases import parse_case_citation
 from .cs1 import parse_cs1
 from .split import split_references
 
@@ -104,6 +105,9 @@ def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
         item.pop("author", None)
         item.setdefault("custom", {})["same-authors-as-previous"] = True
         return item, leftovers
+    case = parse_case_citation(text)
+    if case is not None:
+        return case, []
     chosen = choose_parser(text) if parser == "auto" else parser
     if chosen == "tagger":
         from ..tagger.spans import parse_with_tagger
