@@ -31,6 +31,11 @@ from convert.normalize.latex import latex_to_unicode
     (r"Unbalanced } brace", "Unbalanced } brace", "Unbalanced } brace"),
     ("plain  text\n here", "plain text here", "plain text here"),
     (r"50\% of \$5 \& R\_D", "50% of $5 & R_D", "50% of $5 & R_D"),
+    # math scripts: rich text gets <sub>/<sup>, plain text the Unicode characters when they all exist
+    (r"CO$_2$ and $^{13}$C", "CO<sub>2</sub> and <sup>13</sup>C", "CO₂ and ¹³C"),
+    (r"$a_{ij}$", "a<sub>ij</sub>", "a_ij"),
+    # a citation command has no text of its own: kept as written (pylatexenc's table says "<cit.>")
+    (r"See \cite{knuth84}.", r"See \cite{knuth84}.", r"See \cite{knuth84}."),
 ])
 def test_latex_to_unicode(latex: str, rich: str, plain: str) -> None:
     assert latex_to_unicode(latex, rich=True) == rich

@@ -71,6 +71,9 @@ _DOTLESS = {"ı": "i", "ȷ": "j"}  # \'{\i} is an accented i, not an accented do
 _LIGATURE_TEXT = {"---": "—", "--": "–", "``": "“", "''": "”", "!`": "¡", "?`": "¿",
                   "~": " "}  # a tie is a space that does not break; in a value it is just a space
 _TOKEN = re.compile(r"[\\{}$~]|---|--|``|''|[!?]`")
+_MATH_TOKEN = re.compile(r"[\\{}$~_^]")  # in math, "_" and "^" open a subscript and a superscript
+_SUB = str.maketrans("0123456789+-=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ")
+_SUP = str.maketrans("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ")
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +81,7 @@ def _table_symbol(name: str) -> str | None:
     """pylatexenc's replacement text for a symbol macro without arguments, if it has a plain one."""
     spec = _context_db().get_macro_spec(name)
     repl = getattr(spec, "simplify_repl", None) if spec is not None else None
-    if isinstance(repl, str) and "%" not in repl:
+    if isinstance(repl, str) and "%" not in repl and "<" not in repl:  # not "<cit.>" for \cite: kept as written
         return repl
     return None
 
@@ -154,7 +157,7 @@ class _Scanner:
         text = self.text
         length = len(text)
         out = self.out
-        search = _TOKEN.search
+        search = _MATH_TOKEN.search if closer == "$" else _TOKEN.search
         open_switches: list[str] = []
         while self.pos < length:
             m = search(text, self.pos)
@@ -178,10 +181,25 @@ class _Scanner:
                 self._sequence(depth + 1, "$")
             elif token == "}":  # unbalanced: keep it as a character rather than lose it
                 out.append("}")
+            elif token in "_^":
+                self._script(depth, token)
             else:
                 out.append(_LIGATURE_TEXT[token])
         for closing in reversed(open_switches):
             self._tag(closing)
+
+    def _script(self, depth: int, mark: str) -> None:
+        """"CO$_2$", "$^{13}$C": rich text gets <sub>/<sup>; plain text the Unicode sub- or
+        superscript characters when all of them exist, else the characters themselves."""
+        inner = self._argument(depth)
+        if self.rich:
+            tag = "sub" if mark == "_" else "sup"
+            self.out.append(f"<{tag}>{inner}</{tag}>")
+            return
+        table = _SUB if mark == "_" else _SUP
+        converted = inner.translate(table)
+        whole = all(a != b or a.isspace() for a, b in zip(inner, converted))
+        self.out.append(converted if whole else mark + inner)  # "a_ij": the subscript stays visible
 
     def _group(self, depth: int) -> None:
         """A brace group.  ``{\\'e}``-style groups (starting with a command) are special characters,
