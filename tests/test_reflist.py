@@ -249,6 +249,17 @@ def test_checksums() -> None:
     ("Wennberg, J. E. (1999). \"Understanding variations\". N Engl J. 340.",
      {"type": "article-journal", "author": [{"family": "Wennberg", "given": "J. E."}], "issued": {"date-parts": [[1999]]},
       "title": "Understanding variations", "container-title": "N Engl J.", "volume": "340"}),
+    # a volume with its series letter, an ordinal or "on" inside an abbreviated name, pages without a volume
+    ("Barber, M.N.; Batchelor, M.T. (1989). \"Spectrum of the chain\". Phys. Rev. B40: 4621–4626.",
+     {"type": "article-journal", "author": [{"family": "Barber", "given": "M.N."}, {"family": "Batchelor", "given": "M.T."}],
+      "issued": {"date-parts": [[1989]]}, "title": "Spectrum of the chain", "container-title": "Phys. Rev.",
+      "volume": "B40", "page": "4621–4626"}),
+    ("Chandra, R. (October 1994). \"Scheduling\". Proc. 6th Int'l Conf. on Architectural Support. pp. 12–24.",
+     {"type": "paper-conference", "author": [{"family": "Chandra", "given": "R."}], "issued": {"date-parts": [[1994, 10]]},
+      "title": "Scheduling", "container-title": "Proc. 6th Int'l Conf. on Architectural Support", "page": "12–24"}),
+    ("Shin, H. (1992). \"Thin Oxide Damage\". Proc. IEEE/IRPS. 37–41.",
+     {"type": "paper-conference", "author": [{"family": "Shin", "given": "H."}], "issued": {"date-parts": [[1992]]},
+      "title": "Thin Oxide Damage", "container-title": "Proc. IEEE/IRPS", "page": "37–41"}),
     # {{cite AV media}}'s medium, "– via" a domain, |orig-date= as "[First published 1950]"
     ("The Lord of the Rings: The Fellowship of the Ring (DVD). New Line Cinema. 2001.",
      {"type": "motion_picture", "title": "The Lord of the Rings: The Fellowship of the Ring", "genre": "DVD",

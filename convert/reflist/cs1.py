@@ -46,7 +46,7 @@ _EDITOR = re.compile(r"(?:,\s|(?<=\.)\s|\s\()(?:eds?\.?|editors?|Hrsg\.?|dir\.?)
 _EDITOR_HEAD = re.compile(r"^(?P<names>[^()\"“”]{3,300}?)\s\((?:eds?\.|editors?|Hrsg\.)\)\.\s(?P<rest>.+)$")
 _PAGES = re.compile(r"^(?:pp?\.|pages?|S\.)\s?(?P<page>[^\s].{0,80})$")
 _VOLUME_ISSUE = re.compile(  # the IUCN Red List's "2020: e.T15953A163856367" too
-    r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?(?:[–-][\dIVXLC]{1,8})?)\s?"
+    r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>(?:[A-Z](?=\d))?[\dIVXLC]{1,8}[A-Za-z]?(?:[–-][\dIVXLC]{1,8})?)\s?"
     r"(?:\((?P<issue>[^()]{1,30})\)|,?\s(?:[Nn]o\.|[Ii]ssue)\s(?P<issue2>\S{1,12}))?"
     r"(?::\s?(?P<page>(?:[A-Za-z]{0,8}\d|[a-z]\.[A-Z]\d|[ivxlc]{1,8}\b)\S{0,30}(?:[,–-]\s?\S{1,20}){0,4}))?$"
 )
@@ -118,6 +118,11 @@ _PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Pa
     New Haven|Ithaca|Stanford|Lanham|Westport|Santa Monica|Cham|Heidelberg|Basingstoke|Milton Park|Hoboken|Oxon|
     Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel""".split("|"))
 
+_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Symposium|Symp\.|Workshop)(?!\w)")
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)\b")
+_FUNCTION_WORD = re.compile(r"(?:of|on|and|in|for|the|de|der|des|du|für|di)\s")
+
+
 def split_segments(text: str, separator: str = ".") -> list[str]:
     """Split on ``. `` (or ``, `` in CS2) except after initials and known abbreviations."""
     if separator == ",":
@@ -134,7 +139,10 @@ def split_segments(text: str, separator: str = ".") -> list[str]:
                 segments.append(text[start:m.start() + 1].strip())  # a journal's "J. 72": the volume follows
                 start = m.end()
             continue  # an initial: "Christian F. Anrig"
-        if bare.capitalize() in JOURNAL_ABBREVIATIONS and word[:1].isupper() and following.isupper():
+        if bare.capitalize() in JOURNAL_ABBREVIATIONS and word[:1].isupper() and (
+                (following.isupper() and not text[m.end() + 1:m.end() + 2].isdigit())  # not "Phys. Rev. B40: 4621"
+                or _ORDINAL.match(text, m.end())  # "Proc. 6th Int'l Conf."
+                or _FUNCTION_WORD.match(text, m.end())):  # "Conf. on Architectural Support", "Proc. of the IEEE"
             continue  # inside an abbreviated journal name: "Phys. Rev. Lett."
         if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", word):
             if m.end() < len(text) and text[m.end():m.end() + 1].islower():
@@ -277,7 +285,8 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
 
 _ELLIPSIS = "\ue000"  # a private-use character holds an ellipsis while separators are tidied
 _ORIGINAL_DATE = re.compile(r"^(?P<head>[^\"“”\[\]]{1,600}?\([^()]{1,60}\))\s\[(?P<orig>[^\[\]]{1,40})\](?=[.,]\s)")
-_BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?(?:[–-]\d{1,4})?|[IVXLC]{1,7})$")  # "3", "1–3", "XII"
+_BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?|[IVXLC]{1,7})$")  # "3", "XII"
+_BARE_PAGES = re.compile(r"^[A-Za-z]?\d{1,6}\s?[–-]\s?[A-Za-z]?\d{1,6}$")  # "37–41" after the journal
 _TITLE_MARK = re.compile(r"^(?P<title>.+?)\s\((?P<mark>[^()]{2,40})\)$")
 
 
@@ -535,6 +544,8 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
         item["container-title"] = texts.pop(0)
         if texts and "volume" not in item and _BARE_VOLUME.match(texts[0]):
             item["volume"] = texts.pop(0)  # {{cite journal}} prints the volume alone: "Memoirs. 3."
+        elif texts and "page" not in item and _BARE_PAGES.match(texts[0]):
+            item["page"] = texts.pop(0)  # "Proc. IEEE/IRPS. 37–41.": pages without a volume
     elif not has_quoted_title and len(texts) > 1 and _names_a_publisher(texts[1]) and not _is_place(texts[0]) \
             and not PUBLISHER_NAME.search(texts[0]) and "collection-title" not in item:
         item["collection-title"] = texts.pop(0)  # "Title. Series. Publisher.": the segment before the imprint
@@ -589,6 +600,10 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
     if container:
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
+        if _PROCEEDINGS.search(container):
+            return "paper-conference"  # "Title". Proc. 6th Int'l Conf. on ...
+        if item.get("page") and not _DOMAIN.match(container) and not _NEWS.search(container):
+            return "article-journal"  # "Title". Proc. IEEE/IRPS. 37–41.: web pages have no pages
         if _DOMAIN.match(container):
             labels = set(container.lower().split("."))
             if labels & _NEWS_DOMAINS or _NEWS.search(str(item.get("publisher", ""))):
