@@ -452,6 +452,33 @@ def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
         assert item.get(key) == value, (key, item)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # MLA: a straight-quoted title with the period inside is no CS1; the URL without its scheme; the day
+    ('"Climate Change." National Geographic, 12 Mar. 2019, www.nationalgeographic.com/environment/climate-change. '
+     "Accessed 5 Apr. 2021.",
+     {"title": "Climate Change", "container-title": "National Geographic", "issued": {"date-parts": [[2019, 3, 12]]},
+      "accessed": {"date-parts": [[2021, 4, 5]]}, "URL": "www.nationalgeographic.com/environment/climate-change",
+      "type": "webpage"}),
+    # IEEE: the quoted title the tagger filed as a date, "[Accessed: ...]"
+    ('[5] GitHub, "Octoverse 2022," 2022. [Online]. Available: https://octoverse.github.com/. [Accessed: Jan. 10, 2023].',
+     {"title": "Octoverse 2022", "accessed": {"date-parts": [[2023, 1, 10]]}, "URL": "https://octoverse.github.com/",
+      "note": None}),
+    # APA 6's "Retrieved ..., from" is no CS1 access date
+    ("World Health Organization. (2023, March 15). Tuberculosis fact sheet. Retrieved April 2, 2023, from "
+     "https://www.who.int/news-room/fact-sheets/detail/tuberculosis",
+     {"title": "Tuberculosis fact sheet", "accessed": {"date-parts": [[2023, 4, 2]]}, "note": None,
+      "issued": {"date-parts": [[2023, 3, 15]]}}),
+    # Vancouver: the date before "[cited ...]" is the issue date
+    ("NATO. NATO [Internet]. 1949 [cited 2021 Oct 5]. The North Atlantic Treaty. Available from: "
+     "https://www.nato.int/cps/en/natolive/official_texts_17120.htm",
+     {"issued": {"date-parts": [[1949]]}, "accessed": {"date-parts": [[2021, 10, 5]]}, "note": None}),
+])
+def test_web_references_in_paper_styles(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
 def test_a_genre_in_parentheses_is_no_sign_of_wikipedia() -> None:
     """Elsevier's Harvard prints "(PhD thesis)" as CS1 does; the reference still goes to the tagger."""
     item = convert.parse_reference("Ramer, U., 2015. Alliance politics and the Cold War (PhD thesis). "

@@ -21,7 +21,9 @@ PARSERS = ("auto", "cs1", "tagger")
 # What Wikipedia's CS1/CS2 templates print and other styles do not: a title in straight double
 # quotes (a copied page has them; styles typeset “curly” ones), a quoted title right after the
 # "(date)." head, "Retrieved"/"Archived", "ISBN 978...", a short citation ("doi:10." is also AMA's and Vancouver's).
-_CS1_MARKS = re.compile(r"\"[^\"]{3,}\"|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
+# A straight-quoted title with its punctuation outside the quotes ("Title". Work.): MLA, Chicago and
+# IEEE put it inside ("Title." Work, "Title," Journal), so those quotes are no sign of Wikipedia.
+_CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s(?!from\b)(?![^.;]{0,40}\bfrom\s)|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
                         r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)

@@ -21,7 +21,7 @@ _ARCHIVED = re.compile(
     rf"(?:\son\s{_DATE})?\s?[.,]?"
 )
 _WAYBACK = re.compile(rf"\bArchived\s{_DATE}\sat\s(?:the\s)?(?P<archive>Wayback Machine|archive\.today|WebCite|Archive-It)\s?[.,]?")
-_RETRIEVED = re.compile(rf"\b(?:Retrieved|retrieved|Accessed|accessed|Abgerufen am|Consulté le|Consultado el)(?:\son)?\s{_DATE}\s?[.,]?")
+_RETRIEVED = re.compile(rf"\b(?:Retrieved|retrieved|Accessed|accessed|Abgerufen am|Consulté le|Consultado el)(?:\son)?\s{_DATE}\s?[.,]?(?:\sfrom\b)?")  # APA 6: ", from URL"
 _MEDIUM = re.compile(r"\s?\((PDF|DOC|DOCX|PPT|PPTX|XLS|XLSX|video|audio|podcast|Podcast|Video|Audio)\)")
 _LANGUAGE = re.compile(r"\s?\(in\s([A-Z][a-z]+(?:(?:,\s|\sand\s)[A-Z][a-z]+){0,4})\)")
 # Wikipedia's maintenance and error messages printed after a citation ("{{cite book}}: CS1 maint:

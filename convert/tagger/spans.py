@@ -590,7 +590,9 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         item["note"] = " ".join(notes)
     if repair:
         _repair_fields(grouped, item)
-        _single_quoted_title(" ".join(" ".join(t for label, t in spans if label != "citation-number").split()), item)
+        reference_text = " ".join(" ".join(t for label, t in spans if label != "citation-number").split())
+        _single_quoted_title(reference_text, item)
+        _web_details(reference_text, grouped, item)
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)
@@ -745,6 +747,61 @@ def _din_imprint_and_volume_word(item: Item) -> None:
     container = item.get("container-title")
     if isinstance(container, str) and _VOLUME_WORD_TAIL.search(container) and item.get("volume"):
         item["container-title"] = _VOLUME_WORD_TAIL.sub("", container)
+
+
+_ACCESS_DATE = re.compile(r"(?i)\b(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)"
+                          r"(?:\s(?:on|from))?:?\s(?P<date>[^\[\]();]{0,30}?\d{4}(?:\s[A-Z][a-z]{2}\.?(?:\s\d{1,2})?)?)"
+                          r"(?=[\].),;]|\s|$)")  # "5 Apr. 2021", "April 2, 2023", Vancouver's "2021 Oct 5"
+_FULL_DATE = re.compile(r"\b(?:\d{1,2}\s[A-Z][a-z]{2,8}\.?\s\d{4}|[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})\b")
+_QUOTED_TITLE = re.compile(r"(?:^|(?<=[\s(]))[“\"](?P<title>[^“”\"]{2,300}?)[,.]?[”\"]")
+_VANCOUVER_CITED = re.compile(r"(?P<date>(?:1[5-9]|20)\d\d(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?)\s\[(?:cited|accessed)\b")
+_BARE_WWW = re.compile(r"(?<![/\w@.])www\.[\w-]+(?:\.[\w-]+)+(?:/[^\s,;]*)?")
+
+
+def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
+    """What web references print and the tagger, trained mostly on articles, misses: an access date
+    anywhere ("Accessed 5 Apr. 2021", "[Accessed: Jan. 10, 2023]"), a quoted title it filed under
+    another label, MLA's URL without its scheme, and a full date inside a longer date span."""
+    if "accessed" not in item:
+        m = _ACCESS_DATE.search(text)
+        date = parse_date(m.group("date").strip()) if m else None
+        if date is not None:
+            item["accessed"] = date_to_csl(date)
+            note = item.get("note")
+            if isinstance(note, str) and m and m.group(0) in note:  # the tagger's leftover, now read
+                rest = note.replace(m.group(0), "").strip(" []().,;:")
+                if re.fullmatch(r"(?i)(?:available(?: from| at)?:?|\[?online\]?\.?|from)?", rest):
+                    del item["note"]
+                else:
+                    item["note"] = rest
+    vancouver = _VANCOUVER_CITED.search(text)  # "1949 [cited 2021 Oct 5]": the date before "[cited" is the issue date
+    issued_year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+    accessed_year = ((item.get("accessed") or {}).get("date-parts") or [[None]])[0][0]
+    if vancouver and (issued_year is None or issued_year == accessed_year):  # the tagger took the "cited" year
+        date = parse_date(vancouver.group("date"))
+        if date is not None:
+            item["issued"] = date_to_csl(date)
+            note = item.get("note")
+            if isinstance(note, str) and vancouver.group("date") in note:
+                item["note"] = note.replace(vancouver.group("date"), "", 1).strip(" .,;")
+                if re.fullmatch(r"(?i)(?:\[internet\]\.?\s*)?(?:available(?: from| at)?:?)?", item["note"]):
+                    del item["note"]
+    if "title" not in item:
+        quoted = _QUOTED_TITLE.search(text)
+        if quoted:
+            item["title"] = quoted.group("title").strip()
+    if "URL" not in item:
+        bare = _BARE_WWW.search(text)
+        if bare:
+            item["URL"] = bare.group(0).rstrip(".")
+    issued = item.get("issued")
+    if isinstance(issued, dict) and len((issued.get("date-parts") or [[0]])[0]) == 1:
+        for date_text in grouped.get("date", []):
+            full = _FULL_DATE.search(date_text)
+            date = parse_date(full.group(0)) if full else None
+            if date is not None and str(date_to_csl(date)["date-parts"][0][0]) == str(issued["date-parts"][0][0]):
+                item["issued"] = date_to_csl(date)  # "12 Mar. 2019, www.…" read as one date: the day too
+                break
 
 
 _MLA_EDITORS = re.compile(r"^(?:editors?|eds?)\.\s+(?=\S)", re.IGNORECASE)
