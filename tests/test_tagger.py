@@ -468,6 +468,11 @@ def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
      "https://www.who.int/news-room/fact-sheets/detail/tuberculosis",
      {"title": "Tuberculosis fact sheet", "accessed": {"date-parts": [[2023, 4, 2]]}, "note": None,
       "issued": {"date-parts": [[2023, 3, 15]]}}),
+    # Harvard's "Military Times, 25 May." (the year is in the head)
+    ("Cook, L. (2017) ‘NATO, the world’s biggest military alliance, explained’, Military Times, 25 May. Available at: "
+     "https://www.militarytimes.com/news/2017/05/25/nato-explained/ (Accessed: 3 March 2022).",
+     {"container-title": "Military Times", "issued": {"date-parts": [[2017, 5, 25]]},
+      "accessed": {"date-parts": [[2022, 3, 3]]}}),
     # Vancouver: the date before "[cited ...]" is the issue date
     ("NATO. NATO [Internet]. 1949 [cited 2021 Oct 5]. The North Atlantic Treaty. Available from: "
      "https://www.nato.int/cps/en/natolive/official_texts_17120.htm",

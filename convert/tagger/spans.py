@@ -638,8 +638,10 @@ _LEADING_YEAR = re.compile(r"^((?:1[5-9]|20)\d\d(?:[–-](?:1[5-9]|20)?\d\d)?[a-
 _NO_DATE_TAIL = re.compile(r"[,.]?\s*\(?n\.\s?d\.?\)?\.?$")
 
 
-_CONTAINER_TAIL = re.compile(r",\s(?:(?P<status>[Ii]n press|[Ff]orthcoming|[Aa]ccepted)|(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|"
-                             r"Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?)\s(?P<day>\d{1,2}))\.?$")
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# Chicago's "May 25" and Harvard's "25 May" after the work (the year is in the head)
+_CONTAINER_TAIL = re.compile(rf",\s(?:(?P<status>[Ii]n press|[Ff]orthcoming|[Aa]ccepted)|(?P<month>{_MONTH_NAME})\s(?P<day>\d{{1,2}})"
+                             rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{_MONTH_NAME}))\.?$")
 
 
 def _container_tail(item: Item) -> None:
@@ -660,7 +662,8 @@ def _container_tail(item: Item) -> None:
         item.setdefault("status", tail.group("status"))
     else:
         year = (item.get("issued") or {}).get("date-parts", [[None]])[0][0]
-        date = parse_date(f"{tail.group('month')} {tail.group('day')} {year}") if year else None
+        month, day = tail.group("month") or tail.group("month2"), tail.group("day") or tail.group("day2")
+        date = parse_date(f"{month} {day} {year}") if year else None
         if date is None:
             return
         item["issued"] = date_to_csl(date)
