@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
                         "made from the held-out 10%% of these corpora (never seen in training)")
     parser.add_argument("--grobid", type=Path)
     parser.add_argument("--records", type=int, default=300, help="how many held-out records (default 300)")
+    parser.add_argument("--wrap", type=int, help="instead: print each style's list hard-wrapped at this width, "
+                        "as copied from a PDF (no indents), and count the references the splitter finds")
     parser.add_argument("--styles", help="comma-separated CSL style ids instead of the 17 (e.g. styles no rule "
                         "was written for: oscola,mhra-notes,din-1505-2)")
     args = parser.parse_args(argv)
@@ -74,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         items = json.loads(Path(args.items).read_text(encoding="utf-8"))
     by_id = {i["id"]: i for i in items}
+    if args.wrap:
+        return _count_wrapped(items, args.styles.split(",") if args.styles else list(STYLES), args.wrap)
     total_right = total = shown_right = shown_total = 0
     for style in args.styles.split(",") if args.styles else STYLES:
         rendered = render(items, style, output="text")
@@ -98,6 +102,29 @@ def main(argv: list[str] | None = None) -> int:
               f"of the fields the style prints {right_of_shown}/{shown} ({right_of_shown / max(1, shown):.1%})")
     print(f"overall ({args.parser}): {total_right}/{total} = {total_right / max(1, total):.1%}; "
           f"of the printed fields {shown_right}/{shown_total} = {shown_right / max(1, shown_total):.1%}")
+    return 0
+
+
+def _count_wrapped(items: list[dict], styles: list[str], width: int) -> int:
+    """References found in hard-wrapped lists: the splitter must join lines and find each start."""
+    import textwrap
+
+    from convert.reflist.split import split_references
+    from convert.render.engine import render
+
+    exact = found_total = rendered_total = 0
+    for style in styles:
+        entries = [" ".join(e.split()) for e in render(items, style, output="text").entries]
+        text = "\n".join(line for entry in entries for line in textwrap.wrap(entry, width))
+        found = split_references(text)
+        texts = {" ".join(r.text.split()) for r in found}
+        right = sum(1 for entry in entries if re.sub(r"^(?:\[\d+\]|\(\d+\)|\d+\.?)\s+", "", entry) in texts)
+        exact += right
+        found_total += len(found)
+        rendered_total += len(entries)
+        print(f"{style:32s} {len(found):4d} found for {len(entries)} rendered; {right} exactly as rendered")
+    print(f"overall (wrapped at {width}): {found_total} found for {rendered_total}; "
+          f"{exact} exactly as rendered ({exact / max(1, rendered_total):.1%})")
     return 0
 
 

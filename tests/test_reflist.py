@@ -382,3 +382,51 @@ def test_court_cases_in_bluebook_form(text: str, expected: dict) -> None:
 def test_a_case_name_inside_an_article_title_is_no_case() -> None:
     item = convert.parse_reference('Smith, J. (2001). "Smith v. Jones revisited". Law Review. 3 (2): 1–5.')
     assert item["type"] == "article-journal" and item["title"] == "Smith v. Jones revisited"
+
+
+def test_a_list_copied_from_a_pdf_joins_its_broken_lines() -> None:
+    """A PDF copy breaks lines inside references and loses the hanging indent: lines that go on
+    (lowercase, after a comma or "&", or not starting the way a reference starts) are joined."""
+    from convert.reflist.split import split_references
+
+    apa = ("References\n\n"
+           "Smith, J., & Jones, K. (2020). A very long title about the effects of\n"
+           "exercise on sleep quality in older adults. Journal of Things, 3(2),\n"
+           "1–5. https://doi.org/10.1000/xyz\n"
+           "Doe, A. (2019). Another title. Oxford University Press.\n"
+           "Zhang, W., Li, X., Wang, Y., Chen, Z., Liu, H., Yang, J., &\n"
+           "Zhao, L. (2018). Deep learning for everything. Nature, 555(7698), 100–110.\n")
+    texts = [r.text for r in split_references(apa)]
+    assert texts == [
+        "Smith, J., & Jones, K. (2020). A very long title about the effects of exercise on sleep quality in older "
+        "adults. Journal of Things, 3(2), 1–5. https://doi.org/10.1000/xyz",
+        "Doe, A. (2019). Another title. Oxford University Press.",
+        "Zhang, W., Li, X., Wang, Y., Chen, Z., Liu, H., Yang, J., & Zhao, L. (2018). Deep learning for everything. "
+        "Nature, 555(7698), 100–110."]
+    # Springer's references end with no period: names and "(year)" start the next one
+    springer = ("Acheson D (1950) Letter to the Secretary General\n"
+                "Arute F, Arya K, Babbush R (2019) Quantum supremacy using a\n"
+                "programmable superconducting processor. Nature 574:505–510.\n"
+                "Belkin P (2020) NATO: Key issues for the 116th Congress. Congressional\n"
+                "Research Service, Washington, DC\n")
+    assert [r.text[:12] for r in split_references(springer)] == ["Acheson D (1", "Arute F, Ary", "Belkin P (20"]
+    # a numbered list whose wrapped line starts with a year: "2010." is no list number
+    vancouver = ("1. Zenko M. Between threats and war. In: Smith J, editor. U.S. discrete\n"
+                 "military operations. Stanford, CA: Stanford University Press;\n"
+                 "2010. p. 133–4.\n"
+                 "2. Doe J. An accepted manuscript. Journal of Things. 2023.\n")
+    assert [r.text for r in split_references(vancouver)] == [
+        "Zenko M. Between threats and war. In: Smith J, editor. U.S. discrete military operations. Stanford, CA: "
+        "Stanford University Press; 2010. p. 133–4.", "Doe J. An accepted manuscript. Journal of Things. 2023."]
+
+
+def test_one_reference_per_line_stays_one_per_line() -> None:
+    """Springer lists end their references without a period, and long Wikipedia references are one
+    line each: neither is a hard-wrapped copy."""
+    from convert.reflist.split import split_references
+
+    springer = ("Tambe M (1996) Tracking dynamic team activity. In: Proceedings of the National Conference on "
+                "Artificial Intelligence. AAAI\nSmith J (2001) Title one. Journal 3:1–5\n"
+                "van der Eyden T (2004) Alliance politics after the Cold War. International Affairs 80:12–34\n"
+                "Doe A, Roe B (2002) Title two. Springer, Berlin\n")
+    assert len(split_references(springer)) == 4

@@ -40,7 +40,7 @@ _MARKER = re.compile(
     r"^\s{0,8}(?:"
     r"-\s\^|\^|↑|"                    # Wikipedia backlinks, as copied ("- ^", "^", "↑")
     r"\[\d{1,4}\]|\(\d{1,3}\)(?=\s)|"     # [1]  (1)  (ACS; not "(2019)")
-    r"\d{1,4}[.)](?=\s)|"             # 1.  1)
+    r"(?!(?:1[5-9]|20)\d\d\.)\d{1,4}[.)](?=\s)|"  # 1.  1)  (not a year a wrapped line starts with)
     r"[-*•·‣◦–]\s"                    # bullets
     r")\s*"
 )
@@ -106,6 +106,7 @@ def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]
     nonblank = sum(1 for _, line in body if line.strip())
     uses_markers = nonblank and marked >= max(1, nonblank // 3)
     blank_separated = not uses_markers and _blank_line_separated(body)
+    wrapped = not blank_separated and _hard_wrapped(body)
     references: list[RawReference] = []
     current: RawReference | None = None
     for number, line in body:
@@ -119,9 +120,10 @@ def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]
             opens = piece_index > 0 or (marker is not None if uses_markers else True)
             if uses_markers and piece_index == 0 and marker is None and current is not None:
                 # An unmarked line inside a marked list: a wrapped continuation when the reference
-                # is unfinished, otherwise a quotation shown under it.
+                # is unfinished or the whole list is a hard-wrapped copy, otherwise a quotation
+                # shown under it.
                 content = piece.strip()
-                if _is_finished(current.text) or current.notes:
+                if (_is_finished(current.text) or current.notes) and not wrapped:
                     _attach_note(current, content)
                 else:
                     current.text += " " + content
@@ -131,6 +133,12 @@ def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]
                 continue
             if line[:1] in (" ", "\t") and current is not None and not marker and not uses_markers:
                 current.text += " " + piece.strip()  # hanging indent
+                continue
+            if not uses_markers and not blank_separated and current is not None and piece_index == 0 \
+                    and _continues(current.text, piece.strip(), wrapped):
+                # a list copied from a PDF: lines broken inside references, no indent left
+                joiner = "" if re.search(r"[^\W\d_]-$", current.text) and piece.strip()[:1].islower() else " "
+                current.text += joiner + piece.strip()
                 continue
             content = piece[marker.end():] if marker else piece
             content = _BACKLINKS.sub("", content.strip(), count=1).strip()
@@ -159,7 +167,60 @@ def _blank_line_separated(body: list[tuple[int, str]]) -> bool:
 
 def _is_finished(text: str) -> bool:
     stripped = text.rstrip()
-    return stripped.endswith((".", "”", '"', ")")) or bool(re.search(r"\d{4}$", stripped))
+    return stripped.endswith((".", "”", '"', ")")) or bool(re.search(r"\d{4}$|(?:https?://|doi:|www\.)\S+$", stripped))
+
+
+# How a reference begins in the styles papers use: "Smith, J." / "Smith, John" (APA, Chicago, MLA,
+# Harvard), "Smith JA," (Vancouver), "J. Smith" (IEEE), "Organisation. (2020)", "Organisation
+# (2020)" or "Organisation. 2020.", MLA's and Chicago's "———." for the same authors.  (Not a quoted
+# title: Chicago breaks lines right before one.)
+_REFERENCE_START = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][^\s,]{0,40}(?:\s[^\s,]{1,40}){0,3},\s(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)"
+    r"|(?:(?:van|von|de|da|di|du|del|della|der|den|le|la|ten|ter)\s){1,3}[A-ZÀ-ÖØ-Þ]"  # "van der Eyden T"
+    r"|[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[\w'’-]+){0,2}\s[A-Z]{1,3}[,.]\s"
+    r"|[A-Z]\.(?:[\s-]?[A-Z]\.)*\s[A-ZÀ-ÖØ-Þ]"
+    r"|[A-ZÀ-ÖØ-Þ][\w&'’. -]{1,80}?\.?\s\((?:\d{4}|n\.d\.)"
+    r"|[A-ZÀ-ÖØ-Þ][\w&'’. -]{1,80}?\.\s(?:\d{4}[a-z]?|n\.d\.)\.\s"  # Chicago's "NATO. 1949. "
+    r"|—|-{2,3}|_{3,}"
+    r"|\d{1,3}\s{1,2}[A-ZÀ-ÖØ-Þ]"  # BMJ's and the Lancet's bare list numbers ("12 Kaplan LS.")
+)
+
+
+# Names, then the year in parentheses: how author-date references begin (APA, Harvard, Springer, Cell)
+_NAMES_THEN_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ][^()\n]{0,120}?\s\((?:1[5-9]|20)\d\d[a-z]?\)")
+# A line that stops here is cut mid-sentence: the next line goes on, whatever it looks like.
+_MID_SENTENCE = re.compile(r"(?:[,;:&]|[^\W\d_]-|\b(?:and|of|the|in|for|on|to|with|by|et|und|a|an))\s*$")
+
+
+def _continues(previous: str, line: str, wrapped: bool) -> bool:
+    """Whether ``line`` goes on with the reference before it in a list of one reference per line.
+    Always when the line before stops mid-sentence ("... Yang, J., &") or this one starts in
+    lowercase after an unfinished line; in a hard-wrapped copy also whenever it does not start the
+    way references start or the line before did not end the way references end."""
+    if _MID_SENTENCE.search(previous):
+        return True
+    starts = _REFERENCE_START.match(line) is not None
+    if line[:1].islower() and not starts and not _is_finished(previous):
+        return True
+    if _NAMES_THEN_YEAR.match(line):
+        return False  # "Arute F, Arya K (2019) ...": Springer's references end with no period at all
+    # a copied page's references end with a period, a year, a URL or (ACS) their pages
+    return wrapped and not (starts and (_is_finished(previous) or previous.rstrip()[-1:].isdigit()))
+
+
+def _hard_wrapped(body: list[tuple[int, str]]) -> bool:
+    """True when a one-per-line list is really a copy from a PDF, lines broken inside references:
+    at least a fifth of the lines stop before a reference could end (no closing period, quote,
+    bracket, year or URL).  A Wikipedia copy ends every line with one, so it never qualifies."""
+    lines = [line.rstrip() for _, line in body if line.strip()]
+    if len(lines) < 3:
+        return False
+    unfinished = sum(1 for line in lines[:-1] if not _is_finished(line))
+    # and the lines have a page's width: the longest at most ~130 characters, half of them near it
+    # (a one-per-line list has references of every length, many far longer)
+    width = max(len(line) for line in lines)
+    near_width = sum(1 for line in lines if len(line) >= 0.75 * width)
+    return unfinished * 5 >= len(lines) - 1 and width <= 130 and near_width * 2 >= len(lines)
 
 
 def _attach_note(reference: RawReference, content: str) -> None:
