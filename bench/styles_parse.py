@@ -117,7 +117,7 @@ def _count_wrapped(items: list[dict], styles: list[str], width: int) -> int:
         entries = [" ".join(e.split()) for e in render(items, style, output="text").entries]
         text = "\n".join(line for entry in entries for line in textwrap.wrap(entry, width))
         found = split_references(text)
-        texts = {" ".join(r.text.split()) for r in found}
+        texts = {re.sub(r"^(?:\[\d+\]|\(\d+\)|\d+\.?)\s+", "", " ".join(r.text.split())) for r in found}
         right = sum(1 for entry in entries if re.sub(r"^(?:\[\d+\]|\(\d+\)|\d+\.?)\s+", "", entry) in texts)
         exact += right
         found_total += len(found)

@@ -175,7 +175,7 @@ def _is_finished(text: str) -> bool:
 # (2020)" or "Organisation. 2020.", MLA's and Chicago's "———." for the same authors.  (Not a quoted
 # title: Chicago breaks lines right before one.)
 _REFERENCE_START = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][^\s,]{0,40}(?:\s[^\s,]{1,40}){0,3},\s(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)"
+    r"[A-ZÀ-ÖØ-Þ][^\s,\d]{0,40}(?:\s[^\s,\d]{1,40}){0,3},\s(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)"
     r"|(?:(?:van|von|de|da|di|du|del|della|der|den|le|la|ten|ter)\s){1,3}[A-ZÀ-ÖØ-Þ]"  # "van der Eyden T"
     r"|[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[\w'’-]+){0,2}\s[A-Z]{1,3}[,.]\s"
     r"|[A-Z]\.(?:[\s-]?[A-Z]\.)*\s[A-ZÀ-ÖØ-Þ]"
@@ -183,11 +183,12 @@ _REFERENCE_START = re.compile(
     r"|[A-ZÀ-ÖØ-Þ][\w&'’. -]{1,80}?\.\s(?:\d{4}[a-z]?|n\.d\.)\.\s"  # Chicago's "NATO. 1949. "
     r"|—|-{2,3}|_{3,}"
     r"|\d{1,3}\s{1,2}[A-ZÀ-ÖØ-Þ]"  # BMJ's and the Lancet's bare list numbers ("12 Kaplan LS.")
+    r"|[A-ZÀ-ÖØ-Þ][\w&'’ -]{1,60}\.\s“"  # MLA's "NATO. “The North Atlantic Treaty.”"
 )
 
 
 # Names, then the year in parentheses: how author-date references begin (APA, Harvard, Springer, Cell)
-_NAMES_THEN_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ][^()\n]{0,120}?\s\((?:1[5-9]|20)\d\d[a-z]?\)")
+_NAMES_THEN_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ][^()\n\d“”\"]{0,120}?\s\((?:1[5-9]|20)\d\d[a-z]?\)")
 # A line that stops here is cut mid-sentence: the next line goes on, whatever it looks like.
 _MID_SENTENCE = re.compile(r"(?:[,;:&]|[^\W\d_]-|\b(?:and|of|the|in|for|on|to|with|by|et|und|a|an))\s*$")
 
