@@ -348,6 +348,9 @@ def test_seed_document_golden(update_golden: bool) -> None:
     "References\n- ^ " + "“" * 5_000 + "Title”. " * 200,
     "References\n- ^ " + "(" * 20_000 + "2020).",
     "References\n" + "- ^ Doe (2000). “T”. W.\n" * 20_000,
+    # endless continuation lines: joined lines stop at a reference's length, so joining stays linear
+    "References\n" + ("a" * 60 + "\n") * 20_000,
+    "References\n1. x\n" + ("a" * 60 + "\n") * 20_000,
 ])
 def test_crafted_inputs_finish_in_bounded_time(crafted: str) -> None:
     started = time.perf_counter()

@@ -117,13 +117,17 @@ def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]
         for piece_index, piece in enumerate(_GLUED.split(line)):
             lineno = number + 1
             marker = _MARKER.match(piece) if piece_index == 0 else None
-            opens = piece_index > 0 or (marker is not None if uses_markers else True)
+            # a reference this long takes no more lines (see _LONGEST_REFERENCE): they start a new one
+            full = current is not None and len(current.text) > _LONGEST_REFERENCE
+            opens = piece_index > 0 or full or (marker is not None if uses_markers else True)
+            if full:
+                current = None
             if uses_markers and piece_index == 0 and marker is None and current is not None:
                 # An unmarked line inside a marked list: a wrapped continuation when the reference
                 # is unfinished or the whole list is a hard-wrapped copy, otherwise a quotation
                 # shown under it.
                 content = piece.strip()
-                if (_is_finished(current.text) or current.notes) and not wrapped:
+                if (_is_finished(current.text[-80:]) or current.notes) and not wrapped:
                     _attach_note(current, content)
                 else:
                     current.text += " " + content
@@ -137,7 +141,7 @@ def _split_section(lines: list[str], start: int, end: int) -> list[RawReference]
             if not uses_markers and not blank_separated and current is not None and piece_index == 0 \
                     and _continues(current.text, piece.strip(), wrapped):
                 # a list copied from a PDF: lines broken inside references, no indent left
-                joiner = "" if re.search(r"[^\W\d_]-$", current.text) and piece.strip()[:1].islower() else " "
+                joiner = "" if re.search(r"[^\W\d_]-$", current.text[-2:]) and piece.strip()[:1].islower() else " "
                 current.text += joiner + piece.strip()
                 continue
             content = piece[marker.end():] if marker else piece
@@ -193,11 +197,17 @@ _NAMES_THEN_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ][^()\n\d“”\"]{0,120}?\s\((?:1
 _MID_SENTENCE = re.compile(r"(?:[,;:&]|[^\W\d_]-|\b(?:and|of|the|in|for|on|to|with|by|et|und|a|an))\s*$")
 
 
+# Longer than any reference: a line is not joined onto one this long (it starts a new one), which
+# also keeps joining linear on a crafted input of endless continuation lines.
+_LONGEST_REFERENCE = 4000
+
+
 def _continues(previous: str, line: str, wrapped: bool) -> bool:
     """Whether ``line`` goes on with the reference before it in a list of one reference per line.
     Always when the line before stops mid-sentence ("... Yang, J., &") or this one starts in
     lowercase after an unfinished line; in a hard-wrapped copy also whenever it does not start the
     way references start or the line before did not end the way references end."""
+    previous = previous[-80:]  # only how it ends matters
     if _MID_SENTENCE.search(previous):
         return True
     starts = _REFERENCE_START.match(line) is not None
