@@ -322,6 +322,12 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("title", "Les Rites de Passage. "), ("translator", "Translated by Monika B. "),
       ("publisher", "Vizedom, University of Chicago Press, "), ("date", "1960.")],
      {"translator": [{"family": "Vizedom", "given": "Monika B."}], "publisher": "University of Chicago Press"}),
+    # Chicago's "A. Wegrzyn, et al. “Title.”": names before a quoted title stay names
+    ([("author", "Glinkowska, M., G. Konopa, A. Wegrzyn, et al. "), ("title", "“The Double Mechanism.” "),
+      ("container-title", "Microbiology "), ("volume", "147 "), ("date", "(2001): "), ("pages", "2195–2201.")],
+     {"title": "The Double Mechanism", "author": [{"family": "Glinkowska", "given": "M."},
+                                                  {"family": "Konopa", "given": "G."},
+                                                  {"family": "Wegrzyn", "given": "A."}]}),
     # IEEE: given names first, a family name of three words
     ([("author", "J. Hermans, J. D. F. Habbema, and A. T. Van der Burght, "), ("title", "“Cases of doubt,” ")],
      {"author": [{"family": "Hermans", "given": "J."}, {"family": "Habbema", "given": "J. D. F."},

@@ -133,8 +133,9 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
         if spans[position + 1][0] != "title":
             continue
         acs = _AFTER_INITIALS.match(text)
-        if acs and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
-                and not re.search(r"\b[A-Z]\.", acs.group("spill")):
+        quoted_title = spans[position + 1][1].lstrip()[:1] in "“\"‘«"  # Chicago's "A. Wegrzyn, et al. “Title.”"
+        if acs and not quoted_title and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
+                and not re.search(r"\b[A-Z]\.|,|\bet al\b", acs.group("spill")):
             title = ("title", acs.group("spill") + spans[position + 1][1])
             return spans[:position] + [(label, acs.group("names") + " "), title] + spans[position + 2:]
         spill = _VANCOUVER_AUTHORS.match(text)
