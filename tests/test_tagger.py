@@ -474,6 +474,13 @@ def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
      "https://www.who.int/news-room/fact-sheets/detail/tuberculosis",
      {"title": "Tuberculosis fact sheet", "accessed": {"date-parts": [[2023, 4, 2]]}, "note": None,
       "issued": {"date-parts": [[2023, 3, 15]]}}),
+    # APA's "Title. Publisher." after a sentence-case title (not a title-case second sentence)
+    ("North Atlantic Treaty Organization. (2023). Annual report 2022. NATO Public Diplomacy Division. "
+     "https://www.nato.int/cps/en/natohq/opinions_212795.htm",
+     {"title": "Annual report 2022", "publisher": "NATO Public Diplomacy Division"}),
+    ("Kubrick, S. (Director). (1964). Dr. Strangelove [Video recording]. Columbia Pictures.",
+     {"title": "Dr. Strangelove", "publisher": "Columbia Pictures", "type": "motion_picture"}),
+    ("Gayle, Rubin. 2010. Surveiller et Jouir. Anthropologie Politique Du Sexe. EPEL.", {"publisher": None}),
     # Harvard's "Military Times, 25 May." (the year is in the head)
     ("Cook, L. (2017) ‘NATO, the world’s biggest military alliance, explained’, Military Times, 25 May. Available at: "
      "https://www.militarytimes.com/news/2017/05/25/nato-explained/ (Accessed: 3 March 2022).",

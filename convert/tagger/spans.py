@@ -620,6 +620,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
             item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
     _publisher_comma_place(item)
+    _publisher_as_last_sentence(item)
     _role_and_edition_in_title(item)
     _din_imprint_and_volume_word(item)
     _title_glued_to_container(item)
@@ -806,6 +807,32 @@ def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
             if date is not None and str(date_to_csl(date)["date-parts"][0][0]) == str(issued["date-parts"][0][0]):
                 item["issued"] = date_to_csl(date)  # "12 Mar. 2019, www.…" read as one date: the day too
                 break
+
+
+_LAST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.?!]|\]\.?|\)\.?))\s(?P<publisher>(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*|of|for|and|the|de|St)"
+                            r"(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*|of|for|and|the|de|St)){0,6})$")
+
+
+def _publisher_as_last_sentence(item: Item) -> None:
+    """APA's "Annual report 2022. NATO Public Diplomacy Division." and "Dr. Strangelove [Video
+    recording]. Columbia Pictures.": a book's or report's publisher read into its title.  Only after
+    a sentence-case title (a title-case one may have a title-case second sentence)."""
+    title = item.get("title")
+    if not isinstance(title, str) or any(item.get(v) for v in ("publisher", "container-title", "volume", "issue")):
+        return
+    m = _LAST_SENTENCE.match(title)
+    if not m:
+        return
+    head = m.group("title")
+    words = re.findall(r"[^\W\d_][\w'’-]*", head)
+    sentence_case = len(words) >= 2 and any(w[:1].islower() and w.lower() not in _LOWERCASE_WORDS for w in words[1:])
+    if sentence_case or PUBLISHER_NAME.search(m.group("publisher")):
+        item["title"] = head.rstrip(".")
+        item["publisher"] = m.group("publisher")
+        _title_descriptors(item)  # "[Video recording]" now ends the title
+
+
+_LOWERCASE_WORDS = frozenset("a an the and or of for in on at to by with from de la le et und der die das von".split())
 
 
 _MLA_EDITORS = re.compile(r"^(?:editors?|eds?)\.\s+(?=\S)", re.IGNORECASE)
