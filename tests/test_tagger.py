@@ -322,6 +322,15 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("title", "Les Rites de Passage. "), ("translator", "Translated by Monika B. "),
       ("publisher", "Vizedom, University of Chicago Press, "), ("date", "1960.")],
      {"translator": [{"family": "Vizedom", "given": "Monika B."}], "publisher": "University of Chicago Press"}),
+    # APA: a particle opens the second name; a last initial is no title
+    ([("author", "Koenderink, J. J., & van Doorn, A. J. "), ("date", "(1987). "), ("title", "Representation. ")],
+     {"author": [{"family": "Koenderink", "given": "J. J."},
+                 {"family": "Doorn", "given": "A. J.", "non-dropping-particle": "van"}]}),
+    ([("author", "Bordman, G. M., & Hischak, T. S. "), ("date", "(2004). "),
+      ("container-title", "The Oxford Companion to American Theatre "), ("edition", "(3rd ed.). "),
+      ("publisher", "Oxford University Press.")],
+     {"title": "The Oxford Companion to American Theatre", "type": "book",
+      "author": [{"family": "Bordman", "given": "G. M."}, {"family": "Hischak", "given": "T. S."}]}),
     # Chicago's "A. Wegrzyn, et al. “Title.”": names before a quoted title stay names
     ([("author", "Glinkowska, M., G. Konopa, A. Wegrzyn, et al. "), ("title", "“The Double Mechanism.” "),
       ("container-title", "Microbiology "), ("volume", "147 "), ("date", "(2001): "), ("pages", "2195–2201.")],

@@ -87,12 +87,13 @@ def _split_people(text: str) -> list[str]:
         return [p for p in (s.strip() for s in re.split(r";|\s(?:and|&)\s", text)) if p]
     text = re.sub(r",?\s+(?:and|&|und|et|y)\s+", ", ", text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    # APA/Harvard: "Doe, J. J., & van Roe, A. J.": family names and initials in turn
+    if len(parts) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}", p.replace(" ", "")) for p in parts[1::2]):
+        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
     if len(parts) >= 3 and " " not in parts[0] and re.fullmatch(r"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*", parts[1]) \
             and all(" " in p for p in parts[2:]) and not re.fullmatch(r"(?:[A-Z]\.\s?)+", parts[2]):
         # MLA/Chicago: "Cover, Thomas, and Peter Hart": the first name inverted, the others not
         return [f"{parts[0]}, {parts[1]}"] + parts[2:]
-    if len(parts) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}", p.replace(" ", "")) for p in parts[1::2]):
-        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
     if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+){0,2}", p) for p in parts):
         return parts  # IEEE "Y. LeCun, Y. Bengio, G. Hinton": given-first names, one per comma
     return vancouver_names(parts) or split_name_list(text)  # Vancouver "Doe JA", "King C-C"
@@ -159,7 +160,7 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
         nature = _NATURE_IN.match(text) if label == "title" and not has_container else None
         if vancouver and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", vancouver.group(2)):
             out.extend([(label, vancouver.group(1) + ". "), ("title", vancouver.group(2))])
-        elif initials and not re.fullmatch(r"(?:Jr|Sr|II|III|IV|et al)\.?\s*", initials.group(2)) \
+        elif initials and not re.fullmatch(r"(?:Jr|Sr|II|III|IV|et al|[A-Z])\.?\s*", initials.group(2)) \
                 and not _PARTICLE_WORD.fullmatch(initials.group(2)):
             out.extend([(label, initials.group(1) + " "), ("title", initials.group(2))])
         elif nature:
