@@ -331,6 +331,13 @@ def test_parser_option_reaches_the_text_reader() -> None:
       ("publisher", "Oxford University Press.")],
      {"title": "The Oxford Companion to American Theatre", "type": "book",
       "author": [{"family": "Bordman", "given": "G. M."}, {"family": "Hischak", "given": "T. S."}]}),
+    # MLA's "Mitchell, C., editor. Clinical | Gynecologic...", "DuVal, P. Homographies, | Quaternions..."
+    ([("editor", "Mitchell, C., editor. Clinical "), ("title", "Gynecologic Endocrinology. "),
+      ("publisher", "Williams and Wilkins, "), ("date", "1994.")],
+     {"editor": [{"family": "Mitchell", "given": "C."}], "title": "Clinical Gynecologic Endocrinology"}),
+    ([("author", "DuVal, P. Homographies, "), ("title", "Quaternions and Rotations. "),
+      ("publisher", "Clarendon Press, "), ("date", "1964.")],
+     {"author": [{"family": "DuVal", "given": "P."}], "title": "Homographies, Quaternions and Rotations"}),
     # Chicago's "A. Wegrzyn, et al. “Title.”": names before a quoted title stay names
     ([("author", "Glinkowska, M., G. Konopa, A. Wegrzyn, et al. "), ("title", "“The Double Mechanism.” "),
       ("container-title", "Microbiology "), ("volume", "147 "), ("date", "(2001): "), ("pages", "2195–2201.")],

@@ -112,6 +112,7 @@ _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 
 
 # ACS's "Shin, H.; King, C.-C.; Hu, C. Thin | Oxide...": words after a list's last initials
+_ROLE_THEN_WORDS = re.compile(r"^(?P<names>.*,\s(?:editors?|eds?\.|translators?|trans\.))\.?\s+(?P<spill>[A-Z][^.]*)$")
 _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
 
@@ -122,7 +123,7 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
     ACS's "Hu, C." initials)."""
     for position in range(len(spans) - 1):
         label, text = spans[position]
-        if label != "author":
+        if label not in ("author", "editor"):
             continue
         year_colon = position + 2 < len(spans) and spans[position + 1][0] == "date" and \
             re.fullmatch(r"\s*\d{4}:\s*", spans[position + 1][1]) and spans[position + 2][0] == "title"
@@ -133,10 +134,14 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             return spans[:position] + [(label, spilled.group("names") + " "), title] + spans[position + 3:]
         if spans[position + 1][0] != "title":
             continue
+        role = _ROLE_THEN_WORDS.match(text)
+        if role:  # MLA's "Mitchell, C., editor. Clinical | Gynecologic ...": the words after the role
+            title = ("title", role.group("spill") + spans[position + 1][1])
+            return spans[:position] + [(label, role.group("names") + " "), title] + spans[position + 2:]
         acs = _AFTER_INITIALS.match(text)
         quoted_title = spans[position + 1][1].lstrip()[:1] in "“\"‘«"  # Chicago's "A. Wegrzyn, et al. “Title.”"
         if acs and not quoted_title and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
-                and not re.search(r"\b[A-Z]\.|,|\bet al\b", acs.group("spill")):
+                and not re.search(r"\b[A-Z]\.|\bet al\b", acs.group("spill")):
             title = ("title", acs.group("spill") + spans[position + 1][1])
             return spans[:position] + [(label, acs.group("names") + " "), title] + spans[position + 2:]
         spill = _VANCOUVER_AUTHORS.match(text)
