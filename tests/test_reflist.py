@@ -61,6 +61,13 @@ def test_names(text, name) -> None:
     assert parse_name(text) == name
 
 
+def test_vancouver_names_keep_a_trailing_particle() -> None:
+    from convert.normalize.names import vancouver_names
+
+    assert vancouver_names(["SILVA AC da", "Smith JA"]) == ["SILVA, A. C. da", "Smith, J. A."]
+    assert vancouver_names(["IBM UK"]) is None  # an organisation's country, not initials
+
+
 def test_name_lists() -> None:
     assert split_name_list("McLeary, Paul; Toosi, Nahal") == ["McLeary, Paul", "Toosi, Nahal"]
     assert split_name_list("Bethlehem & Weller") == ["Bethlehem", "Weller"]

@@ -338,6 +338,13 @@ def test_parser_option_reaches_the_text_reader() -> None:
     ([("author", "DuVal, P. Homographies, "), ("title", "Quaternions and Rotations. "),
       ("publisher", "Clarendon Press, "), ("date", "1964.")],
      {"author": [{"family": "DuVal", "given": "P."}], "title": "Homographies, Quaternions and Rotations"}),
+    # AMA's chapter: the book's first words after "ed.", and "2008:15-28" is a year and pages
+    ([("author", "Yorke B. Anglo-Saxon "), ("title", "Origin Legends. "),
+      ("editor", "In: Julia Barrow AW, ed. Myth, Rulership, "),
+      ("container-title", "Church and Charters: Essays in Honour of Nicholas Brooks. "), ("volume", "2008:"),
+      ("pages", "15-28.")],
+     {"title": "Anglo-Saxon Origin Legends", "volume": None, "page": "15-28",
+      "container-title": "Myth, Rulership, Church and Charters: Essays in Honour of Nicholas Brooks"}),
     # Chicago's "A. Wegrzyn, et al. “Title.”": names before a quoted title stay names
     ([("author", "Glinkowska, M., G. Konopa, A. Wegrzyn, et al. "), ("title", "“The Double Mechanism.” "),
       ("container-title", "Microbiology "), ("volume", "147 "), ("date", "(2001): "), ("pages", "2195–2201.")],

@@ -112,7 +112,7 @@ _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 
 
 # ACS's "Shin, H.; King, C.-C.; Hu, C. Thin | Oxide...": words after a list's last initials
-_ROLE_THEN_WORDS = re.compile(r"^(?P<names>.*,\s(?:editors?|eds?\.|translators?|trans\.))\.?\s+(?P<spill>[A-Z][^.]*)$")
+_ROLE_THEN_WORDS = re.compile(r"^(?P<names>.*,\s(?:editors?|eds?\.?|translators?|trans\.))\.?\s+(?P<spill>[A-Z][^.]*)$")
 _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
 
@@ -132,9 +132,13 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             # "Kaplan, L. S. NATO | 1948: | The Birth...": a title that starts with a name and a year
             title = ("title", spilled.group("spill") + spans[position + 1][1] + spans[position + 2][1])
             return spans[:position] + [(label, spilled.group("names") + " "), title] + spans[position + 3:]
+        role = _ROLE_THEN_WORDS.match(text)
+        if role and label == "editor" and spans[position + 1][0] == "container-title":
+            # Vancouver's "In: Barrow AW, ed. Myth, Rulership, | Church and Charters": the book's first words
+            container = ("container-title", role.group("spill") + spans[position + 1][1])
+            return spans[:position] + [(label, role.group("names") + " "), container] + spans[position + 2:]
         if spans[position + 1][0] != "title":
             continue
-        role = _ROLE_THEN_WORDS.match(text)
         if role:  # MLA's "Mitchell, C., editor. Clinical | Gynecologic ...": the words after the role
             title = ("title", role.group("spill") + spans[position + 1][1])
             return spans[:position] + [(label, role.group("names") + " "), title] + spans[position + 2:]
@@ -156,7 +160,11 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
     labelled author: the text after the list's last initials is the title when the tagger found none;
     and Nature's "Title. in Book" labelled title is a title and a container."""
     out: list[tuple[str, str]] = []
-    spans = _title_words_read_as_names(spans)
+    for _ in range(3):  # each call repairs one place: the author's spill, then an editor's
+        repaired = _title_words_read_as_names(spans)
+        if repaired == spans:
+            break
+        spans = repaired
     has_title = any(label == "title" for label, _ in spans)
     has_container = any(label == "container-title" for label, _ in spans)
     for label, text in spans:
@@ -627,6 +635,9 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     _date_inside_title(item)
     _publisher_comma_place(item)
     _publisher_as_last_sentence(item)
+    year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+    if year is not None and item.get("volume") == str(year) and (item.get("editor") or item.get("publisher")):
+        del item["volume"]  # AMA's chapter "2008:15-28": the year and the pages, no volume
     _role_and_edition_in_title(item)
     _din_imprint_and_volume_word(item)
     _title_glued_to_container(item)
