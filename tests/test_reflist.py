@@ -440,3 +440,24 @@ def test_one_reference_per_line_stays_one_per_line() -> None:
                 "van der Eyden T (2004) Alliance politics after the Cold War. International Affairs 80:12–34\n"
                 "Doe A, Roe B (2002) Title two. Springer, Berlin\n")
     assert len(split_references(springer)) == 4
+
+
+def test_a_bug_in_one_rule_costs_one_reference_not_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that raises on some reference keeps that reference whole in note, with a warning on
+    its line; the other references are still read."""
+    import convert.tagger.spans as spans
+
+    original = spans._repair_fields
+
+    def fails_on_doe(grouped, item):  # type: ignore[no-untyped-def]
+        if "Doe" in str(item.get("author")):
+            raise KeyError("volume")
+        original(grouped, item)
+
+    monkeypatch.setattr(spans, "_repair_fields", fails_on_doe)
+    result = convert.read("References\n\nSmith, J. (2020). Title one. Journal of Things, 3, 1–5.\n"
+                          "Doe, A. (2019). Another title. Oxford University Press.\n", "text")
+    first, second = result.items
+    assert first["title"] == "Title one" and first["container-title"] == "Journal of Things"
+    assert second["type"] == "document" and second["note"] == "Doe, A. (2019). Another title. Oxford University Press."
+    assert any(d.line == 4 and "internal error: KeyError" in d.message for d in result.diagnostics)

@@ -94,6 +94,16 @@ _SAME_AUTHORS = re.compile(r"^\s*(?:[—–]{2,3}|—|-{2,3}|_{3,})(?:\s*[.,])?\
 
 
 def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
+    """One reference; a bug in a rule must cost that reference its fields, not the whole list."""
+    try:
+        return _parse_one_unguarded(text, parser)
+    except ValueError:
+        raise  # an unknown parser name: the caller's mistake, reported as such
+    except Exception as exc:  # noqa: BLE001 -- kept whole in note, flagged like unplaced text
+        return {"type": "document", "note": text}, [f"{text} (internal error: {type(exc).__name__})"]
+
+
+def _parse_one_unguarded(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
     if len(text) > MAX_REFERENCE_LENGTH:
         return {"type": "document", "note": text}, ["(too long to parse)"]
     if parser not in PARSERS:
