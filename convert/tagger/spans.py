@@ -635,7 +635,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     _date_inside_title(item)
     _publisher_comma_place(item)
     _publisher_as_last_sentence(item)
-    year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+    year = _year_of(item, "issued")
     if year is not None and item.get("volume") == str(year) and (item.get("editor") or item.get("publisher")):
         del item["volume"]  # AMA's chapter "2008:15-28": the year and the pages, no volume
     _role_and_edition_in_title(item)
@@ -651,6 +651,12 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
         item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
+
+
+def _year_of(item: Item, variable: str) -> int | None:
+    """The year of a CSL date variable of the item, if it has one."""
+    parts = (item.get(variable) or {}).get("date-parts") or [[None]]
+    return parts[0][0] if parts[0] else None
 
 
 _LEADING_YEAR = re.compile(r"^((?:1[5-9]|20)\d\d(?:[–-](?:1[5-9]|20)?\d\d)?[a-z]?)[.,]\s+(?=\S)")
@@ -680,7 +686,7 @@ def _container_tail(item: Item) -> None:
     if tail.group("status"):
         item.setdefault("status", tail.group("status"))
     else:
-        year = (item.get("issued") or {}).get("date-parts", [[None]])[0][0]
+        year = _year_of(item, "issued")
         month, day = tail.group("month") or tail.group("month2"), tail.group("day") or tail.group("day2")
         date = parse_date(f"{month} {day} {year}") if year else None
         if date is None:
@@ -797,9 +803,8 @@ def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
                 else:
                     item["note"] = rest
     vancouver = _VANCOUVER_CITED.search(text)  # "1949 [cited 2021 Oct 5]": the date before "[cited" is the issue date
-    issued_year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
-    accessed_year = ((item.get("accessed") or {}).get("date-parts") or [[None]])[0][0]
-    if vancouver and (issued_year is None or issued_year == accessed_year):  # the tagger took the "cited" year
+    issued_year = _year_of(item, "issued")
+    if vancouver and (issued_year is None or issued_year == _year_of(item, "accessed")):  # the tagger took the "cited" year
         date = parse_date(vancouver.group("date"))
         if date is not None:
             item["issued"] = date_to_csl(date)
