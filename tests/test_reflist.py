@@ -267,6 +267,11 @@ def test_checksums() -> None:
     ("Shin, H. (1992). \"Thin Oxide Damage\". Proc. IEEE/IRPS. 37–41.",
      {"type": "paper-conference", "author": [{"family": "Shin", "given": "H."}], "issued": {"date-parts": [[1992]]},
       "title": "Thin Oxide Damage", "container-title": "Proc. IEEE/IRPS", "page": "37–41"}),
+    ("Smith, John (2001). \"Paper title\". Proceedings of the 5th International Conference on Things. Berlin: "
+     "Springer. pp. 1–5. doi:10.1007/3-540-00000-0_1.",
+     {"type": "paper-conference", "author": [{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[2001]]},
+      "title": "Paper title", "container-title": "Proceedings of the 5th International Conference on Things",
+      "publisher-place": "Berlin", "publisher": "Springer", "page": "1–5", "DOI": "10.1007/3-540-00000-0_1"}),
     # {{cite AV media}}'s medium, "– via" a domain, |orig-date= as "[First published 1950]"
     ("The Lord of the Rings: The Fellowship of the Ring (DVD). New Line Cinema. 2001.",
      {"type": "motion_picture", "title": "The Lord of the Rings: The Fellowship of the Ring", "genre": "DVD",

@@ -584,6 +584,8 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
         return "article-journal"
+    if has_quoted_title and _PROCEEDINGS.search(container):
+        return "paper-conference"  # "Title". Proceedings of the 5th Conference. Springer. pp. 1–5.
     if item.get("DOI") and container:
         return "article-journal"
     if has_quoted_title and container and item.get("publisher") and item.get("publisher-place") \
@@ -600,8 +602,6 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
     if container:
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
-        if _PROCEEDINGS.search(container):
-            return "paper-conference"  # "Title". Proc. 6th Int'l Conf. on ...
         if item.get("page") and not _DOMAIN.match(container) and not _NEWS.search(container):
             return "article-journal"  # "Title". Proc. IEEE/IRPS. 37–41.: web pages have no pages
         if _DOMAIN.match(container):
