@@ -272,6 +272,12 @@ def test_checksums() -> None:
      {"type": "paper-conference", "author": [{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[2001]]},
       "title": "Paper title", "container-title": "Proceedings of the 5th International Conference on Things",
       "publisher-place": "Berlin", "publisher": "Springer", "page": "1–5", "DOI": "10.1007/3-540-00000-0_1"}),
+    # a chapter in a book's volume; a journal with a place stays a journal
+    ("Jones, Tom (2005). \"Chapter 3: Origins\". History of Wales. Vol. 2 (2nd ed.). Cardiff: University of Wales "
+     "Press. pp. 45–67.",
+     {"type": "chapter", "author": [{"family": "Jones", "given": "Tom"}], "issued": {"date-parts": [[2005]]},
+      "title": "Chapter 3: Origins", "container-title": "History of Wales", "volume": "2", "edition": "2",
+      "publisher-place": "Cardiff", "publisher": "University of Wales Press", "page": "45–67"}),
     # {{cite AV media}}'s medium, "– via" a domain, |orig-date= as "[First published 1950]"
     ("The Lord of the Rings: The Fellowship of the Ring (DVD). New Line Cinema. 2001.",
      {"type": "motion_picture", "title": "The Lord of the Rings: The Fellowship of the Ring", "genre": "DVD",

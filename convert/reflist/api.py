@@ -27,7 +27,7 @@ _CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}
                         r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
-                        r"\((?:Television production|Motion picture|DVD|Blu-ray|VHS)\)|"
+                        r"\((?:Television production|Motion picture|DVD|Blu-ray|VHS|Media notes)\)|"
                         # |orig-date= after the date: "(2009) [1859].", "(2010) [First published 1950]."
                         r"\)\s\[(?:\d{3,4}|(?:First|Originally) published (?:in )?\d{3,4})\]\.\s")
 

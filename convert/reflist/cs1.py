@@ -78,6 +78,7 @@ TYPE_GENRES = {
     "letter": ("personal_communication", "Letter"), "interview": ("interview", None),
     "audio": ("song", None), "working paper": ("report", "Working paper"), "preprint": ("article", "Preprint"),
     "song": ("song", None), "liner notes": ("song", "Liner notes"), "album": ("song", "Album"),
+    "media notes": ("song", "Liner notes"),
     # {{cite AV media}}'s |medium=: the carrier of a film
     "dvd": ("motion_picture", "DVD"), "blu-ray": ("motion_picture", "Blu-ray"), "vhs": ("motion_picture", "VHS"),
     "film": ("motion_picture", None),
@@ -583,6 +584,9 @@ def infer_type(item: Item, has_quoted_title: bool) -> str:
     if item.get("volume") or item.get("issue"):
         if container.strip() in _MAGAZINE_NAMES:
             return "article-magazine"
+        if has_quoted_title and container and not item.get("issue") and (
+                item.get("ISBN") or (item.get("publisher") and item.get("publisher-place"))):
+            return "chapter"  # "Chapter 3". History of Wales. Vol. 2. Cardiff: Publisher. -- a book's volume
         return "article-journal"
     if has_quoted_title and _PROCEEDINGS.search(container):
         return "paper-conference"  # "Title". Proceedings of the 5th Conference. Springer. pp. 1–5.
