@@ -345,6 +345,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
       ("pages", "15-28.")],
      {"title": "Anglo-Saxon Origin Legends", "volume": None, "page": "15-28",
       "container-title": "Myth, Rulership, Church and Charters: Essays in Honour of Nicholas Brooks"}),
+    # BMJ: a Vancouver name with its particle read into the title; a one-sentence "journal" after "in"
+    ([("citation-number", "17  "), ("title", "Goethe JW von. Faust. "), ("location", "Frankfurt am Main: "),
+      ("publisher", "Insel "), ("date", "1986.")],
+     {"author": [{"family": "Goethe", "given": "J. W.", "dropping-particle": "von"}], "title": "Faust"}),
+    ([("title", "Star Wars IV. A New Hope. "), ("publisher", "Lucasfilm, "), ("date", "1977.")],
+     {"author": None, "title": "Star Wars IV. A New Hope"}),
+    ([("author", "Berg A. "), ("title", "Small states in "), ("container-title", "NATO. "), ("date", "2019.")],
+     {"title": "Small states in NATO", "container-title": None}),
     # Chicago's "A. Wegrzyn, et al. “Title.”": names before a quoted title stay names
     ([("author", "Glinkowska, M., G. Konopa, A. Wegrzyn, et al. "), ("title", "“The Double Mechanism.” "),
       ("container-title", "Microbiology "), ("volume", "147 "), ("date", "(2001): "), ("pages", "2195–2201.")],

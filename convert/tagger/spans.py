@@ -277,6 +277,28 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
             cut = breaks[0].end()
             return (spans[:position] + [("title", text + following[:cut]), ("container-title", following[cut:])]
                     + spans[position + 2:])
+        if len(following.split()) <= 3:  # "Small states in | NATO. 2019.": the "journal" was the title's end
+            return spans[:position] + [("title", text + following)] + spans[position + 2:]
+    return spans
+
+
+# A Vancouver author at the start of a title span: "Goethe JW von. Faust." (not "Star Wars IV. A New Hope")
+_VANCOUVER_HEAD = re.compile(r"^(?P<names>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s(?![IVX]+\b)[A-Z]{1,3}"
+                             r"(?:\s(?:von|van|de|da|der|den|di|du|la|le))?)\.\s+(?P<title>\S.*)$")
+
+
+def _vancouver_author_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """BMJ's "Goethe JW von. Faust." read as one title when no span is an author."""
+    if any(label in ("author", "editor") for label, _ in spans):
+        return spans
+    for position, (label, text) in enumerate(spans):
+        if label == "citation-number":
+            continue
+        m = _VANCOUVER_HEAD.match(text) if label == "title" else None
+        if m:
+            return spans[:position] + [("author", m.group("names") + ". "), ("title", m.group("title"))] + \
+                spans[position + 1:]
+        return spans
     return spans
 
 
@@ -419,7 +441,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
-        spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(spans))))
+        spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
+            _vancouver_author_in_title(spans)))))
         spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
     for label, text in spans:
         if text.strip():
