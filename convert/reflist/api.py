@@ -94,11 +94,13 @@ _SAME_AUTHORS = re.compile(r"^\s*(?:[—–]{2,3}|—|-{2,3}|_{3,})(?:\s*[.,])?\
 
 
 def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
-    """One reference; a bug in a rule must cost that reference its fields, not the whole list."""
+    """One reference; a bug in a rule must cost that reference its fields, not the whole list.
+    (An unknown parser name is the caller's mistake and is raised before anything is guarded: a
+    ValueError from a rule is a bug like any other.)"""
+    if parser not in PARSERS:
+        raise ValueError(f"unknown parser {parser!r}; use one of {', '.join(PARSERS)}")
     try:
         return _parse_one_unguarded(text, parser)
-    except ValueError:
-        raise  # an unknown parser name: the caller's mistake, reported as such
     except Exception as exc:  # noqa: BLE001 -- kept whole in note, flagged like unplaced text
         return {"type": "document", "note": text}, [f"{text} (internal error: {type(exc).__name__})"]
 
@@ -106,8 +108,6 @@ def _parse_one(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
 def _parse_one_unguarded(text: str, parser: str = "auto") -> tuple[Item, list[str]]:
     if len(text) > MAX_REFERENCE_LENGTH:
         return {"type": "document", "note": text}, ["(too long to parse)"]
-    if parser not in PARSERS:
-        raise ValueError(f"unknown parser {parser!r}; use one of {', '.join(PARSERS)}")
     number = _CITATION_NUMBER.match(text)
     if number and len(text) > number.end() + 10:
         text = text[number.end():]  # "16. World Health Organization (2011)...": the list's number, not data
