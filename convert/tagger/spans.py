@@ -810,48 +810,70 @@ _BARE_WWW = re.compile(r"(?<![/\w@.])www\.[\w-]+(?:\.[\w-]+)+(?:/[^\s,;]*)?")
 
 
 def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
-    """What web references print and the tagger, trained mostly on articles, misses: an access date
-    anywhere ("Accessed 5 Apr. 2021", "[Accessed: Jan. 10, 2023]"), a quoted title it filed under
-    another label, MLA's URL without its scheme, and a full date inside a longer date span."""
-    if "accessed" not in item:
-        m = _ACCESS_DATE.search(text)
-        date = parse_date(m.group("date").strip()) if m else None
-        if date is not None:
-            item["accessed"] = date_to_csl(date)
-            note = item.get("note")
-            if isinstance(note, str) and m and m.group(0) in note:  # the tagger's leftover, now read
-                rest = note.replace(m.group(0), "").strip(" []().,;:")
-                if re.fullmatch(r"(?i)(?:available(?: from| at)?:?|\[?online\]?\.?|from)?", rest):
-                    del item["note"]
-                else:
-                    item["note"] = rest
-    vancouver = _VANCOUVER_CITED.search(text)  # "1949 [cited 2021 Oct 5]": the date before "[cited" is the issue date
-    issued_year = _year_of(item, "issued")
-    if vancouver and (issued_year is None or issued_year == _year_of(item, "accessed")):  # the tagger took the "cited" year
-        date = parse_date(vancouver.group("date"))
-        if date is not None:
-            item["issued"] = date_to_csl(date)
-            note = item.get("note")
-            if isinstance(note, str) and vancouver.group("date") in note:
-                item["note"] = note.replace(vancouver.group("date"), "", 1).strip(" .,;")
-                if re.fullmatch(r"(?i)(?:\[internet\]\.?\s*)?(?:available(?: from| at)?:?)?", item["note"]):
-                    del item["note"]
-    if "title" not in item:
+    """What web references print and the tagger, trained mostly on articles, misses."""
+    _access_date_anywhere(text, item)
+    _date_before_cited(text, item)
+    if "title" not in item:  # a quoted title the tagger filed under another label
         quoted = _QUOTED_TITLE.search(text)
         if quoted:
             item["title"] = quoted.group("title").strip()
-    if "URL" not in item:
+    if "URL" not in item:  # MLA prints the URL without its scheme
         bare = _BARE_WWW.search(text)
         if bare:
             item["URL"] = bare.group(0).rstrip(".")
+    _day_inside_a_date_span(grouped, item)
+
+
+# What is left of a note once the date in it was read: words that only introduced it
+_CONNECTING_LEFTOVER = re.compile(r"(?i)(?:\[?(?:online|internet)\]?\.?\s*)?(?:available(?: from| at)?:?|from)?")
+
+
+def _drop_from_note(item: Item, piece: str) -> None:
+    """The tagger left ``piece`` unplaced (in ``note``) and a rule has now read it: take it out,
+    and the note with it when nothing but connecting words remain."""
+    note = item.get("note")
+    if not isinstance(note, str) or piece not in note:
+        return
+    rest = note.replace(piece, "", 1).strip(" []().,;:")
+    if _CONNECTING_LEFTOVER.fullmatch(rest):
+        del item["note"]
+    else:
+        item["note"] = rest
+
+
+def _access_date_anywhere(text: str, item: Item) -> None:
+    """"Accessed 5 Apr. 2021", "[Accessed: Jan. 10, 2023]", "Retrieved April 2, 2023, from"."""
+    m = _ACCESS_DATE.search(text) if "accessed" not in item else None
+    date = parse_date(m.group("date").strip()) if m else None
+    if m and date is not None:
+        item["accessed"] = date_to_csl(date)
+        _drop_from_note(item, m.group(0))
+
+
+def _date_before_cited(text: str, item: Item) -> None:
+    """Vancouver's "1949 [cited 2021 Oct 5]": the date before "[cited" is the issue date, where the
+    tagger took the access year for it."""
+    m = _VANCOUVER_CITED.search(text)
+    issued_year = _year_of(item, "issued")
+    if not m or (issued_year is not None and issued_year != _year_of(item, "accessed")):
+        return
+    date = parse_date(m.group("date"))
+    if date is not None:
+        item["issued"] = date_to_csl(date)
+        _drop_from_note(item, m.group("date"))
+
+
+def _day_inside_a_date_span(grouped: dict[str, list[str]], item: Item) -> None:
+    """"12 Mar. 2019, www.…" read as one date span gave only the year: the day too."""
     issued = item.get("issued")
-    if isinstance(issued, dict) and len((issued.get("date-parts") or [[0]])[0]) == 1:
-        for date_text in grouped.get("date", []):
-            full = _FULL_DATE.search(date_text)
-            date = parse_date(full.group(0)) if full else None
-            if date is not None and str(date_to_csl(date)["date-parts"][0][0]) == str(issued["date-parts"][0][0]):
-                item["issued"] = date_to_csl(date)  # "12 Mar. 2019, www.…" read as one date: the day too
-                break
+    if not isinstance(issued, dict) or len((issued.get("date-parts") or [[0]])[0]) != 1:
+        return
+    for date_text in grouped.get("date", []):
+        full = _FULL_DATE.search(date_text)
+        date = parse_date(full.group(0)) if full else None
+        if date is not None and date_to_csl(date)["date-parts"][0][0] == issued["date-parts"][0][0]:
+            item["issued"] = date_to_csl(date)
+            return
 
 
 _LAST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.?!]|\]\.?|\)\.?))\s(?P<publisher>(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*|of|for|and|the|de|St)"
