@@ -72,6 +72,8 @@ def convert(
     locale: Optional[str] = typer.Option(None, "--locale", "-l", help="Locale such as en-US, de-DE (html, text)."),
     standalone: bool = typer.Option(False, "--standalone", help="A complete HTML page instead of a fragment."),
     ascii_: bool = typer.Option(False, "--ascii", help="BibTeX: escape non-ASCII characters as LaTeX."),
+    protect_case: bool = typer.Option(False, "--protect-case",
+                                      help="BibTeX: brace capitalised title words, for styles that lowercase titles."),
     parser: Optional[str] = typer.Option(None, "--parser", help="Reference lists: cs1, tagger or auto."),
     strict: bool = typer.Option(False, "--strict", help="Write nothing if any input has an error."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings (errors still print)."),
@@ -110,7 +112,7 @@ def convert(
 
     # write() takes the options the writer knows and warns about the others.
     given: dict[str, Any] = {"style": style, "locale": locale, "standalone": standalone or None,
-                             "ascii": ascii_ or None}
+                             "ascii": ascii_ or None, "protect_case": protect_case or None}
     options: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     write_report: list[Diagnostic] = []
     try:

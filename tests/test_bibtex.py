@@ -258,9 +258,11 @@ def _comparable(item: dict, dialect: str) -> dict:
         item.setdefault("genre", "PhD thesis")
     if dialect == "bibtex":  # classic BibTeX has one kind of particle
         for role in ("author", "editor", "translator"):
-            for person in item.get(role, []):
+            for index, person in enumerate(item.get(role, [])):
                 if "dropping-particle" in person:
                     person["non-dropping-particle"] = person.pop("dropping-particle")
+                if set(person) == {"family"} and " " in person["family"]:  # braced whole: a literal
+                    item[role][index] = {"literal": person["family"]}
     return item
 
 
@@ -339,3 +341,64 @@ def test_flat_brace_groups_decode_as_the_scanner_does() -> None:
         flat_seen += "{" in value and "\\" not in value and "$" not in value
     assert flat_seen > 1000  # the shortcut was exercised, not only the scanner
     assert latex_to_unicode("The {NATO} alliance", True) == 'The <span class="nocase">NATO</span> alliance'
+
+
+def test_a_name_without_a_given_part_is_written_so_each_reader_keeps_it_a_family_name() -> None:
+    """BibLaTeX writes "Family, {}", which biber reads as a family name alone and Zotero as a
+    person with an empty first name.  Classic BibTeX cannot: .bst styles print the "{}" ("{}~Zenko",
+    abbrv's ". Zenko"), so a one-word name stays bare and a longer one is braced whole."""
+    from pybtex.database import parse_string
+
+    people = [{"family": "García Márquez"}, {"family": "Zenko"}, {"family": "Doe", "given": "Jane"}]
+    item = {"id": "k", "type": "book", "title": "T", "author": people}
+    biblatex = convert.write([item], "biblatex")
+    assert "author = {García Márquez, {} and Zenko, {} and Doe, Jane}" in biblatex
+    assert convert.read(biblatex, format="biblatex").items[0]["author"] == people
+    bibtex = convert.write([item], "bibtex")
+    assert "author = {{García Márquez} and Zenko and Doe, Jane}" in bibtex
+    assert convert.read(bibtex, format="bibtex").items[0]["author"] == [{"literal": "García Márquez"}] + people[1:]
+    for text in (biblatex, bibtex):
+        persons = parse_string(text, "bibtex").entries["k"].persons["author"]
+        assert [" ".join(p.last_names).strip("{}") for p in persons] == ["García Márquez", "Zenko", "Doe"]
+        assert [" ".join(p.first_names).strip("{}") for p in persons] == ["", "", "Jane"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("A Short History of NATO", "A {Short} {History} of {NATO}"),
+    ("Allied air power over Libya: A preliminary assessment", "Allied air power over {Libya}: A preliminary assessment"),
+    ("iPhone sales in <i>Europe</i> and Asia", "{iPhone} sales in \\emph{Europe} and {Asia}"),
+    ("The rise of <span class=\"nocase\">McGraw</span> Hill", "The rise of {McGraw} {Hill}"),
+    ("“Darkness Visible”", "{“Darkness} {Visible”}"),
+    ("plain lower case: no change", "plain lower case: no change"),
+])
+def test_protect_case_braces_the_words_a_style_would_lowercase(title: str, expected: str) -> None:
+    from convert.writers.latex import rich_to_latex
+
+    assert rich_to_latex(title, protect_case=True) == expected
+    assert rich_to_latex(title) != expected or "{" not in expected  # off by default
+
+
+def test_protected_titles_survive_bibtex_sentence_casing_as_written() -> None:
+    """pybtex's change.case$ (what plain, abbrv and ieeetr apply to titles) leaves every written
+    title as stored once braces are stripped; unprotected, it lowercases the proper nouns."""
+    from pybtex.bibtex.utils import change_case
+    from pybtex.database import parse_string
+
+    titles = ["A Short History of NATO", "Where are NATO troops stationed across Europe?",
+              "NATO strikes Tripoli, Gaddafi army close on Misrata", "État de l’OTAN: Une Étude",
+              "In Ukraine conflict, Putin relies on a promise", "The {x} of McGraw-Hill & Sons, 1950–1960"]
+    items = [{"id": f"t{i}", "type": "article-journal", "title": t, "container-title": "J"}
+             for i, t in enumerate(titles)]
+    for dialect in ("bibtex", "biblatex"):
+        for ascii_only in (False, True):
+            written = convert.write(items, dialect, protect_case=True, ascii=ascii_only)
+            plain = convert.write(items, dialect, ascii=ascii_only)
+            entries, unprotected = parse_string(written, "bibtex").entries, parse_string(plain, "bibtex").entries
+            for item in items:
+                cased = change_case(entries[item["id"]].fields["title"], "t")
+                back = convert.read(f"@misc{{k, title = {{{cased}}}}}", format="bibtex").items[0]["title"]
+                assert re.sub(r"</?span[^>]*>", "", back) == item["title"]
+            assert change_case(unprotected["t0"].fields["title"], "t") == "A short history of nato"
+            assert convert.read(written, format=dialect).items[0]["title"] == (
+                'A <span class="nocase">Short</span> <span class="nocase">History</span> of '
+                '<span class="nocase">NATO</span>')

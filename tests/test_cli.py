@@ -170,3 +170,14 @@ def test_installed_console_script_runs(tmp_path: Path) -> None:
                           text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": ""}, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["id"] == "a"
+
+
+def test_protect_case_braces_title_words_and_warns_for_formats_without_titles_to_recase(tmp_path: Path) -> None:
+    source = tmp_path / "in.json"
+    source.write_text('[{"id": "n", "type": "book", "title": "A Short History of NATO"}]', encoding="utf-8")
+    result = run("convert", str(source), "--to", "bibtex", "--protect-case")
+    assert result.exit_code == 0
+    assert "title = {A {Short} {History} of {NATO}}" in result.stdout
+    assert "title = {A Short History of NATO}" in run("convert", str(source), "--to", "bibtex").stdout
+    ris = run("convert", str(source), "--to", "ris", "--protect-case")
+    assert ris.exit_code == 0 and "protect_case" in ris.stderr  # an option the RIS writer does not take

@@ -23,6 +23,8 @@ from .latex import escape_text, rich_to_latex
 
 _RICH_FIELDS = frozenset({"title", "booktitle", "journal", "journaltitle", "series", "shorttitle", "maintitle",
                           "origtitle", "eventtitle"})
+# Titles that .bst styles may sentence-case; journal names are never recased.
+_CASE_FIELDS = frozenset({"title", "booktitle", "series", "shorttitle", "maintitle", "origtitle", "eventtitle"})
 _VERBATIM_FIELDS = frozenset({"url", "doi"})
 _BIBTEX_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 _SKIP_CUSTOM = frozenset({"archived", "short-citation", "refers-to", "et-al"})
@@ -34,10 +36,11 @@ _WRITTEN = frozenset({"id", "type", "custom", "categories", "container-title", "
 _FIELD_RANK = {variable: index for index, (variable, _, _) in enumerate(FIELDS)}
 
 
-def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False) -> str:
+def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False, biblatex: bool = False) -> str:
     """``von Last, Jr, First`` (BibTeX's full form), literals braced so they are never split.
     ``extended`` writes BibLaTeX's ``family=..., prefix=..., useprefix=true`` form, the only way to
-    mark one name's particle as non-dropping when others in the entry drop theirs."""
+    mark one name's particle as non-dropping when others in the entry drop theirs.  ``biblatex``
+    chooses how a name with no given part is written (see the end)."""
 
     def esc(value: str) -> str:
         return escape_text(value, ascii_only)
@@ -65,22 +68,29 @@ def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False) 
         return f"{last}, {suffix}, {given}"
     if given:
         return f"{last}, {given}"
-    # "García Márquez" alone would be read as given + family: an empty first name says it is all
-    # family.  ("Family," with a bare trailing comma is an error in BibTeX and a warning in biber.)
-    return f"{last}, {{}}" if " " in last else last
+    # No given name.  "García Márquez" alone would be read as given + family, and "Family," with a
+    # bare trailing comma is an error in BibTeX and a warning in biber.  Biber reads "Family, {}" as
+    # a family name and no given name, and Zotero's import as a person with an empty first name
+    # (a bare "Zenko" becomes a one-field name there).  BibTeX's .bst styles would print that "{}"
+    # ("{}~Zenko" in plain, ". Zenko" in abbrv and ieeetr), so classic BibTeX keeps a one-word name
+    # bare and braces a longer one whole, which every style prints as written.
+    if biblatex:
+        return f"{last}, {{}}"
+    return "{" + last + "}" if " " in last else last
 
 
-def _field_value(field: str, value: str, ascii_only: bool) -> str:
+def _field_value(field: str, value: str, ascii_only: bool, protect_case: bool = False) -> str:
     if field in _VERBATIM_FIELDS:
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
     if field in _RICH_FIELDS:
-        return rich_to_latex(value, ascii_only)
+        return rich_to_latex(value, ascii_only, protect_case and field in _CASE_FIELDS)
     if field == "pages":  # ranges as BibTeX writes them, "--"; the rest escaped as text
         return "--".join(escape_text(part, ascii_only) for part in re.split(r"\s?[\u2013\u2014-]+\s?", value))
     return escape_text(value, ascii_only)
 
 
-def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only: bool) -> tuple[str, list[tuple[str, str]]]:
+def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only: bool,
+                 protect_case: bool = False) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and ordered (field, LaTeX value) pairs for one item."""
     dialect = 1 if biblatex else 0
     csl_type = item.get("type", "document")
@@ -115,7 +125,8 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         if field is None:
             unplaced.append(variable)
             continue
-        rendered = " and ".join(format_name(n, ascii_only, mixed and "non-dropping-particle" in n) for n in people)
+        rendered = " and ".join(format_name(n, ascii_only, mixed and "non-dropping-particle" in n, biblatex)
+                              for n in people)
         if item.get("custom", {}).get("et-al") and variable == "author":
             rendered += " and others"
         put(field, rendered)
@@ -126,7 +137,7 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         if fields is None:  # a book, report or thesis has no container field in either dialect
             unplaced.append("container-title")
         else:
-            put(fields[dialect], _field_value(fields[dialect], container, ascii_only))
+            put(fields[dialect], _field_value(fields[dialect], container, ascii_only, protect_case))
     if csl_type in ENTRYSUBTYPE:
         put("entrysubtype", ENTRYSUBTYPE[csl_type])
     elif ENTRY_TO_TYPE.get(entry_type) != csl_type and csl_type in ITEM_TYPES:
@@ -148,7 +159,7 @@ def entry_fields(item: Item, biblatex: bool, report: Any, label: str, ascii_only
         if field is None or field in used:
             unplaced.append(variable)
             continue
-        put(field, _field_value(field, value, ascii_only))
+        put(field, _field_value(field, value, ascii_only, protect_case))
 
     _put_dates(item, biblatex, put, unplaced)
 
@@ -238,12 +249,13 @@ def _put_dates(item: Item, biblatex: bool, put: Any, unplaced: list[str]) -> Non
 
 def write_entries(items: list[Item], context: WriteContext, biblatex: bool) -> str:
     ascii_only = bool(context.options.get("ascii"))
+    protect_case = bool(context.options.get("protect_case"))
     keys = _keys(items)
     chunks = [f"@preamble{{{preamble}}}" for preamble in context.extras.get("bibtex-preamble", ())
               if _balanced(preamble)]
     with collection_paused(), chunk_runner(len(items), PARALLEL_MIN_ITEMS) as runner:
         results = runner.map_ranges(_format_slice, len(items), items=items, keys=keys, biblatex=biblatex,
-                                    ascii=ascii_only)
+                                    ascii=ascii_only, protect_case=protect_case)
     for entries, diagnostics in results:
         chunks.extend(entries)
         context.diagnostics.extend_from_tuples(diagnostics)
@@ -259,11 +271,12 @@ PARALLEL_MIN_ITEMS = 5000
 def _format_slice(bounds: tuple[int, int]) -> tuple[list[str], list[Any]]:
     """Entries bounds[0]..bounds[1] as text, with the warnings they raised (keys are already unique)."""
     items, keys, biblatex, ascii_only = SHARED["items"], SHARED["keys"], SHARED["biblatex"], SHARED["ascii"]
+    protect_case = bool(SHARED["protect_case"])
     report = Diagnostics(None)
     out = []
     for index in range(*bounds):
         item, key = items[index], keys[index]
-        entry_type, fields = entry_fields(item, bool(biblatex), report, key, bool(ascii_only))
+        entry_type, fields = entry_fields(item, bool(biblatex), report, key, bool(ascii_only), protect_case)
         lines = [f"@{entry_type}{{{key},"]
         for field, value in fields:
             if field == "month" and value in MONTH_MACROS:
@@ -308,12 +321,12 @@ def _keys(items: list[Item]) -> list[str]:
 
 
 @writer("bibtex", extensions=(".bib", ".bibtex"), aliases=("bib",), description="BibTeX (classic fields)",
-        options=("ascii",))
+        options=("ascii", "protect_case"))
 def write_bibtex(items: list[Item], context: WriteContext) -> str:
     return write_entries(items, context, biblatex=False)
 
 
 @writer("biblatex", extensions=(".biblatex.bib",), description="BibLaTeX (date, journaltitle, location...)",
-        options=("ascii",))
+        options=("ascii", "protect_case"))
 def write_biblatex(items: list[Item], context: WriteContext) -> str:
     return write_entries(items, context, biblatex=True)

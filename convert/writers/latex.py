@@ -37,15 +37,48 @@ def escape_text(text: str, ascii_only: bool = False) -> str:
     return escaped
 
 
-def rich_to_latex(text: str, ascii_only: bool = False) -> str:
-    """CSL rich text to LaTeX; ``nocase`` spans become case-protecting braces."""
+_WORD = re.compile(r"\S+")
+
+
+def _escape_protecting_case(text: str, ascii_only: bool, at_start: bool) -> str:
+    """Escape ``text``, bracing each word with a capital that BibTeX's ``change.case$`` would
+    lower: any capital, except the first character of the field and of a word after ``: `` (which
+    sentence-casing styles keep).  "A Short History of NATO" -> ``A {Short} {History} of {NATO}``,
+    printed as written by plain, abbrv, ieeetr and every other style that lowercases titles."""
+    out: list[str] = []
+    position = 0
+    for m in _WORD.finditer(text):
+        out.append(escape_text(text[position:m.start()], ascii_only))
+        position = m.end()
+        word = m.group(0)
+        before = text[:m.start()].rstrip()
+        kept_first = (at_start and not before) or (before.endswith(":") and len(before) < m.start())
+        colon = ":" if word.endswith(":") and len(word) > 1 else ""  # outside the braces, or the
+        word = word[:-1] if colon else word                          # next word is not kept
+        escaped = escape_text(word, ascii_only)
+        if any(c.isupper() for c in (word[1:] if kept_first else word)):
+            # A group that starts with a command is a BibTeX "special character", whose letters
+            # are recased: the second pair of braces makes it an ordinary protected group.
+            escaped = "{{" + escaped + "}}" if escaped.startswith("\\") else "{" + escaped + "}"
+        out.append(escaped + colon)
+    out.append(escape_text(text[position:], ascii_only))
+    return "".join(out)
+
+
+def rich_to_latex(text: str, ascii_only: bool = False, protect_case: bool = False) -> str:
+    """CSL rich text to LaTeX; ``nocase`` spans become case-protecting braces.  ``protect_case``
+    also braces the capitalised words outside any markup (see ``_escape_protecting_case``)."""
     if "<" not in text:
-        return escape_text(text, ascii_only)
+        return _escape_protecting_case(text, ascii_only, True) if protect_case else escape_text(text, ascii_only)
     out: list[str] = []
     stack: list[str] = []
     position = 0
     for m in _TAG.finditer(text):
-        out.append(escape_text(text[position:m.start()], ascii_only))
+        segment = text[position:m.start()]
+        if protect_case and not stack:  # inside markup the LaTeX group already protects the case
+            out.append(_escape_protecting_case(segment, ascii_only, position == 0))
+        else:
+            out.append(escape_text(segment, ascii_only))
         position = m.end()
         closing, tag, attribute = m.group(1), m.group(2).lower(), (m.group(3) or "").lower()
         if closing:
@@ -66,6 +99,8 @@ def rich_to_latex(text: str, ascii_only: bool = False) -> str:
         else:
             out.append(_COMMANDS[tag])
             stack.append(tag)
-    out.append(escape_text(text[position:], ascii_only))
+    tail = text[position:]
+    out.append(_escape_protecting_case(tail, ascii_only, False) if protect_case and not stack
+               else escape_text(tail, ascii_only))
     out.extend("}" for _ in stack)
     return "".join(out)
