@@ -656,6 +656,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
         if len(tail.split()) >= 2 and not re.search(r"\b(?:Univ|Co|Inc|Ltd|Pub|Publ|Dept|Assoc|Natl|Intl|St)$", head):
             item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
+    _imprint_inside_title(item)
     _publisher_comma_place(item)
     _publisher_as_last_sentence(item)
     year = _year_of(item, "issued")
@@ -720,6 +721,32 @@ def _container_tail(item: Item) -> None:
 
 _NAMELESS_BODY = re.compile(r"Universit(?:y|ät|é|à|ad|eit)|Institut[e]?|Academy|Akademie")  # not a whole name
 _LAST_PLACE = re.compile(r"(.+?),\s([A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?)")
+
+
+# A book's "Place: Publisher" left at the end of its title: "... Privé. New Jersey: Lawbook Exchange Ltd"
+_IMPRINT_TAIL = re.compile(r"^(?P<title>.{8,}?[^\s.]{2})\.\s(?P<place>[^\W\d_][\w'’.-]{1,24}(?:[ -][^\W\d_][\w'’.-]{1,24}){0,2}"
+                           r"(?:,\s?[A-Z]{2})?):\s(?P<publisher>[^:;]{2,120}?)[,.]?$")
+
+
+_PART_WORD = re.compile(r"(?i:vol(?:ume)?\.?|part|book|chapter|section|band|tome|appendix|series)|[IVXLC]+\.?")
+
+
+def _imprint_inside_title(item: Item) -> None:
+    """BMJ's and the Lancet's "Title. Place: Publisher, 2009." with a publisher the tagger does not
+    know ("Lawbook Exchange Ltd", "Ministério da Educação, Secretaria de ...") read as the book's
+    title: a place of one to three capitalised words and a colon split it off."""
+    if item.get("publisher") or item.get("publisher-place") or item.get("volume") or item.get("issue"):
+        return
+    variable = "container-title" if item.get("container-title") and item.get("editor") else "title"
+    value = item.get(variable)
+    m = _IMPRINT_TAIL.match(value) if isinstance(value, str) else None
+    words = re.split(r"[ -]", m.group("place").split(",")[0]) if m else []
+    if not m or not all(word[:1].isupper() and not _PART_WORD.fullmatch(word) for word in words):
+        return  # "Strategy. Volume II: The Cold War" is a title
+    if len(m.group("title").split()) < 2 or not m.group("publisher")[:1].isupper() \
+            or re.match(r"(?:A|An)\s", m.group("publisher")):
+        return
+    item[variable], item["publisher-place"], item["publisher"] = m.group("title"), m.group("place"), m.group("publisher")
 
 
 def _publisher_comma_place(item: Item) -> None:
