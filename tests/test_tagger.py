@@ -3,6 +3,8 @@ each panel style (written here by hand, not rendered by us), and the parser choi
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import convert
@@ -441,12 +443,12 @@ def test_glued_volume_issue_and_pages_keep_their_own_labels(tmp_path) -> None:
 def test_caseless_scripts_share_one_shape() -> None:
     """Chinese, Japanese and Korean letters have no case: each character was its own shape feature,
     never seen twice, so the model could not learn where such a title or journal sits."""
-    from convert.tagger.features import _word_features, shape
+    from convert.tagger.features import shape, word_features
 
     assert shape("李龙彬.") == shape("铁岭境内高句丽山城的几个问题.") == shape("목회와") + "." == "C."
     assert shape("Smith,") == "Xx," and shape("2008;") == "d;"
-    assert _word_features("东北史地", "")["first"] == "C"
-    assert _word_features("Smith", "")["first"] == "A" and _word_features("2008", "")["first"] == "0"
+    assert "first=C" in word_features("东北史地").own
+    assert "first=A" in word_features("Smith").own and "first=0" in word_features("2008").own
 
 
 def test_a_head_that_only_looks_like_cs1_falls_back_to_the_tagger() -> None:
@@ -588,3 +590,53 @@ def test_list_numbers_and_a_publisher_in_parentheses() -> None:
     assert item["author"] == [{"literal": "World Health Organization"}]
     assert item["title"] == "World report on disability"
     assert item["publisher"] == "World Health Organization" and item["type"] == "book"
+
+
+def test_token_features_are_those_the_shipped_model_was_trained_with() -> None:
+    """The model file only knows feature strings: a change in their spelling, order or set would
+    quietly lower accuracy without any error.  The expected lists were written by the dict-based
+    feature code the shipped model was trained with."""
+    from conftest import FIXTURES
+
+    from convert.tagger.features import sequence_features, tokenize, word_features
+
+    golden = json.loads((FIXTURES / "tagger" / "token features of one reference.json").read_text(encoding="utf-8"))
+    assert tokenize("Müller, J. (2020). “NATO’s Future.” J. Strat. 5(2): 1–20. doi:10.1/x") == golden["words"]
+    word_features.cache_clear()
+    assert sequence_features(golden["words"]) == golden["features"]  # cold
+    assert sequence_features(golden["words"]) == golden["features"]  # from the per-word cache
+
+
+@pytest.mark.parametrize("text,expected", [
+    # BMJ and the Lancet: "Title. Place: Publisher, Year." with a publisher the tagger does not know
+    ("Durand C. Manuel pratique de droit fluvial et maritime comparé. New Jersey: Harbour Tide Exchange Ltd, 2009.",
+     {"title": "Manuel pratique de droit fluvial et maritime comparé", "publisher-place": "New Jersey",
+      "publisher": "Harbour Tide Exchange Ltd"}),
+    ("Souza MR. A escola e o rio. In: Lima K, ed. Educação ribeirinha no Brasil. Belém: Secretaria de Educação do "
+     "Estado, Coordenação de Ensino Rural, 2011: 45–60.",
+     {"container-title": "Educação ribeirinha no Brasil", "publisher-place": "Belém",
+      "publisher": "Secretaria de Educação do Estado, Coordenação de Ensino Rural", "page": "45-60"}),
+    # a part and its subtitle are no place and publisher
+    ("Marsh T. Strategy in the nuclear age. Volume II: The Cold War. Oxford: Clarendon Press, 2005.",
+     {"publisher-place": "Oxford", "publisher": "Clarendon Press"}),
+    ("Marsh T. Strategy in the nuclear age. Europe: A divided continent, 2005.", {"publisher": None}),
+])
+def test_a_book_imprint_left_at_the_end_of_its_title(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("title, split", [
+    ("Manuel pratique de droit fluvial. New Jersey: Harbour Tide Exchange Ltd,", True),
+    ("Strategy in the nuclear age. Volume II: The Cold War", False),
+    ("Strategy in the nuclear age. Part One: Beginnings", False),
+    ("Strategy in the nuclear age. Europe: A divided continent", False),
+    ("Strategy. Europe: The Cold War", False),  # one word of title before the period is too little
+])
+def test_the_imprint_repair_leaves_parts_and_subtitles_alone(title: str, split: bool) -> None:
+    from convert.tagger.spans import _imprint_inside_title
+
+    item = {"type": "book", "title": title}
+    _imprint_inside_title(item)
+    assert ("publisher" in item) is split, item

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .features import sequence_features, to_crfsuite, tokens_with_spans
+from .features import sequence_features, tokens_with_spans
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 
@@ -48,7 +48,7 @@ def _tagger() -> Any:
 def tag_tokens(words: list[str]) -> list[str]:
     if not words:
         return []
-    return list(_tagger().tag(to_crfsuite(sequence_features(words))))
+    return list(_tagger().tag(sequence_features(words)))
 
 
 def tag_reference(text: str) -> list[tuple[str, str]]:

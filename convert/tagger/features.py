@@ -13,7 +13,8 @@ shape cannot.  Inside-quotes, bigrams and the wider window cut AnyStyle's held-o
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from functools import lru_cache
+from typing import NamedTuple
 
 # Whitespace runs, further cut where styles glue fields together ("2021;19(2):138-66." is four
 # tokens); URLs and doi: identifiers stay whole.
@@ -70,15 +71,30 @@ def shape(word: str) -> str:
     return "".join(out)[:8]
 
 
-def _word_features(word: str, prefix: str) -> dict[str, float | str]:
+class WordFeatures(NamedTuple):
+    """What one word contributes, in python-crfsuite's form ("key=value" strings and flag names,
+    weight 1 each): its own features, those its neighbours see, and the flags the reference-level
+    features look at.  Built once per distinct word (words repeat across a list and a corpus)."""
+
+    w: str
+    shape: str
+    own: tuple[str, ...]
+    as_neighbour: dict[int, tuple[str, ...]]  # what a token gets from this word `offset` places after it
+    flags: frozenset[str]
+
+
+# The features of a word that its neighbours two either side also get (as "-1:w=...", "2:year").
+_NEAR = frozenset(("w", "shape", "last", "year", "digits", "initial", "role", "locator", "openq", "closeq",
+                   "endsdot", "month", "journalw", "pubw", "access", "openp", "closep", "url", "range"))
+_NEAR_PREFIX = {offset: f"{offset}:" for offset in (-2, -1, 1, 2)}
+
+
+@lru_cache(maxsize=1 << 16)
+def word_features(word: str) -> WordFeatures:
     lower = word.lower()
     stripped = lower.strip(".,;:()[]\"'“”‘’«»")
-    features: dict[str, float | str] = {
-        f"{prefix}w": stripped[:20],
-        f"{prefix}shape": shape(word),
-        f"{prefix}last": word[-1:],
-        f"{prefix}first": _FIRST_CLASS.get(_letter_class(word[:1]), "0") if word[:1].isalnum() else word[:1],
-    }
+    w, word_shape, last = stripped[:20], shape(word), word[-1:]
+    first = _FIRST_CLASS.get(_letter_class(word[:1]), "0") if word[:1].isalnum() else word[:1]
     flags = {
         "year": bool(_YEAR.match(word)), "digits": bool(_DIGITS.search(word)), "range": bool(_PAGE_RANGE.match(word)),
         "url": bool(_URL.match(word)), "doi": bool(_DOI.match(word)), "initial": bool(_INITIAL.match(word)),
@@ -90,15 +106,19 @@ def _word_features(word: str, prefix: str) -> dict[str, float | str]:
         "endsdot": word.endswith("."), "endscomma": word.endswith(","), "endscolon": word.endswith(":"),
         "isbn": stripped.startswith("isbn"), "issn": stripped.startswith("issn"),
     }
-    for name, on in flags.items():
-        if on:
-            features[f"{prefix}{name}"] = 1.0
-    return features
+    on = [name for name, value in flags.items() if value]
+    own = (f"w={w}", f"shape={word_shape}", f"last={last}", f"first={first}", *on)
+    near = [f"w={w}", f"shape={word_shape}", f"last={last}"] + [name for name in on if name in _NEAR]
+    as_neighbour = {offset: tuple([prefix + feature for feature in near]) for offset, prefix in _NEAR_PREFIX.items()}
+    as_neighbour[-3] = (f"-3:w={w}", f"-3:shape={word_shape}")
+    as_neighbour[3] = (f"3:w={w}", f"3:shape={word_shape}")
+    return WordFeatures(w, word_shape, own, as_neighbour, frozenset(on))
 
 
-def sequence_features(words: list[str]) -> list[dict[str, float | str]]:
-    """Features for every token of one reference (the token's own, position, and neighbours')."""
-    base = [_word_features(w, "") for w in words]
+def sequence_features(words: list[str]) -> list[list[str]]:
+    """python-crfsuite features for every token of one reference (the token's own, its position,
+    and its neighbours'), the same list for training and tagging."""
+    base = [word_features(w) for w in words]
     count = len(words)
     out = []
     seen_year = False
@@ -110,65 +130,42 @@ def sequence_features(words: list[str]) -> list[dict[str, float | str]]:
             in_quote = True
         if word[:1] in "([":
             in_paren = True
-        features = dict(base[index])
-        features["pos"] = f"{min(9, index * 10 // max(1, count))}"
-        features["idx"] = str(min(index, 6))
-        features["after_year"] = 1.0 if seen_year else 0.0
-        features["quotes_seen"] = str(min(seen_quote, 2))
-        features["seg"] = str(min(segment, 7))
+        here = base[index]
+        features = list(here.own)
+        features.append(f"pos={min(9, index * 10 // max(1, count))}")
+        features.append(f"idx={min(index, 6)}")
+        if seen_year:
+            features.append("after_year")
         stripped = word.lower().strip(".,;:()[]\"'“”‘’")
-        features["suf3"] = stripped[-3:]
-        features["pre3"] = stripped[:3]
-        features["suf2"] = stripped[-2:]
-        features["pre2"] = stripped[:2]
-        features["raw"] = word.lower()[:24]
-        features["inq"] = "1" if in_quote else "0"
-        features["inp"] = "1" if in_paren else "0"
-        features["pos20"] = str(index * 20 // max(1, count))
-
-        features["glue"] = (words[index - 1][-1:] if index else "^") + "_" + word[:1].isupper().__str__()
+        features += (f"quotes_seen={min(seen_quote, 2)}", f"seg={min(segment, 7)}", f"suf3={stripped[-3:]}",
+                     f"pre3={stripped[:3]}", f"suf2={stripped[-2:]}", f"pre2={stripped[:2]}",
+                     f"raw={word.lower()[:24]}", f"inq={'1' if in_quote else '0'}", f"inp={'1' if in_paren else '0'}",
+                     f"pos20={index * 20 // max(1, count)}",
+                     f"glue={(words[index - 1][-1:] if index else '^')}_{word[:1].isupper()}")
         if index + 1 == count:
-            features["last_token"] = 1.0
+            features.append("last_token")
         if index:
-            features["bigram"] = f"{base[index - 1]['w']}|{base[index]['w']}"
+            features.append(f"bigram={base[index - 1].w}|{here.w}")
         if index + 1 < count:
-            features["bigram+"] = f"{base[index]['w']}|{base[index + 1]['w']}"
+            features.append(f"bigram+={here.w}|{base[index + 1].w}")
         for offset in (-3, 3):
             if 0 <= index + offset < count:
-                features[f"{offset}:w"] = base[index + offset]["w"]
-                features[f"{offset}:shape"] = base[index + offset]["shape"]
+                features += base[index + offset].as_neighbour[offset]
         for offset in (-2, -1, 1, 2):
             neighbour = index + offset
             if 0 <= neighbour < count:
-                for key, value in base[neighbour].items():
-                    if key in ("w", "shape", "last", "year", "digits", "initial", "role", "locator", "openq", "closeq",
-                               "endsdot", "month", "journalw", "pubw", "access", "openp", "closep", "url", "range"):
-                        features[f"{offset}:{key}"] = value
+                features += base[neighbour].as_neighbour[offset]
             else:
-                features[f"{offset}:edge"] = 1.0
+                features.append(f"{offset}:edge")
         out.append(features)
         if word.rstrip(".,;:")[-1:] in "\"”’»" or word.rstrip(".,;:").endswith("''"):
             in_quote = False
         if word.rstrip(".,;:")[-1:] in ")]":
             in_paren = False
-        if word.endswith((".", ".”", ".\"", "?", "!")) and not base[index].get("initial") and len(word) > 2:
+        if word.endswith((".", ".”", ".\"", "?", "!")) and "initial" not in here.flags and len(word) > 2:
             segment += 1
-        if base[index].get("year"):
+        if "year" in here.flags:
             seen_year = True
-        if base[index].get("openq") or base[index].get("closeq"):
+        if "openq" in here.flags or "closeq" in here.flags:
             seen_quote += 1
     return out
-
-
-def to_crfsuite(features: Iterable[dict[str, float | str]]) -> list[dict[str, float]]:
-    """python-crfsuite's item format: string-valued features become "name=value" with weight 1."""
-    converted = []
-    for feature_set in features:
-        item: dict[str, float] = {}
-        for key, value in feature_set.items():
-            if isinstance(value, str):
-                item[f"{key}={value}"] = 1.0
-            elif value:
-                item[key] = float(value)
-        converted.append(item)
-    return converted

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from .corpora import iter_training, tokens_and_labels
-from .features import sequence_features, to_crfsuite
+from .features import sequence_features
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 
@@ -55,7 +55,7 @@ def train(anystyle: Path | None, grobid: Path | None, output: Path, iterations: 
         for _, spans in training:
             words, labels = tokens_and_labels(spans)
             if words:
-                trainer.append(to_crfsuite(sequence_features(words)), labels)
+                trainer.append(sequence_features(words), labels)
     if synthetic:
         items = [item for path in synthetic for item in _items_from(path)]
         made = synthetic_references(items)
@@ -63,7 +63,7 @@ def train(anystyle: Path | None, grobid: Path | None, output: Path, iterations: 
         for _, spans in made:
             words, labels = tokens_and_labels(spans)
             if words:
-                trainer.append(to_crfsuite(sequence_features(words)), labels)
+                trainer.append(sequence_features(words), labels)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     output.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(output))
