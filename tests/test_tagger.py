@@ -616,6 +616,12 @@ def test_token_features_are_those_the_shipped_model_was_trained_with() -> None:
      "Estado, Coordenação de Ensino Rural, 2011: 45–60.",
      {"container-title": "Educação ribeirinha no Brasil", "publisher-place": "Belém",
       "publisher": "Secretaria de Educação do Estado, Coordenação de Ensino Rural", "page": "45-60"}),
+    # ACS: "Title; Publisher: Place, Year.", the publisher unknown or an acronym beside a known town
+    ("(4) Durand, C. Manuel Pratique de Droit Fluvial et Maritime; Harbour Tide Exchange Ltd: New Jersey, 2009.",
+     {"title": "Manuel Pratique de Droit Fluvial et Maritime", "publisher": "Harbour Tide Exchange Ltd",
+      "publisher-place": "New Jersey"}),
+    ("(9) Okafor, B. Field Theory of Lattices: A Primer; AIP: New York, 1993.",
+     {"publisher": "AIP", "publisher-place": "New York"}),
     # a part and its subtitle are no place and publisher
     ("Marsh T. Strategy in the nuclear age. Volume II: The Cold War. Oxford: Clarendon Press, 2005.",
      {"publisher-place": "Oxford", "publisher": "Clarendon Press"}),
@@ -629,6 +635,8 @@ def test_a_book_imprint_left_at_the_end_of_its_title(text: str, expected: dict) 
 
 @pytest.mark.parametrize("title, split", [
     ("Manuel pratique de droit fluvial. New Jersey: Harbour Tide Exchange Ltd,", True),
+    ("Manuel pratique de droit fluvial; Harbour Tide Exchange Ltd: New Jersey,", True),
+    ("Manuel pratique de droit fluvial; Volume II: The Cold War", False),
     ("Strategy in the nuclear age. Volume II: The Cold War", False),
     ("Strategy in the nuclear age. Part One: Beginnings", False),
     ("Strategy in the nuclear age. Europe: A divided continent", False),

@@ -23,3 +23,16 @@ PUBLISHER_NAME = re.compile(
 # "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Lanham, MD": a town and its
 # state or country, as imprints print it
 PLACE_SHAPE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{2,20})")
+
+# Towns and countries that imprints print alone, without a state ("New York: Wiley", "AIP: New York")
+KNOWN_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Paris|Berlin|Washington|Washington, D.C.|
+    Chicago|Boston|Toronto|Sydney|Brussels|Moscow|Tokyo|Beijing|Oxford|Cambridge|Princeton|Amsterdam|Vienna|Rome|
+    Madrid|Geneva|Zurich|Munich|Frankfurt|Hamburg|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Prague|Budapest|Kyiv|
+    Kiev|Ottawa|Montreal|Los Angeles|San Francisco|Philadelphia|Baltimore|Edinburgh|Dublin|Leiden|Berkeley|Abingdon|
+    New Haven|Ithaca|Stanford|Lanham|Westport|Santa Monica|Cham|Heidelberg|Basingstoke|Milton Park|Hoboken|Oxon|
+    Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel""".split("|"))
+
+
+def is_place(text: str) -> bool:
+    """A known town or country, or a "Town, ST" shape."""
+    return text in KNOWN_PLACES or bool(PLACE_SHAPE.fullmatch(text))

@@ -22,7 +22,7 @@ from ..csl import date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
-from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
+from ..normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, is_place
 from .artefacts import extract_artefacts
 
 Item = dict[str, Any]
@@ -112,13 +112,6 @@ _MAGAZINE_NAMES = {
         "Uncut",
     )
 }
-_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Paris|Berlin|Washington|Washington, D.C.|
-    Chicago|Boston|Toronto|Sydney|Brussels|Moscow|Tokyo|Beijing|Oxford|Cambridge|Princeton|Amsterdam|Vienna|Rome|
-    Madrid|Geneva|Zurich|Munich|Frankfurt|Hamburg|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Prague|Budapest|Kyiv|
-    Kiev|Ottawa|Montreal|Los Angeles|San Francisco|Philadelphia|Baltimore|Edinburgh|Dublin|Leiden|Berkeley|Abingdon|
-    New Haven|Ithaca|Stanford|Lanham|Westport|Santa Monica|Cham|Heidelberg|Basingstoke|Milton Park|Hoboken|Oxon|
-    Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel""".split("|"))
-
 _PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Symposium|Symp\.|Workshop)(?!\w)")
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)\b")
 _FUNCTION_WORD = re.compile(r"(?:of|on|and|in|for|the|de|der|des|du|für|di)\s")
@@ -519,14 +512,10 @@ def _apply_genre(genre: str, item: Item) -> str | None:
     return csl_type
 
 
-def _is_place(text: str) -> bool:
-    return text in _PLACES or bool(PLACE_SHAPE.fullmatch(text))
-
-
 def _names_a_publisher(segment: str) -> bool:
     """"Oxford University Press", "London: Routledge": a segment that is an imprint."""
     placed = _PLACE_PUBLISHER.match(segment)
-    return bool(PUBLISHER_NAME.search(segment) or (placed and _is_place(placed.group("place"))))
+    return bool(PUBLISHER_NAME.search(segment) or (placed and is_place(placed.group("place"))))
 
 
 _ENDS_IN_VOLUME_PAGES = re.compile(r"\s\d{1,5}[,:]\s?[A-Za-z]?\d+[–-]?\d*$")
@@ -540,23 +529,23 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
     first = _PLACE_PUBLISHER.match(texts[0])
     # A report, thesis or press release is not inside a work: "Title" (Report). Place: Publisher.
     standalone = shown_type in ("report", "thesis") or item.get("genre") == "Press release" or (
-        first is not None and _is_place(first.group("place")) and "volume" not in item and "issue" not in item)
+        first is not None and is_place(first.group("place")) and "volume" not in item and "issue" not in item)
     if has_quoted_title and not standalone:
         item["container-title"] = texts.pop(0)
         if texts and "volume" not in item and _BARE_VOLUME.match(texts[0]):
             item["volume"] = texts.pop(0)  # {{cite journal}} prints the volume alone: "Memoirs. 3."
         elif texts and "page" not in item and _BARE_PAGES.match(texts[0]):
             item["page"] = texts.pop(0)  # "Proc. IEEE/IRPS. 37–41.": pages without a volume
-    elif not has_quoted_title and len(texts) > 1 and _names_a_publisher(texts[1]) and not _is_place(texts[0]) \
+    elif not has_quoted_title and len(texts) > 1 and _names_a_publisher(texts[1]) and not is_place(texts[0]) \
             and not PUBLISHER_NAME.search(texts[0]) and "collection-title" not in item:
         item["collection-title"] = texts.pop(0)  # "Title. Series. Publisher.": the segment before the imprint
     for segment in texts:
         place_publisher = _PLACE_PUBLISHER.match(segment)
         if len(segment) < 3 and segment.islower():
             leftovers.append(segment)  # stray fragments ("se") are not a publisher
-        elif segment in _PLACES and "publisher-place" not in item:
+        elif segment in KNOWN_PLACES and "publisher-place" not in item:
             item["publisher-place"] = segment
-        elif place_publisher and "publisher" not in item and (_is_place(place_publisher.group("place"))
+        elif place_publisher and "publisher" not in item and (is_place(place_publisher.group("place"))
                                                               or len(place_publisher.group("place").split()) <= 3):
             item["publisher-place"] = place_publisher.group("place")
             item["publisher"] = place_publisher.group("publisher")

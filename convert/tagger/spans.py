@@ -12,7 +12,7 @@ from ..normalize.dates import parse_date
 from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
 from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
-from ..normalize.publishers import PLACE_SHAPE, PUBLISHER_NAME
+from ..normalize.publishers import PUBLISHER_NAME, is_place
 from . import tag_reference
 
 _EDGE = " \t.,;:([{'\"“”‘’«»"
@@ -724,27 +724,31 @@ _LAST_PLACE = re.compile(r"(.+?),\s([A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?)")
 
 
 # A book's "Place: Publisher" left at the end of its title: "... Privé. New Jersey: Lawbook Exchange Ltd"
-_IMPRINT_TAIL = re.compile(r"^(?P<title>.{8,}?[^\s.]{2})\.\s(?P<place>[^\W\d_][\w'’.-]{1,24}(?:[ -][^\W\d_][\w'’.-]{1,24}){0,2}"
-                           r"(?:,\s?[A-Z]{2})?):\s(?P<publisher>[^:;]{2,120}?)[,.]?$")
+_PLACE_WORDS = r"[^\W\d_][\w'’.-]{1,24}(?:[ -][^\W\d_][\w'’.-]{1,24}){0,2}(?:,\s?[A-Z]{2})?"
+_IMPRINT_TAIL = re.compile(rf"^(?P<title>.{{8,}}?[^\s.]{{2}})\.\s(?P<place>{_PLACE_WORDS}):\s(?P<publisher>[^:;]{{2,120}}?)[,.]?$")
+# ACS's "Title; Publisher: Place"
+_IMPRINT_TAIL_ACS = re.compile(rf"^(?P<title>.{{8,}}?[^\s;]{{2}});\s(?P<publisher>[^:;]{{2,120}}?):\s(?P<place>{_PLACE_WORDS})[,.]?$")
 
 
 _PART_WORD = re.compile(r"(?i:vol(?:ume)?\.?|part|book|chapter|section|band|tome|appendix|series)|[IVXLC]+\.?")
 
 
 def _imprint_inside_title(item: Item) -> None:
-    """BMJ's and the Lancet's "Title. Place: Publisher, 2009." with a publisher the tagger does not
-    know ("Lawbook Exchange Ltd", "Ministério da Educação, Secretaria de ...") read as the book's
-    title: a place of one to three capitalised words and a colon split it off."""
+    """BMJ's and the Lancet's "Title. Place: Publisher, 2009." and ACS's "Title; Publisher: Place,
+    2009." with a publisher the tagger does not know ("Lawbook Exchange Ltd", "Ministério da
+    Educação, Secretaria de ...") read as the book's title: a place of one to three capitalised
+    words and a colon split it off."""
     if item.get("publisher") or item.get("publisher-place") or item.get("volume") or item.get("issue"):
         return
     variable = "container-title" if item.get("container-title") and item.get("editor") else "title"
     value = item.get(variable)
-    m = _IMPRINT_TAIL.match(value) if isinstance(value, str) else None
+    m = (_IMPRINT_TAIL.match(value) or _IMPRINT_TAIL_ACS.match(value)) if isinstance(value, str) else None
     words = re.split(r"[ -]", m.group("place").split(",")[0]) if m else []
     if not m or not all(word[:1].isupper() and not _PART_WORD.fullmatch(word) for word in words):
         return  # "Strategy. Volume II: The Cold War" is a title
-    if len(m.group("title").split()) < 2 or not m.group("publisher")[:1].isupper() \
-            or re.match(r"(?:A|An)\s", m.group("publisher")):
+    publisher = m.group("publisher")
+    if len(m.group("title").split()) < 2 or not publisher[:1].isupper() or re.match(r"(?:A|An)\s", publisher) \
+            or _PART_WORD.fullmatch(publisher.split()[0]):
         return
     item[variable], item["publisher-place"], item["publisher"] = m.group("title"), m.group("place"), m.group("publisher")
 
@@ -1156,7 +1160,7 @@ def _publisher_and_place(item: Item) -> None:
     left, _, right = (part.strip(" ,;") for part in publisher.partition(":"))
     if not left or not right:
         return
-    right_is_place = bool(PLACE_SHAPE.fullmatch(right)) and not PLACE_SHAPE.fullmatch(left)
+    right_is_place = is_place(right) and not is_place(left)
     if right_is_place or (PUBLISHER_NAME.search(left) or _FIRM.fullmatch(left)) and not PUBLISHER_NAME.search(right):
         item["publisher"] = left
         place = right
