@@ -622,6 +622,9 @@ def test_token_features_are_those_the_shipped_model_was_trained_with() -> None:
       "publisher-place": "New Jersey"}),
     ("(9) Okafor, B. Field Theory of Lattices: A Primer; AIP: New York, 1993.",
      {"publisher": "AIP", "publisher-place": "New York"}),
+    # IEEE's short conference paper: "in Proceedings, Year" after the quoted title is the container
+    ("J. Smith and K. Doe, “A study of small islands in the north,” in MRS Proceedings, 1995.",
+     {"container-title": "MRS Proceedings", "note": None, "type": "paper-conference"}),
     # a part and its subtitle are no place and publisher
     ("Marsh T. Strategy in the nuclear age. Volume II: The Cold War. Oxford: Clarendon Press, 2005.",
      {"publisher-place": "Oxford", "publisher": "Clarendon Press"}),

@@ -401,6 +401,9 @@ _THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removepr
                               re.IGNORECASE)
 
 
+_IN_CONTAINER = re.compile(r"[Ii]n:?\s[A-Z][^;:()\[\]]{2,200}?,?")
+
+
 def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Master's thesis" is a genre whatever the tagger called it; a second run of names after the
     title ("2015. Universität Wien, PhD thesis.") is the institution that published it."""
@@ -415,6 +418,9 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
             label = "publisher"
         elif label == "title" and seen_title and editors_since_title and not has_container:
             label = "container-title"  # Springer's "Title. In: Hall P (eds) Book": the second title is the book
+        elif label == "note" and out and out[-1][0] == "title" and not has_container \
+                and _IN_CONTAINER.fullmatch(text.strip()):
+            label = "container-title"  # IEEE's "“Title,” in MRS Proceedings, 1995."
         if label == "title":
             thesis = _THESIS_IN_TITLE.search(text.rstrip())
             if thesis and thesis.start() > 0:  # "Small states in NATO. Master's thesis, University of Oslo"
