@@ -472,3 +472,47 @@ def test_a_bug_in_one_rule_costs_one_reference_not_the_list(monkeypatch: pytest.
     assert first["title"] == "Title one" and first["container-title"] == "Journal of Things"
     assert second["type"] == "document" and second["note"] == "Doe, A. (2019). Another title. Oxford University Press."
     assert any(d.line == 4 and "internal error: ValueError" in d.message for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("US patent 3,547,016, Smith, John, “Lunar module landing gear”, issued 15 December 1970",
+     {"type": "patent", "number": "3,547,016", "jurisdiction": "US", "title": "Lunar module landing gear",
+      "author": [{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[1970, 12, 15]]}}),
+    ('US 5,000,000, Doe, Jane & Roe, Richard, "Widget", published 1991-03-19, issued 1991-03-21, '
+     "assigned to Acme Corp.",
+     {"type": "patent", "number": "5,000,000", "issued": {"date-parts": [[1991, 3, 21]]},
+      "author": [{"family": "Doe", "given": "Jane"}, {"family": "Roe", "given": "Richard"}],
+      "custom": {"assignee": "Acme Corp", "published": "1991-03-19"}}),
+    ('US application 2005/0123456, Doe, Jane, "Better widget", published 9 June 2005',
+     {"type": "patent", "number": "2005/0123456", "genre": "Patent application",
+      "issued": {"date-parts": [[2005, 6, 9]]}}),
+])
+def test_patents_as_cite_patent_prints_them(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
+def test_a_number_and_a_quoted_title_without_patent_words_are_no_patent() -> None:
+    item = convert.parse_reference('US 5, Doe, Jane, "Widget", Acme Corp., 1991.')
+    assert item["type"] != "patent"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # {{cite tweet}}: the account's name, its handle kept apart
+    ("NASA [@NASA] (July 20, 2019). “50 years ago today, humans walked on the Moon” (Tweet) – via Twitter.",
+     {"author": [{"literal": "NASA"}], "custom": {"author-handle": "@NASA"}, "type": "post", "genre": "Tweet"}),
+    ('Obama, Barack [@BarackObama] (20 July 2019). "Fifty years ago" (Tweet) – via Twitter.',
+     {"author": [{"family": "Obama", "given": "Barack"}], "custom": {"author-handle": "@BarackObama"}}),
+    # {{cite AV media}}'s |medium=Documentary
+    ("Todd Douglas Miller (director) (2019). Apollo 11 (Documentary). Neon.",
+     {"title": "Apollo 11", "genre": "Documentary", "type": "motion_picture", "publisher": "Neon",
+      "director": [{"family": "Miller", "given": "Todd Douglas"}]}),
+    # a press release with the curly quotes a copied page has: the "(Press release)" is a CS1 sign
+    ("“President Nixon's Call to the Moon” (Press release). The White House. July 20, 1969.",
+     {"title": "President Nixon's Call to the Moon", "genre": "Press release", "publisher": "The White House"}),
+])
+def test_tweets_documentaries_and_press_releases(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -12,6 +12,7 @@ from ..normalize.publishers import PUBLISHER_NAME
 from .artefacts import CS1_MESSAGE
 from .cases import parse_case_citation
 from .cs1 import parse_cs1
+from .patents import parse_patent_citation
 from .split import split_references
 
 MAX_REFERENCE_LENGTH = 20_000
@@ -28,6 +29,9 @@ _CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
                         r"\((?:Television production|Motion picture|DVD|Blu-ray|VHS|Media notes)\)|"
+                        # and their type right after a quoted title: APA brackets it ("[Press release]"),
+                        # Chicago and MLA print it bare
+                        r"[”\"]\s\((?:Press release|Tweet|Podcast|Documentary|Speech|Interview|Video|Audio|Map)\)[.,\s]|"
                         # |orig-date= after the date: "(2009) [1859].", "(2010) [First published 1950]."
                         r"\)\s\[(?:\d{3,4}|(?:First|Originally) published (?:in )?\d{3,4})\]\.\s")
 
@@ -117,7 +121,7 @@ def _parse_one_unguarded(text: str, parser: str = "auto") -> tuple[Item, list[st
         item.pop("author", None)
         item.setdefault("custom", {})["same-authors-as-previous"] = True
         return item, leftovers
-    case = parse_case_citation(text)
+    case = parse_case_citation(text) or parse_patent_citation(text)
     if case is not None:
         return case, []
     chosen = choose_parser(text) if parser == "auto" else parser

@@ -81,7 +81,7 @@ TYPE_GENRES = {
     "media notes": ("song", "Liner notes"),
     # {{cite AV media}}'s |medium=: the carrier of a film
     "dvd": ("motion_picture", "DVD"), "blu-ray": ("motion_picture", "Blu-ray"), "vhs": ("motion_picture", "VHS"),
-    "film": ("motion_picture", None),
+    "film": ("motion_picture", None), "documentary": ("motion_picture", "Documentary"),
 }
 _NEWS = re.compile(
     r"\b(?:Times|Post|News|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|Daily|Chronicle|"
@@ -363,6 +363,9 @@ _ROLES = {"presenter": "host", "host": "host", "director": "director", "producer
 _ROLE_MARK = re.compile(r"\s\((" + "|".join(_ROLES) + r")s?\)(?=\s\(|[.,]?$)", re.IGNORECASE)
 
 
+_HANDLE = re.compile(r"\s\[(@\w{1,50})\]$")
+
+
 def _parse_head(head: str, item: Item) -> None:
     """The part before the title: ``Authors (Date).``, ``Authors.``, or nothing."""
     head = _strip_end(head)
@@ -384,6 +387,10 @@ def _parse_head(head: str, item: Item) -> None:
         # otherwise the parentheses are part of the names ("Smith, John (ed.)")
     if not names_text:
         return
+    handle = _HANDLE.search(names_text)
+    if handle:  # {{cite tweet}}'s "NASA [@NASA] (July 20, 2019).": the account's name, then its handle
+        item.setdefault("custom", {})["author-handle"] = handle.group(1)
+        names_text = names_text[:handle.start()].strip()
     role = _ROLES[role_mark.group(1).lower()] if role_mark else "author"
     editor = _EDITOR.search(names_text)
     if editor:
