@@ -516,3 +516,31 @@ def test_tweets_documentaries_and_press_releases(text: str, expected: dict) -> N
     item = convert.parse_reference(text)
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # {{cite magazine}} with an issue and no volume prints "No. 2208."
+    ('Copley, Jon (23 October 1999). "Indestructible". New Scientist. No. 2208. pp. 44–46.',
+     {"issue": "2208", "publisher": None, "page": "44–46", "container-title": "New Scientist"}),
+    # a chapter's book series before the publisher, the edition glued to it
+    ('Hale, Dana (2015). "Phylum Rotifera". In Marsh, Tom; Kade, Lin (eds.). Ecology of Small Animals. Marsh and '
+     "Kade's Freshwater Fauna (4th ed.). Academic Press. pp. 347–380.",
+     {"container-title": "Ecology of Small Animals", "collection-title": "Marsh and Kade's Freshwater Fauna",
+      "publisher": "Academic Press", "edition": "4", "note": None}),
+    # a series before an Italian publisher
+    ("Bianchi, R. (1982). Rotiferi (in Italian). Guide alle specie delle acque interne. Vol. 15. Consiglio "
+     "Nazionale delle Ricerche.",
+     {"collection-title": "Guide alle specie delle acque interne", "publisher": "Consiglio Nazionale delle Ricerche",
+      "note": None}),
+    # "Cell" is an abbreviation (Cellular) and a word: "Molecular Cell." loses its period
+    ('Boothby, T. (2017). "Proteins that survive drying". Molecular Cell. 65 (6): 975–984.e5.',
+     {"container-title": "Molecular Cell", "volume": "65", "issue": "6", "page": "975–984.e5"}),
+    ('Doe, J. (1990). "Groups". Bull. Am. Math. Soc. 3: 1–5.', {"container-title": "Bull. Am. Math. Soc."}),
+    # Cold Spring Harbor Protocols' e-locator
+    ('Goldstein, Bob (2018). "Water bears as a model system". Cold Spring Harbor Protocols. 2018 (11): pdb.emo102301.',
+     {"volume": "2018", "issue": "11", "page": "pdb.emo102301", "type": "article-journal"}),
+])
+def test_cs1_magazine_issues_series_and_journal_shapes(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

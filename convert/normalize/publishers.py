@@ -18,7 +18,11 @@ PUBLISHER_NAME = re.compile(
     r"Éditions|Editores|Editore|Editorial|Editrice|Inc|Ltd|LLC|GmbH|& Sons|Company|Wiley|Springer|Elsevier|"
     r"Routledge|Macmillan|Penguin|Harper(?:Collins)?|Random House|Academic|Kluwer|Blackwell|Pearson|Bloomsbury|"
     r"Knopf|Norton|Viking|Pantheon|Palgrave|McGraw[- ]Hill|Prentice[- ]Hall|Addison[- ]Wesley|O'Reilly|"
-    r"Gallimard|Suhrkamp|Brill)\b")
+    r"Gallimard|Suhrkamp|Brill|"
+    # institutions that publish, in the languages the corpora cite most after English
+    r"Università|Universidad|Universidade|Université|Universiteit|Uniwersytet|Consiglio|Consejo|Conselho|"
+    r"Istituto|Instituto|Institut|Ministerio|Ministère|Ministero|Ministério|Edizioni|Ediciones|Edições|Editora|"
+    r"Forlag|Förlag)\b")
 
 # "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Lanham, MD": a town and its
 # state or country, as imprints print it

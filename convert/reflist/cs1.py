@@ -48,9 +48,11 @@ _PAGES = re.compile(r"^(?:pp?\.|pages?|S\.)\s?(?P<page>[^\s].{0,80})$")
 _VOLUME_ISSUE = re.compile(  # the IUCN Red List's "2020: e.T15953A163856367" too
     r"^(?:[Vv]ol(?:ume)?\.?\s)?(?P<volume>(?:[A-Z](?=\d))?[\dIVXLC]{1,8}[A-Za-z]?(?:[–-][\dIVXLC]{1,8})?)\s?"
     r"(?:\((?P<issue>[^()]{1,30})\)|,?\s(?:[Nn]o\.|[Ii]ssue)\s(?P<issue2>\S{1,12}))?"
-    r"(?::\s?(?P<page>(?:[A-Za-z]{0,8}\d|[a-z]\.[A-Z]\d|[ivxlc]{1,8}\b)\S{0,30}(?:[,–-]\s?\S{1,20}){0,4}))?$"
+    r"(?::\s?(?P<page>(?:[A-Za-z]{0,8}\d|[a-z]\.[A-Z]\d|[a-z]{2,8}\.[a-z]{1,8}\d|[ivxlc]{1,8}\b)\S{0,30}"
+    r"(?:[,–-]\s?\S{1,20}){0,4}))?$"  # "pdb.emo102301": Cold Spring Harbor Protocols' e-locator
 )
 # "(16): 3–18": a journal numbered by issue only
+_NUMBER_ONLY = re.compile(r"^(?:[Nn]o\.|[Ii]ssue)\s?(?P<issue>\d[\w/–-]{0,11})$")
 _ISSUE_ONLY = re.compile(r"^\((?P<issue>[^()]{1,30})\)(?::\s?(?P<page>[A-Za-z]{0,8}\d\S{0,20}(?:[,–-]\s?\S{1,20}){0,4}))?$")
 # "Vol. I: L'Appel": a volume with its own title
 _VOLUME_TITLE = re.compile(r"^[Vv]ol(?:ume)?\.?\s(?P<volume>[\dIVXLC]{1,8}[A-Za-z]?):\s(?P<title>[^\d\s].{1,200})$")
@@ -179,11 +181,16 @@ def _join_editor_lists(parts: list[str]) -> list[str]:
     return out
 
 
+_ALSO_WORDS = frozenset(("cell", "arch", "bull", "can", "ann"))
+
+
 def _keeps_period(segment: str) -> bool:
     word = segment.split()[-1] if segment.split() else ""
     bare = word.lower().rstrip(".")
     if word[:1].isupper() and bare.capitalize() in JOURNAL_ABBREVIATIONS and " " in segment:
-        return True  # "Phys. Rev. Lett." keeps its last period
+        # "Phys. Rev. Lett." keeps its last period; "Molecular Cell." does not: "Cell", "Bull", "Arch"
+        # are abbreviations and words, and only another abbreviated word says which
+        return bare not in _ALSO_WORDS or any(w.endswith(".") for w in segment.split()[:-1])
     return bare in _PERIOD_WORDS - {"st", "p", "pp", "no", "vol"} or bool(
         re.fullmatch(r"(?:[A-Za-z]\.){2,4}", word)) or (len(word) == 2 and word[0].isupper())
 
@@ -461,6 +468,10 @@ def _classify_segments(segments: list[str], item: Item, leftovers: list[str]) ->
             if m.group("page"):
                 item["page"] = m.group("page")
             continue
+        m = _NUMBER_ONLY.match(segment)
+        if m and texts and "issue" not in item and "number" not in item:  # {{cite magazine}}'s "No. 2208."
+            item["number" if shown_type == "report" else "issue"] = m.group("issue")
+            continue
         m = _GENRE.match(segment)
         if m:
             shown_type = _apply_genre(m.group("genre"), item) or shown_type
@@ -526,6 +537,7 @@ def _names_a_publisher(segment: str) -> bool:
 
 
 _ENDS_IN_VOLUME_PAGES = re.compile(r"\s\d{1,5}[,:]\s?[A-Za-z]?\d+[–-]?\d*$")
+_ENDS_IN_PAGES = re.compile(r"[,)]\s(?:pp?\.|pages?)\s?\d{1,6}(?:[–-]\d{1,6})?$")  # Cell's "(Publisher), pp. 21–37"
 
 
 def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted_title: bool,
@@ -543,9 +555,11 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
             item["volume"] = texts.pop(0)  # {{cite journal}} prints the volume alone: "Memoirs. 3."
         elif texts and "page" not in item and _BARE_PAGES.match(texts[0]):
             item["page"] = texts.pop(0)  # "Proc. IEEE/IRPS. 37–41.": pages without a volume
-    elif not has_quoted_title and len(texts) > 1 and _names_a_publisher(texts[1]) and not is_place(texts[0]) \
-            and not PUBLISHER_NAME.search(texts[0]) and "collection-title" not in item:
-        item["collection-title"] = texts.pop(0)  # "Title. Series. Publisher.": the segment before the imprint
+    if (not has_quoted_title or "container-title" in item) and len(texts) > 1 and _names_a_publisher(texts[1]) \
+            and not is_place(texts[0]) and not PUBLISHER_NAME.search(texts[0]) and "collection-title" not in item:
+        # "Title. Series. Publisher." and a chapter's "In Eds (eds.). Book. Series (4th ed.). Publisher.":
+        # the segment before the imprint
+        item["collection-title"] = texts.pop(0)
     for segment in texts:
         place_publisher = _PLACE_PUBLISHER.match(segment)
         if len(segment) < 3 and segment.islower():
@@ -556,7 +570,8 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
                                                               or len(place_publisher.group("place").split()) <= 3):
             item["publisher-place"] = place_publisher.group("place")
             item["publisher"] = place_publisher.group("publisher")
-        elif "publisher" not in item and not _ENDS_IN_VOLUME_PAGES.search(segment):
+        elif "publisher" not in item and not _ENDS_IN_VOLUME_PAGES.search(segment) \
+                and not _ENDS_IN_PAGES.search(segment):
             item["publisher"] = segment
         else:
             leftovers.append(segment)  # APA's "Phys. Rev. Lett 114, 072302" is no CS1 imprint
