@@ -402,3 +402,26 @@ def test_protected_titles_survive_bibtex_sentence_casing_as_written() -> None:
             assert convert.read(written, format=dialect).items[0]["title"] == (
                 'A <span class="nocase">Short</span> <span class="nocase">History</span> of '
                 '<span class="nocase">NATO</span>')
+
+
+def test_an_acm_entry_keeps_its_address_and_its_venue() -> None:
+    """ACM's exports give both: ``address`` is the publisher's town, ``location`` the conference's.
+    The address used to be dropped without a word when a location was there."""
+    text = """@inproceedings{k, title = {T}, booktitle = {Proc. FAccT}, publisher = {ACM},
+      address = {New York, NY, USA}, location = {Virtual Event, Canada}, year = {2021}}"""
+    item = convert.read(text, format="bibtex").items[0]
+    assert item["publisher-place"] == "New York, NY, USA" and item["event-place"] == "Virtual Event, Canada"
+    same = convert.read(text.replace("Virtual Event, Canada", "New York, NY, USA"), format="bibtex").items[0]
+    assert same["publisher-place"] == "New York, NY, USA" and "event-place" not in same
+    with_venue = convert.read(text.replace("year", "venue = {Online}, year"), format="biblatex").items[0]
+    assert with_venue["event-place"] == "Online" and with_venue["custom"]["location"] == "Virtual Event, Canada"
+
+
+@pytest.mark.parametrize("raw, url", [
+    ("http://example.com/a{\\_}b", "http://example.com/a_b"),  # Mendeley
+    ("http://example.com/50\\%25/x\\#top", "http://example.com/50%25/x#top"),  # JabRef
+    ("http://example.com/~user/a_b", "http://example.com/~user/a_b"),
+])
+def test_latex_escapes_in_a_url_are_undone(raw: str, url: str) -> None:
+    item = convert.read(f"@misc{{k, title = {{T}}, url = {{{raw}}}}}", format="bibtex").items[0]
+    assert item["URL"] == url

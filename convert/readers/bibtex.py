@@ -324,6 +324,9 @@ def _inherit(parent: RawEntry, child: RawEntry) -> None:
             child.fields.setdefault("author", value)
 
 
+_URL_ESCAPE = re.compile(r"\{\\([_%&#$])\}|\\([_%&#$])")
+
+
 class EntryConverter:
     """Turns one expanded entry into a CSL item.  One instance per file: it holds the dialect,
     the macro expander and the report."""
@@ -398,6 +401,9 @@ class EntryConverter:
 
     def decode(self, name: str, value: str) -> str:
         if name in VERBATIM_FIELDS:
+            if "\\" in value and name in ("url", "doi"):
+                # Mendeley and JabRef escape a URL's specials ("a{\_}b", "50\%"); no URL holds "\_"
+                value = _URL_ESCAPE.sub(lambda m: m.group(1) or m.group(2), value)
             return _SPACES.sub(" ", value).strip()
         return latex_to_unicode(value, name in TITLE_FIELDS)  # positional: a cheaper cache key
 
@@ -528,7 +534,15 @@ class EntryConverter:
 
     def _places_and_series(self, entry: str, values: dict[str, str], item: Item) -> None:
         place = values.get("location", values.get("address"))
-        if place:
+        address = values.get("address")
+        if place and entry != "patent" and address and address.strip() != place.strip():
+            # both given (ACM's exports): the address is the publisher's town, the location the venue
+            item["publisher-place"] = self.decode_list("address", address)
+            if "venue" in values:
+                item.setdefault("custom", {})["location"] = self.decode_list("location", place)
+            else:
+                item["event-place"] = self.decode_list("location", place)
+        elif place:
             if entry == "patent":
                 item["jurisdiction"] = "; ".join(COUNTRY_KEYS.get(p.strip().lower(), self.decode("location", p))
                                                  for p in split_names(place))
