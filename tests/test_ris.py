@@ -153,3 +153,20 @@ def _comparable(item: dict) -> dict:
     if "page" in item:
         item["page"] = re.sub(r"\s?[\u2013\u2014-]\s?", "-", str(item["page"]))
     return item
+
+
+@pytest.mark.parametrize("da, issued, other", [
+    ("2001/03/05/Conference", [[2001, 3, 5]], "Conference"),
+    ("2019/03/05/Spring", [[2019, 3, 5]], "Spring"),
+    ("2020///Spring", [[2020]], None),  # the other part made the date: spring 2020
+    ("2019/03/05/", [[2019, 3, 5]], None),
+])
+def test_a_dates_other_part_is_kept_and_written_back(da: str, issued: list, other: str | None) -> None:
+    item = convert.read(f"TY  - JOUR\nTI  - T\nDA  - {da}\nER  - \n", format="ris").items[0]
+    assert item["issued"]["date-parts"] == issued
+    assert (item.get("custom") or {}).get("date-other") == other
+    written = convert.write([item], "ris")
+    if other:
+        assert f"DA  - {da}" in written
+    assert "custom.date-other" not in written
+    assert convert.read(written, format="ris").items[0].get("custom", {}).get("date-other") == other

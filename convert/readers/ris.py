@@ -343,12 +343,23 @@ class RecordConverter:
                 best, best_tag, best_precision = candidate, tag, precision
         if best is not None and "issued" not in item:
             item["issued"] = date_to_csl(best) if isinstance(best, DateValue) else best
+            _keep_date_other(item, dates[best_tag][0])
             if len(years) > 1:
                 self.report.warning(f"the record's dates disagree ({', '.join(sorted(years))}); "
                                     f"{best_tag} kept", line=dates[best_tag][1])
         if "Y2" in dates and "accessed" not in item:
             parsed = _parse_ris_date(dates["Y2"][0])
             item["accessed"] = date_to_csl(parsed) if parsed else {"literal": dates["Y2"][0]}
+
+
+def _keep_date_other(item: Item, value: str) -> None:
+    """The "other" part of ``2001/03/05/Conference`` kept in custom, unless it made the date
+    ("2020///Spring" is spring 2020)."""
+    m = _RIS_DATE.fullmatch(value.strip())
+    other = (m.group(4) or "").strip() if m else ""
+    if not other or (m and not m.group(2) and parse_date(f"{other} {m.group(1)}") is not None):
+        return
+    item.setdefault("custom", {})["date-other"] = other
 
 
 def _ris_name(value: str) -> dict[str, Any]:

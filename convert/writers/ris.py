@@ -141,8 +141,9 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
         put("N1", f"type: {item.get('type', 'document')}")  # RIS has no type for it; our reader restores it
     custom = item.get("custom")
     if custom:
+        dated = bool((read_date(item.get("issued")) or DateValue(())).start)
         for key, value in custom.items():
-            if key in _SKIP_CUSTOM:
+            if key in _SKIP_CUSTOM or (key == "date-other" and dated):  # written in DA
                 continue
             if _RIS_TAG.match(key) and key not in ("TY", "ER"):
                 for one in value if isinstance(value, list) else [value]:
@@ -162,7 +163,8 @@ def _dates(item: Item, put: Any, notes: list[tuple[str, str]]) -> None:
     issued = read_date(item.get("issued"))
     if issued is not None and issued.start:
         put("PY", f"{issued.start[0]:04d}")
-        put("DA", _ris_date(issued))
+        other = (item.get("custom") or {}).get("date-other")  # "2001/03/05/Conference", as read
+        put("DA", _ris_date(issued) + (other if isinstance(other, str) else ""))
     elif issued is not None and issued.literal:
         put("PY", issued.literal)
     if issued is not None and not _is_simple(issued) and not (issued.literal and not issued.start):
