@@ -19,11 +19,14 @@ from ..normalize.names import parse_name
 _PATENT = re.compile(
     r"^(?P<country>[A-Z]{2,3})\s(?:(?P<status>patent|application)\s)?(?P<number>[A-Z]{0,2}\s?\d[\d,./ -]{0,20}?[\dA-Z])"
     r",\s(?:(?P<inventors>[^“”\"]{2,300}?),\s)?[“\"](?P<title>[^“”\"]{2,400})[”\"](?P<tail>(?:,\s[^,]{2,120})*)\.?$")
+_COUNTRY_FIRST = re.compile(r"\s*[A-Z]{2,3}\s")
 _TAIL = re.compile(r"^(?P<what>published|issued|filed|assigned to)\s(?P<value>.+)$")
 
 
 def parse_patent_citation(text: str) -> dict[str, Any] | None:
     """The CSL item of a {{cite patent}} reference, or None when the text is not one."""
+    if not _COUNTRY_FIRST.match(text):  # the cheap test first: this runs on every reference
+        return None
     m = _PATENT.match(" ".join(text.split()).rstrip(". "))
     if not m:
         return None
