@@ -544,3 +544,30 @@ def test_cs1_magazine_issues_series_and_journal_shapes(text: str, expected: dict
     item = convert.parse_reference(text)
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # CS2: commas between fields, and inside a book's title and its publisher's name
+    ("Gould, Jonathan (2007), Can't Buy Me Love: The Beatles, Britain, and America, New York: Harmony Books, "
+     "ISBN 978-0-307-35337-5",
+     {"title": "Can't Buy Me Love: The Beatles, Britain, and America", "publisher-place": "New York",
+      "publisher": "Harmony Books", "note": None}),
+    ("Spitz, Bob (2005), The Beatles: The Biography, Boston: Little, Brown, p. 843, ISBN 978-0-316-80352-6",
+     {"title": "The Beatles: The Biography", "publisher-place": "Boston", "publisher": "Little, Brown",
+      "page": "843"}),
+    ('Smith, John (2001), "An article", Journal of Things, 12 (3): 1–5',
+     {"title": "An article", "container-title": "Journal of Things", "volume": "12", "page": "1–5"}),
+    # a firm's "Inc." then the year
+    ('"Beatles, The". Encyclopædia Britannica. Vol. 2 (15th ed.). Chicago: Encyclopædia Britannica, Inc. 2010. p. 45.',
+     {"publisher": "Encyclopædia Britannica, Inc.", "issued": {"date-parts": [[2010]]}, "page": "45",
+      "type": "entry-encyclopedia"}),
+    # {{cite speech}}'s place, {{cite AV media notes}}' artist
+    ('Kennedy, John F. (12 September 1962). "Address at Rice University" (Speech). Houston, Texas.',
+     {"event-place": "Houston, Texas", "container-title": None, "type": "speech"}),
+    ("Abbey Road (Media notes). The Beatles. Apple Records. 1969.",
+     {"performer": [{"literal": "The Beatles"}], "publisher": "Apple Records", "type": "song"}),
+])
+def test_cs2_lists_firms_speeches_and_liner_notes(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -143,8 +143,9 @@ def split_segments(text: str, separator: str = ".") -> list[str]:
         if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", word):
             if m.end() < len(text) and text[m.end():m.end() + 1].islower():
                 continue
-            if bare in _PERIOD_WORDS and not (bare in ("ed", "eds") and m.end() < len(text)):
-                continue
+            if bare in _PERIOD_WORDS and not (bare in ("ed", "eds") and m.end() < len(text)) \
+                    and not (bare in ("inc", "ltd", "co", "corp") and _YEAR_NEXT.match(text, m.end())):
+                continue  # "Encyclopædia Britannica, Inc. 2010.": a firm's period, then the year
         segments.append(text[start:m.start() + 1].strip())
         start = m.end()
     tail = text[start:].strip()
@@ -181,6 +182,7 @@ def _join_editor_lists(parts: list[str]) -> list[str]:
     return out
 
 
+_YEAR_NEXT = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?(?:[.,]|$)")
 _ALSO_WORDS = frozenset(("cell", "arch", "bull", "can", "ann"))
 
 
@@ -262,16 +264,20 @@ def parse_cs1(text: str) -> tuple[Item, list[str]]:
         head_match = _HEAD_REST.match(core)
         head_date = head_match.group("date").strip() if head_match else ""
         editor_head = _EDITOR_HEAD.match(core)
+        cs2 = False
         if head_match and (head_date in ("n.d.", "nd") or parse_date(head_date) is not None):
             _parse_head(f"{head_match.group('names')} ({head_date})", item)
             rest = head_match.group("rest")
+            cs2 = core[head_match.end("date") + 1] == ","  # "Spitz, Bob (2005), Title, ...": CS2's commas
         elif editor_head:  # "Hughes, Christopher P. (ed.). Title. Publisher. 2019."
             _parse_head(f"{editor_head.group('names')} (ed.)", item)
             rest = editor_head.group("rest")
         else:
             rest = core
-        separator = "," if ". " not in rest and ", " in rest else "."
+        separator = "," if cs2 or (". " not in rest and ", " in rest) else "."
         segments = split_segments(rest, separator)
+        if separator == ",":
+            segments = _rejoin_cs2_book(segments)
         if segments:
             item["title"] = segments.pop(0)
             shown = _title_mark(item)
@@ -289,6 +295,24 @@ _ORIGINAL_DATE = re.compile(r"^(?P<head>[^\"“”\[\]]{1,600}?\([^()]{1,60}\))\
 _BARE_VOLUME = re.compile(r"^(?:\d{1,4}[A-Za-z]?|[IVXLC]{1,7})$")  # "3", "XII"
 _BARE_PAGES = re.compile(r"^[A-Za-z]?\d{1,6}\s?[–-]\s?[A-Za-z]?\d{1,6}$")  # "37–41" after the journal
 _TITLE_MARK = re.compile(r"^(?P<title>.+?)\s\((?P<mark>[^()]{2,40})\)$")
+
+
+def _rejoin_cs2_book(segments: list[str]) -> list[str]:
+    """CS2 separates a book's fields with commas, and its title and publisher may hold commas too
+    ("Can't Buy Me Love: The Beatles, Britain, and America, New York: Harmony Books", "Boston:
+    Little, Brown, p. 843"): the pieces before the "Place: Publisher" segment are the title, and a
+    short capitalised piece right after it ends the publisher's name."""
+    imprint = next((i for i, segment in enumerate(segments[1:], 1)
+                    if (m := _PLACE_PUBLISHER.match(segment)) and is_place(m.group("place"))), None)
+    if imprint is None:
+        return segments
+    tail = imprint + 1
+    while tail < len(segments) and _ENDS_PUBLISHER_NAME.fullmatch(segments[tail]) and not _EDITION.match(segments[tail]):
+        tail += 1
+    return [", ".join(segments[:imprint]), ", ".join(segments[imprint:tail])] + segments[tail:]
+
+
+_ENDS_PUBLISHER_NAME = re.compile(r"[A-Z][a-z]+(?:\s(?:&\s)?[A-Z][a-z]+){0,2}")  # "Brown", "Giroux", "Co"
 
 
 def _title_mark(item: Item) -> str | None:
@@ -549,6 +573,13 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
     # A report, thesis or press release is not inside a work: "Title" (Report). Place: Publisher.
     standalone = shown_type in ("report", "thesis") or item.get("genre") == "Press release" or (
         first is not None and is_place(first.group("place")) and "volume" not in item and "issue" not in item)
+    if shown_type == "speech" and is_place(texts[0]):
+        item["event-place"] = texts.pop(0)  # {{cite speech}}'s |location=: where it was given
+        if not texts:
+            return
+    if item.get("genre") == "Liner notes" and len(texts) > 1 and not item.get("author") \
+            and not is_place(texts[0]) and not PUBLISHER_NAME.search(texts[0]):
+        item["performer"] = [{"literal": texts.pop(0)}]  # {{cite AV media notes}}' |others=: the artist
     if has_quoted_title and not standalone:
         item["container-title"] = texts.pop(0)
         if texts and "volume" not in item and _BARE_VOLUME.match(texts[0]):
