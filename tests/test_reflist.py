@@ -360,6 +360,20 @@ def test_seed_document_golden(update_golden: bool) -> None:
     assert result.items[1]["note"] == "This Treaty, of which the English and French texts are equally authentic."
 
 
+@pytest.mark.parametrize("name, count", [
+    ("apollo-11-references", 30), ("tardigrade-references", 27), ("abbey-road-references-cs1-and-cs2", 21),
+])
+def test_hand_written_reference_sections_golden(name: str, count: int, update_golden: bool) -> None:
+    """Sections written by hand in Wikipedia's rendered shapes (cite patent, tweet, press release,
+    AV media, speech, media notes, magazines' bare issues, CS2's commas...), every item reviewed."""
+    result = convert.read(FIXTURES / "documents" / f"{name}.txt", "text")
+    assert len(result.items) == count
+    expected = FIXTURES / "documents" / f"{name}.csl.json"
+    if update_golden:
+        expected.write_text(convert.write(result.items, "csljson"), encoding="utf-8")
+    assert result.items == json.loads(expected.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("crafted", [
     "References\n" + "x" * 1_000_000,
     "References\n- ^ " + "A, " * 10_000,
