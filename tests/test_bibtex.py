@@ -425,3 +425,14 @@ def test_an_acm_entry_keeps_its_address_and_its_venue() -> None:
 def test_latex_escapes_in_a_url_are_undone(raw: str, url: str) -> None:
     item = convert.read(f"@misc{{k, title = {{T}}, url = {{{raw}}}}}", format="bibtex").items[0]
     assert item["URL"] == url
+
+
+def test_protect_case_stays_linear_on_a_crafted_title() -> None:
+    import time
+
+    from convert.writers.latex import rich_to_latex
+
+    started = time.perf_counter()
+    written = rich_to_latex("Word NATO of " * 50_000, protect_case=True)
+    assert time.perf_counter() - started < 5  # 0.2 s here; a quadratic version took minutes
+    assert written.count("{NATO}") == 50_000

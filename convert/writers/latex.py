@@ -47,12 +47,13 @@ def _escape_protecting_case(text: str, ascii_only: bool, at_start: bool) -> str:
     printed as written by plain, abbrv, ieeetr and every other style that lowercases titles."""
     out: list[str] = []
     position = 0
+    previous = ""  # the word before (only it decides, so a long title stays linear)
     for m in _WORD.finditer(text):
         out.append(escape_text(text[position:m.start()], ascii_only))
         position = m.end()
         word = m.group(0)
-        before = text[:m.start()].rstrip()
-        kept_first = (at_start and not before) or (before.endswith(":") and len(before) < m.start())
+        kept_first = (at_start and not previous) or previous.endswith(":")
+        previous = word
         colon = ":" if word.endswith(":") and len(word) > 1 else ""  # outside the braces, or the
         word = word[:-1] if colon else word                          # next word is not kept
         escaped = escape_text(word, ascii_only)
