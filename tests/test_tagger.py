@@ -625,6 +625,17 @@ def test_token_features_are_those_the_shipped_model_was_trained_with() -> None:
     # IEEE's short conference paper: "in Proceedings, Year" after the quoted title is the container
     ("J. Smith and K. Doe, “A study of small islands in the north,” in MRS Proceedings, 1995.",
      {"container-title": "MRS Proceedings", "note": None, "type": "paper-conference"}),
+    # MLA's book: the short sentence before ", Year" is a publisher the tagger did not know
+    ("Rossi, Paola. Surveiller les Fleuves. Anthropologie Politique Du Paysage. EPEL, 2010.",
+     {"title": "Surveiller les Fleuves. Anthropologie Politique Du Paysage", "publisher": "EPEL",
+      "container-title": None, "type": "book"}),
+    ("Okafor, B. Field Theory of Lattices: A Primer. AIP, 1993.", {"publisher": "AIP", "container-title": None}),
+    ("MONTGOMERY, Susan. Hopf Algebras and Their Actions on Rings. In: American Mathematical Society, 1993.",
+     {"publisher": "American Mathematical Society", "publisher-place": None}),  # ABNT's "In:"
+    ("Marsh, T. Strategy in the Nuclear Age. Europe: A Divided Continent, 2005.", {"publisher": None}),
+    # ... but a quoted title is a paper's: "COLING" is its conference
+    ("H. Liu and J. Tang, “Does gender matter? Towards fairness in dialogue,” COLING, 2020.",
+     {"publisher": None}),
     # a part and its subtitle are no place and publisher
     ("Marsh T. Strategy in the nuclear age. Volume II: The Cold War. Oxford: Clarendon Press, 2005.",
      {"publisher-place": "Oxford", "publisher": "Clarendon Press"}),

@@ -404,6 +404,41 @@ _THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removepr
 _IN_CONTAINER = re.compile(r"[Ii]n:?\s[A-Z][^;:()\[\]]{2,200}?,?")
 
 
+_BARE_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?[.,]?\s*")
+
+
+def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's book "Title. Subtitle. Publisher, 2010." with a publisher the tagger does not know
+    ("EPEL", "AIP", "Brotherhood of St Laurence") read as the title's last sentence or as a
+    container: the short capitalised sentence before ", Year" is the publisher, and what is left of
+    a "container" is the title's second sentence (a book has none)."""
+    labels = [label for label, _ in spans]
+    if any(label in ("publisher", "volume", "issue", "pages") for label in labels) or "date" not in labels:
+        return spans
+    index = labels.index("date")
+    if index == 0 or not _BARE_YEAR.fullmatch(spans[index][1]) or labels[index - 1] not in ("title", "container-title"):
+        return spans
+    label, text = spans[index - 1]
+    if not text.rstrip().endswith(",") or any(q in t for _, t in spans[:index] for q in "\"“”"):
+        return spans  # a quoted title is an article's or a paper's: "“Title,” COLING, 2020."
+    body = text.rstrip()[:-1]
+    head, dot, last = body.rpartition(". ")
+    has_title = "title" in labels[:index - 1]
+    if not dot and not (label == "container-title" and has_title):
+        return spans
+    lead = re.match(r"In:?\s", last)  # ABNT's "In: American Mathematical Society, 1993."
+    lead_text, last = (lead.group(0), last[lead.end():]) if lead else ("", last)
+    words = last.split()
+    if not 1 <= len(words) <= 6 or not last[:1].isupper() or re.match(r"(?:A|An)\s", last) \
+            or _SERIAL_WORDS.search(last) or re.search(r"\d", last) \
+            or (":" in last and not any(is_place(side.strip(" ,;")) for side in last.split(":", 1))):
+        # "New York: Knopf" and ACS's "World Health Organization: Geneva" are imprints; "Europe: A ..." a subtitle
+        return spans
+    rest = [("title", head + ". ")] if dot else []  # a title's own sentence, or a "container" that is one
+    lead_span = [("other", lead_text)] if lead_text else []
+    return spans[:index - 1] + rest + lead_span + [("publisher", last + ", ")] + spans[index:]
+
+
 def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Master's thesis" is a genre whatever the tagger called it; a second run of names after the
     title ("2015. Universität Wien, PhD thesis.") is the institution that published it."""
@@ -449,7 +484,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
-        spans = _relabel(_title_read_as_container(_split_vancouver_authors(spans)))
+        spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
