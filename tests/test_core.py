@@ -109,7 +109,7 @@ def test_api_read_write_convert(tmp_path: Path) -> None:
     diagnostics: list = []
     text = convert.write(result.items, "csljson", diagnostics=diagnostics, style="apa")
     assert json.loads(text) == result.items
-    assert "option 'style' has no effect on csljson output" in diagnostics[0].message
+    assert "option 'style' (--style) has no effect on csljson output" in diagnostics[0].message
     converted = convert.convert(io.StringIO('{"id": "a", "type": "book"}'), "jsonl")
     assert converted.text == '{"id": "a", "type": "book"}\n'
     with pytest.raises(UnknownFormatError):
