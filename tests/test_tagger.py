@@ -636,6 +636,12 @@ def test_token_features_are_those_the_shipped_model_was_trained_with() -> None:
     # ... but a quoted title is a paper's: "COLING" is its conference
     ("H. Liu and J. Tang, “Does gender matter? Towards fairness in dialogue,” COLING, 2020.",
      {"publisher": None}),
+    # APA: "(Vol. | 220)" cut by the tagger; a sentence-case second sentence of the title read into the
+    # title-case journal
+    ("Kato, J. (2002). Smooth Manifolds and Their Maps (Vol. 220). Springer.",
+     {"title": "Smooth Manifolds and Their Maps", "volume": "220", "publisher": "Springer"}),
+    ("Lund, K. E. (1980). Sugar beet in the north. A new crop for small farms. Farming Digest, 12, 5–9.",
+     {"title": "Sugar beet in the north. A new crop for small farms", "container-title": "Farming Digest"}),
     # a part and its subtitle are no place and publisher
     ("Marsh T. Strategy in the nuclear age. Volume II: The Cold War. Oxford: Clarendon Press, 2005.",
      {"publisher-place": "Oxford", "publisher": "Clarendon Press"}),

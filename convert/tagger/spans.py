@@ -697,6 +697,11 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
         if len(tail.split()) >= 2 and not re.search(r"\b(?:Univ|Co|Inc|Ltd|Pub|Publ|Dept|Assoc|Natl|Intl|St)$", head):
             item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
+    title = item.get("title")
+    if isinstance(title, str) and item.get("volume") and _VOLUME_OPENED.search(title):
+        item["title"] = title[:_VOLUME_OPENED.search(title).start()]  # APA's "Title (Vol. | 220)."
+    if not any(q in text for text in grouped.get("title", []) for q in "\"“‘"):  # a quoted title ends at its quote
+        _title_sentence_in_journal(item)
     _imprint_inside_title(item)
     _publisher_comma_place(item)
     _publisher_as_last_sentence(item)
@@ -772,6 +777,27 @@ _IMPRINT_TAIL_ACS = re.compile(rf"^(?P<title>.{{8,}}?[^\s;]{{2}});\s(?P<publishe
 
 
 _PART_WORD = re.compile(r"(?i:vol(?:ume)?\.?|part|book|chapter|section|band|tome|appendix|series)|[IVXLC]+\.?")
+
+
+_VOLUME_OPENED = re.compile(r"\s\([Vv]ols?\.?$")
+
+
+def _title_sentence_in_journal(item: Item) -> None:
+    """APA's "High fructose corn syrup. New sweetener for the baker. Bakers Dig, 52" with the
+    title's second sentence read into the journal: APA writes titles in sentence case and journals
+    in title case, so a sentence-case head before a title-case last sentence goes back to the title."""
+    container, title = item.get("container-title"), item.get("title")
+    if not (isinstance(container, str) and isinstance(title, str)) or ". " not in container or item.get("editor") \
+            or not (item.get("volume") or item.get("issue") or item.get("page")):
+        return  # a chapter's container is a book: "In: Eds, editors. Book. Place: ..."
+    head, _, tail = container.rpartition(". ")
+    head_words, tail_words = head.split(), tail.split()
+    if len(head_words) < 3 or not tail_words or _SERIAL_WORDS.search(head) or any(w.endswith(".") for w in head_words):
+        return  # "Jahrbuch f. Psychopath. u. Psychother" and "Journal of ... . Series B" stay whole
+    lower = sum(1 for w in head_words[1:] if w[:1].islower())
+    if lower / (len(head_words) - 1) < 0.5 or not all(w[:1].isupper() for w in tail_words if len(w) > 3):
+        return
+    item["title"], item["container-title"] = f"{title.rstrip('. ')}. {head}", tail
 
 
 def _imprint_inside_title(item: Item) -> None:
