@@ -698,8 +698,10 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
             item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
     title = item.get("title")
-    if isinstance(title, str) and item.get("volume") and _VOLUME_OPENED.search(title):
-        item["title"] = title[:_VOLUME_OPENED.search(title).start()]  # APA's "Title (Vol. | 220)."
+    if isinstance(title, str) and item.get("volume"):
+        opened = _VOLUME_OPENED.search(title)
+        if opened:
+            item["title"] = title[:opened.start()]  # APA's "Title (Vol. | 220)."
     if not any(q in text for text in grouped.get("title", []) for q in "\"“‘"):  # a quoted title ends at its quote
         _title_sentence_in_journal(item)
     _imprint_inside_title(item)
