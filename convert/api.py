@@ -130,7 +130,10 @@ def write(items: list[Item], format: str, *, diagnostics: list[Diagnostic] | Non
     accepted = {k: v for k, v in options.items() if k in spec.options}
     for key, value in options.items():
         if key not in spec.options and value not in (None, False):
-            report.warning(f"option '{key}' (--{key.replace('_', '-')}) has no effect on {spec.name} output")
+            # another writer's option is a command-line flag too; name it the way the user typed it
+            known = any(key in other.options for other in registry.all("writer"))
+            flag = f" (--{key.replace('_', '-')})" if known else ""
+            report.warning(f"option '{key}'{flag} has no effect on {spec.name} output")
     context = WriteContext(report, accepted, progress, dict(extras or {}))
     try:
         text = spec.function(list(items), context)

@@ -217,3 +217,11 @@ def test_styles_folder_ships_with_the_package_and_is_found_at_run_time() -> None
     else:
         assert found == package.parent / "styles"
     assert resolve_style("wikipedia").path == found / "wikipedia.csl"
+
+
+def test_an_option_no_writer_takes_is_reported_without_a_flag_that_does_not_exist() -> None:
+    report: list = []
+    convert.write([{"id": "a", "type": "book", "title": "T"}], "ris", diagnostics=report, frobnicate=True,
+                  protect_case=True)
+    assert [d.message for d in report] == ["option 'frobnicate' has no effect on ris output",
+                                           "option 'protect_case' (--protect-case) has no effect on ris output"]

@@ -170,3 +170,12 @@ def test_a_dates_other_part_is_kept_and_written_back(da: str, issued: list, othe
         assert f"DA  - {da}" in written
     assert "custom.date-other" not in written
     assert convert.read(written, format="ris").items[0].get("custom", {}).get("date-other") == other
+
+
+def test_a_date_other_that_is_not_text_is_kept_in_a_note() -> None:
+    """Only a text value rides in DA; anything else still reaches N1 rather than being dropped."""
+    item = {"id": "a", "type": "article-journal", "title": "T", "issued": {"date-parts": [[2001, 3, 5]]},
+            "custom": {"date-other": 5}}
+    written = convert.write([item], "ris")
+    assert "DA  - 2001/03/05/\r\n" in written or "DA  - 2001/03/05/\n" in written
+    assert "N1  - custom.date-other: 5" in written

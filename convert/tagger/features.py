@@ -77,7 +77,6 @@ class WordFeatures(NamedTuple):
     features look at.  Built once per distinct word (words repeat across a list and a corpus)."""
 
     w: str
-    shape: str
     own: tuple[str, ...]
     as_neighbour: dict[int, tuple[str, ...]]  # what a token gets from this word `offset` places after it
     flags: frozenset[str]
@@ -114,7 +113,7 @@ def word_features(word: str) -> WordFeatures:
     as_neighbour = {offset: tuple([prefix + feature for feature in near]) for offset, prefix in _NEAR_PREFIX.items()}
     as_neighbour[-3] = (f"-3:w={w}", f"-3:shape={word_shape}")
     as_neighbour[3] = (f"3:w={w}", f"3:shape={word_shape}")
-    return WordFeatures(w, word_shape, own, as_neighbour, frozenset(on))
+    return WordFeatures(w, own, as_neighbour, frozenset(on))
 
 
 def sequence_features(words: list[str]) -> list[list[str]]:

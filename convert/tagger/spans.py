@@ -419,7 +419,7 @@ def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, 
     if index == 0 or not _BARE_YEAR.fullmatch(spans[index][1]) or labels[index - 1] not in ("title", "container-title"):
         return spans
     label, text = spans[index - 1]
-    if not text.rstrip().endswith(",") or any(q in t for _, t in spans[:index] for q in "\"“”"):
+    if not text.rstrip().endswith(",") or _has_quoted_title("".join(t for _, t in spans[:index])):
         return spans  # a quoted title is an article's or a paper's: "“Title,” COLING, 2020."
     body = text.rstrip()[:-1]
     head, dot, last = body.rpartition(". ")
@@ -697,12 +697,8 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
         if len(tail.split()) >= 2 and not re.search(r"\b(?:Univ|Co|Inc|Ltd|Pub|Publ|Dept|Assoc|Natl|Intl|St)$", head):
             item["title"], item["publisher"] = head, tail
     _date_inside_title(item)
-    title = item.get("title")
-    if isinstance(title, str) and item.get("volume"):
-        opened = _VOLUME_OPENED.search(title)
-        if opened:
-            item["title"] = title[:opened.start()]  # APA's "Title (Vol. | 220)."
-    if not any(q in text for text in grouped.get("title", []) for q in "\"“‘"):  # a quoted title ends at its quote
+    _volume_opened_in_title(item)
+    if not _has_quoted_title(" ".join(grouped.get("title", []))):  # a quoted title ends at its quote
         _title_sentence_in_journal(item)
     _imprint_inside_title(item)
     _publisher_comma_place(item)
@@ -782,6 +778,16 @@ _PART_WORD = re.compile(r"(?i:vol(?:ume)?\.?|part|book|chapter|section|band|tome
 
 
 _VOLUME_OPENED = re.compile(r"\s\([Vv]ols?\.?$")
+
+
+def _volume_opened_in_title(item: Item) -> None:
+    """APA's "Title (Vol. 220)." cut by the tagger after "(Vol.": the volume was read, the title
+    keeps the bracket's first half."""
+    title = item.get("title")
+    if isinstance(title, str) and item.get("volume"):
+        opened = _VOLUME_OPENED.search(title)
+        if opened:
+            item["title"] = title[:opened.start()]
 
 
 def _title_sentence_in_journal(item: Item) -> None:
@@ -904,6 +910,11 @@ _ACCESS_DATE = re.compile(r"(?i)\b(?:retrieved|accessed|viewed|cited|last access
                           r"(?:\s(?:on|from))?:?\s(?P<date>[^\[\]();]{0,30}?\d{4}(?:\s[A-Z][a-z]{2}\.?(?:\s\d{1,2})?)?)"
                           r"(?=[\].),;]|\s|$)")  # "5 Apr. 2021", "April 2, 2023", Vancouver's "2021 Oct 5"
 _FULL_DATE = re.compile(r"\b(?:\d{1,2}\s[A-Z][a-z]{2,8}\.?\s\d{4}|[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})\b")
+def _has_quoted_title(text: str) -> bool:
+    """A title in double quotes, or in OSCOLA's and MHRA's single ones: an article's or a paper's."""
+    return bool(_QUOTED_TITLE.search(text) or _SINGLE_QUOTED.search(text))
+
+
 _QUOTED_TITLE = re.compile(r"(?:^|(?<=[\s(]))[“\"](?P<title>[^“”\"]{2,300}?)[,.]?[”\"]")
 _VANCOUVER_CITED = re.compile(r"(?P<date>(?:1[5-9]|20)\d\d(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?)\s\[(?:cited|accessed)\b")
 _BARE_WWW = re.compile(r"(?<![/\w@.])www\.[\w-]+(?:\.[\w-]+)+(?:/[^\s,;]*)?")

@@ -124,7 +124,7 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
 
     put("AB", text(item, "abstract"))
     put("LA", text(item, "language"))
-    _dates(item, put, notes)
+    in_da = _dates(item, put, notes)
     _pages(item, ris_type, put, notes)
     _serials(item, ris_type, put, notes, used)
     put("DO", text(item, "DOI"))
@@ -141,9 +141,8 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
         put("N1", f"type: {item.get('type', 'document')}")  # RIS has no type for it; our reader restores it
     custom = item.get("custom")
     if custom:
-        dated = bool((read_date(item.get("issued")) or DateValue(())).start)
         for key, value in custom.items():
-            if key in _SKIP_CUSTOM or (key == "date-other" and dated):  # written in DA
+            if key in _SKIP_CUSTOM or key in in_da:
                 continue
             if _RIS_TAG.match(key) and key not in ("TY", "ER"):
                 for one in value if isinstance(value, list) else [value]:
@@ -159,11 +158,15 @@ def record_lines(item: Item, report: Any, label: str) -> list[str]:
     return lines
 
 
-def _dates(item: Item, put: Any, notes: list[tuple[str, str]]) -> None:
+def _dates(item: Item, put: Any, notes: list[tuple[str, str]]) -> frozenset[str]:
+    """PY, DA and Y2; returns the custom keys DA carried, so they are not written again in N1."""
     issued = read_date(item.get("issued"))
+    in_da: frozenset[str] = frozenset()
     if issued is not None and issued.start:
         put("PY", f"{issued.start[0]:04d}")
         other = (item.get("custom") or {}).get("date-other")  # "2001/03/05/Conference", as read
+        if isinstance(other, str):
+            in_da = frozenset({"date-other"})
         put("DA", _ris_date(issued) + (other if isinstance(other, str) else ""))
     elif issued is not None and issued.literal:
         put("PY", issued.literal)
@@ -174,6 +177,7 @@ def _dates(item: Item, put: Any, notes: list[tuple[str, str]]) -> None:
         put("Y2", _ris_date(accessed))
     if accessed is not None and not _is_simple(accessed):
         notes.append(("accessed", _as_text(item["accessed"])))
+    return in_da
 
 
 def _pages(item: Item, ris_type: str, put: Any, notes: list[tuple[str, str]]) -> None:
