@@ -367,9 +367,10 @@ def import_entry(kind: str, fields: list[tuple[str, str, str | None]], version: 
     if newer:
         year, month, day = (item.pop("_" + part, None) for part in ("year", "month", "day"))
         if not item.get("date") and year:  # dateFieldsToDate, then ZU.strToISO
-            date = month if month and year in month else "-".join(p for p in (year, month, day and month and day)
-                                                                     if p)
-            item["date"] = date
+            if month and year in month:  # "apr 10 2019": the month field holds the whole date
+                item["date"] = month
+            else:  # the day counts only with a month
+                item["date"] = "-".join([year] + ([month] + ([day] if day else []) if month else []))
     if "_backupLocation" in item:
         location = item.pop("_backupLocation")
         if item_type == "conferencePaper":

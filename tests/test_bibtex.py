@@ -375,7 +375,16 @@ def test_protect_case_braces_the_words_a_style_would_lowercase(title: str, expec
     from convert.writers.latex import rich_to_latex
 
     assert rich_to_latex(title, protect_case=True) == expected
-    assert rich_to_latex(title) != expected or "{" not in expected  # off by default
+
+
+def test_protect_case_is_off_by_default() -> None:
+    from convert.writers.latex import rich_to_latex
+
+    assert rich_to_latex("A Short History of NATO") == "A Short History of NATO"
+    item = {"id": "k", "type": "book", "title": "A Short History of NATO"}
+    for dialect in ("bibtex", "biblatex"):
+        assert "  title = {A Short History of NATO},\n" in convert.write([item], dialect)
+        assert "  title = {A {Short} {History} of {NATO}},\n" in convert.write([item], dialect, protect_case=True)
 
 
 def test_protected_titles_survive_bibtex_sentence_casing_as_written() -> None:
