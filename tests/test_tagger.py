@@ -668,3 +668,44 @@ def test_the_imprint_repair_leaves_parts_and_subtitles_alone(title: str, split: 
     item = {"type": "book", "title": title}
     _imprint_inside_title(item)
     assert ("publisher" in item) is split, item
+
+
+@pytest.mark.parametrize("spans,expected", [
+    # a year closing a title, cut out by the tagger, when the reference's own date comes later
+    ([("author", "Brandt K. "), ("title", "Haushalte in Sachsen. Ergebnisse der Erhebung "), ("date", "2004. "),
+      ("container-title", "Statistische Monatshefte. "), ("date", "2006;"), ("volume", "12:"), ("pages", "40-51.")],
+     {"title": "Haushalte in Sachsen. Ergebnisse der Erhebung 2004", "container-title": "Statistische Monatshefte",
+      "issued": {"date-parts": [[2006]]}}),
+    # ... a place before it, and the "title" left between it and the journal is the journal's first part
+    ([("author", "Brandt K. "), ("title", "Vortrag auf dem 3. Kongress der Gesellschaft, "), ("location", "Dresden "),
+      ("date", "1979. "), ("title", "Jahrbuch f "), ("container-title", "Psychol. "), ("date", "1980;"),
+      ("volume", "4:"), ("pages", "1-9.")],
+     {"title": "Vortrag auf dem 3. Kongress der Gesellschaft, Dresden 1979", "container-title": "Jahrbuch f Psychol",
+      "issued": {"date-parts": [[1980]]}}),
+    # ... or the bracket it closes
+    ([("author", "Kato J. "), ("title", "Thin films grown slowly "), ("container-title", "(vol "), ("volume", "3, "),
+      ("collection-title", "pg "), ("volume", "10, "), ("date", "2001). "), ("container-title", "Surf Sci. "),
+      ("date", "2002;"), ("volume", "7:"), ("pages", "5-5.")],
+     {"title": "Thin films grown slowly (vol 3, pg 10, 2001)", "issued": {"date-parts": [[2002]]}}),
+    # one date only, or the date before the title (author-date): nothing moves
+    ([("author", "Brandt K. "), ("title", "Haushalte in Sachsen. "), ("date", "2004. "),
+      ("container-title", "Statistische Monatshefte "), ("volume", "12, "), ("pages", "40-51.")],
+     {"title": "Haushalte in Sachsen", "issued": {"date-parts": [[2004]]}}),
+    ([("author", "Brandt, K. "), ("date", "(2004). "), ("title", "Haushalte in Sachsen. "), ("date", "1999. "),
+      ("container-title", "Statistische Monatshefte, "), ("volume", "12, "), ("pages", "40-51.")],
+     {"title": "Haushalte in Sachsen", "issued": {"date-parts": [[2004]]}}),
+])
+def test_a_year_cut_out_of_a_title_goes_back(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item(spans)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
+def test_a_year_inside_a_title_in_a_paper_style() -> None:
+    item = convert.parse_reference("Kato J. Thin films grown slowly on glass (vol 3, pg 10, 2001). Surf Sci. "
+                                   "2002;7:5-5.", parser="tagger")
+    assert item.get("title") == "Thin films grown slowly on glass (vol 3, pg 10, 2001)", item
+    assert item.get("issued") == {"date-parts": [[2002]]}, item
+    assert item.get("container-title") == "Surf Sci", item

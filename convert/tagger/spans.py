@@ -393,6 +393,39 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
+_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")
+_ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})
+
+
+def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Ergebnis der Stichprobe 1993. | Wirtschaft und Statistik. 1997;6", "Theory (vol 9, pg 249,
+    2003). | Chem. Vapor Depos. 2004", "... der DDR, Leipzig 1988. | Jahrbuch ... 1988;8": a year the
+    tagger cut out of the end of a title, when the reference's own date comes later.  The year, with
+    a place before it or the bracket it closes, goes back into the title; a "title" the cut left
+    between it and the journal is the journal's first part.  A year between two "journals" stays:
+    there it is usually the journal's own ("Decision and Control, 2001. Proceedings of the ...")."""
+    labels = [label for label, _ in spans]
+    if labels.count("date") < 2 or "title" not in labels:
+        return spans
+    start = labels.index("title")
+    end = next((i for i in range(start + 1, min(len(spans), start + 7)) if labels[i] == "date"), None)
+    if end is None or "date" not in labels[end + 1:] or "date" in labels[:start] or end + 1 >= len(spans) \
+            or not _YEAR_SPAN.fullmatch(spans[end][1]) or labels[end + 1] not in ("title", "container-title"):
+        return spans
+    aside = spans[start + 1:end]
+    if any(label not in _ASIDE_LABELS for label, _ in aside):
+        return spans
+    joined_aside = "".join(text for _, text in aside)
+    bracketed = joined_aside.lstrip().startswith("(") and spans[end][1].rstrip(" .,").endswith(")")
+    if not bracketed and (any(label != "location" for label, _ in aside) or spans[end][1].rstrip(" .,").endswith(")")):
+        return spans  # unbracketed, only "Place Year." or a bare "Year." ("Control, 2001. | Proceedings" is a journal's)
+    title = ("title", "".join(text for _, text in spans[start:end + 1]))
+    rest = spans[end + 1:]
+    if rest[0][0] == "title" and len(rest) > 1 and rest[1][0] == "container-title":
+        rest = [("container-title", rest[0][1] + rest[1][1])] + rest[2:]
+    return spans[:start] + [title] + rest
+
+
 _THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|"
                            r"Bachelor'?s|Bachelor’s|Habilitation)?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
 
@@ -485,6 +518,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
+        spans = _year_inside_title(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
