@@ -612,6 +612,11 @@ def test_token_features_are_those_the_shipped_model_was_trained_with() -> None:
     ("Durand C. Manuel pratique de droit fluvial et maritime comparé. New Jersey: Harbour Tide Exchange Ltd, 2009.",
      {"title": "Manuel pratique de droit fluvial et maritime comparé", "publisher-place": "New Jersey",
       "publisher": "Harbour Tide Exchange Ltd"}),
+    # BMJ has no comma before the year
+    ("Durand C. Manuel pratique de droit fluvial et maritime comparé. New Jersey: Harbour Tide Exchange Ltd 2009.",
+     {"title": "Manuel pratique de droit fluvial et maritime comparé", "publisher-place": "New Jersey",
+      "publisher": "Harbour Tide Exchange Ltd", "issued": {"date-parts": [[2009]]}}),
+    ("Marsh T. Strategy in the nuclear age. Volume II: The Cold War 2005.", {"publisher-place": None}),
     ("Souza MR. A escola e o rio. In: Lima K, ed. Educação ribeirinha no Brasil. Belém: Secretaria de Educação do "
      "Estado, Coordenação de Ensino Rural, 2011: 45–60.",
      {"container-title": "Educação ribeirinha no Brasil", "publisher-place": "Belém",

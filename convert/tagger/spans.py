@@ -426,6 +426,27 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return spans[:start] + [title] + rest
 
 
+def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """BMJ's book "Title. New Jersey: | Lawbook Exchange Ltd | 2009.", no comma before the year: the
+    tagger found the publisher but left its place, colon and all, at the end of the title."""
+    for index in range(len(spans) - 2):
+        label, text = spans[index]
+        if label != "title" or spans[index + 1][0] not in ("publisher", "container-title") \
+                or spans[index + 2][0] != "date" or not _BARE_YEAR.fullmatch(spans[index + 2][1]):
+            continue
+        m = _PLACE_BEFORE_COLON.match(text)
+        publisher = spans[index + 1][1].strip()
+        if not m or len(m.group("title").split()) < 2 or not publisher[:1].isupper() \
+                or re.match(r"(?:A|An)\s", publisher) or _PART_WORD.fullmatch(publisher.split()[0]):
+            return spans
+        words = re.split(r"[ -]", m.group("place").split(",")[0])
+        if not all(word[:1].isupper() and not _PART_WORD.fullmatch(word) for word in words):
+            return spans  # "Strategy. Volume II: | The Cold War" is a title
+        return spans[:index] + [("title", m.group("title") + ". "), ("location", m.group("place") + ": "),
+                                ("publisher", spans[index + 1][1])] + spans[index + 2:]
+    return spans
+
+
 _THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|"
                            r"Bachelor'?s|Bachelor’s|Habilitation)?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
 
@@ -518,7 +539,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
-        spans = _year_inside_title(spans)
+        spans = _place_left_in_title(_year_inside_title(spans))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -808,6 +829,7 @@ _IMPRINT_TAIL = re.compile(rf"^(?P<title>.{{8,}}?[^\s.]{{2}})\.\s(?P<place>{_PLA
 _IMPRINT_TAIL_ACS = re.compile(rf"^(?P<title>.{{8,}}?[^\s;]{{2}});\s(?P<publisher>[^:;]{{2,120}}?):\s(?P<place>{_PLACE_WORDS})[,.]?$")
 
 
+_PLACE_BEFORE_COLON = re.compile(rf"^(?P<title>.{{8,}}?[^\s.]{{2}})\.\s(?P<place>{_PLACE_WORDS}):\s*$")
 _PART_WORD = re.compile(r"(?i:vol(?:ume)?\.?|part|book|chapter|section|band|tome|appendix|series)|[IVXLC]+\.?")
 
 
