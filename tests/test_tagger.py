@@ -714,3 +714,29 @@ def test_a_year_inside_a_title_in_a_paper_style() -> None:
     assert item.get("title") == "Thin films grown slowly on glass (vol 3, pg 10, 2001)", item
     assert item.get("issued") == {"date-parts": [[2002]]}, item
     assert item.get("container-title") == "Surf Sci", item
+
+
+_RICE = {"author": [{"literal": "王小明"}], "title": "长江流域的水稻种植", "container-title": "农业学报",
+         "volume": "12", "page": "33-41", "issued": {"date-parts": [[2018]]}, "type": "article-journal"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Chinese, Japanese and Korean sentences come as author, title, journal in every style
+    ("王小明. 长江流域的水稻种植. 农业学报 2018, 12, 33–41.", _RICE),  # ACS
+    ("王小明. 长江流域的水稻种植. 农业学报. 2018;12:33–41.", _RICE),  # Vancouver
+    ("[4] 王小明, “长江流域的水稻种植,” 农业学报, vol. 12, pp. 33–41, 2018.", _RICE),  # IEEE
+    ("王小明. 2018. “长江流域的水稻种植.” 农业学报 12: 33–41.", _RICE),  # Chicago
+    ("王小明: 长江流域的水稻种植. In: 农业学报 Bd. 12 (2018), S. 33–41", _RICE),  # DIN: a colon after the name
+    ("Wang, X. 长江流域的水稻种植. 农业学报 2018, 12, 33–41.",  # names in Latin letters
+     {**_RICE, "author": [{"family": "Wang", "given": "X."}]}),
+    ("김철수 (2019). 도시 공원의 사회적 가치: 서울의 사례. 도시연구 7.",  # Cell; the CS1-like head is no CS1 book
+     {"author": [{"literal": "김철수"}], "title": "도시 공원의 사회적 가치: 서울의 사례", "container-title": "도시연구",
+      "volume": "7", "publisher": None}),
+    ("田中太郎. 日本の森林と水. 東京: 岩波書店, 2005.",  # a book's imprint
+     {"title": "日本の森林と水", "publisher-place": "東京", "publisher": "岩波書店", "type": "book",
+      "container-title": None}),
+])
+def test_references_in_chinese_japanese_and_korean(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

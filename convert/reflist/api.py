@@ -132,19 +132,26 @@ def _parse_one_unguarded(text: str, parser: str = "auto") -> tuple[Item, list[st
     else:
         item, leftovers = parse_cs1(text)
         _publisher_after_title(item)
-        if leftovers and parser == "auto" and not _shows_cs1(text) and _tagger_available():
+        if parser == "auto" and not _shows_cs1(text) and _tagger_available() \
+                and (leftovers or _JOURNAL_AS_PUBLISHER.search(item.get("publisher", ""))):
             # Only the head looked like CS1 ("ATLAS Collaboration (2015). Title. Phys. Rev. Lett 114,
-            # 072302." is Cell's style too) and the grammar could not place everything: the tagger's
-            # reading wins when it leaves less text unplaced.
+            # 072302." is Cell's style too) and the grammar could not place everything, or read a
+            # journal and its volume as a book's publisher (Cell's "东北史地 4."): the tagger's
+            # reading wins when it leaves no more text unplaced.
             from ..tagger.spans import parse_with_tagger
 
             tagged, tagged_leftovers = parse_with_tagger(text)
-            if sum(map(len, tagged_leftovers)) < sum(map(len, leftovers)):
+            if sum(map(len, tagged_leftovers)) < sum(map(len, leftovers)) \
+                    or (not leftovers and not tagged_leftovers):
                 item, leftovers = tagged, tagged_leftovers
     if leftovers:
         note = "; ".join(leftovers)
         item["note"] = f"{item['note']}\n{note}" if item.get("note") else note
     return item, leftovers
+
+
+# A CS1 book's publisher never ends in a bare number; a journal with its volume does.
+_JOURNAL_AS_PUBLISHER = re.compile(r"\s\d{1,4}$")
 
 
 def _publisher_after_title(item: Item) -> None:

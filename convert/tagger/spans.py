@@ -426,6 +426,70 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return spans[:start] + [title] + rest
 
 
+# Han, kana and hangul: scripts whose words the tagger's features cannot tell apart (no case, and
+# few such references to learn from).
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_PIECE_END = re.compile(r"(?<=[.,;。，、；”’\"»])\s+")
+_CJK_NAME_COLON = re.compile(r"[^\s:]{0,12}?[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,5}:\s+")
+_CJK_IMPRINT = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,5}\s?[:：]\s?)\S")
+_KEPT_FOR_CJK = frozenset({"publisher", "location", "editor", "translator", "genre", "url", "doi", "isbn", "issn"})
+
+
+def _cjk_sentences(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"赵波. 宋元袍服研究. 服饰导刊 2015, 27–35.": the tagger labels Chinese, Japanese and Korean
+    sentences almost at random (one author span holding the title, a journal read as a date).  In
+    every style such a reference is written in, its sentences in those scripts come in the same
+    order: author, title, journal.  The text is cut at the tagger's span ends and after sentence
+    punctuation; each piece in those scripts takes the next of the three labels (a publisher, place
+    or editor the tagger saw keeps its label; a "journal" that is a town, a colon and a name is a
+    book's imprint), and every other piece keeps the tagger's."""
+    text = "".join(t for _, t in spans)
+    if len(_CJK.findall(text)) < 4:
+        return spans
+    cuts, starts, position = set(), [], 0
+    for label, piece in spans:
+        starts.append((position, label))
+        position += len(piece)
+        cuts.add(position)
+    cuts.update(m.end() for m in _PIECE_END.finditer(text))
+    name = _CJK_NAME_COLON.match(text)
+    if name:  # DIN's "李龙彬: Title.": a colon ends a name of a few characters, not a title's main part
+        cuts.add(name.end())
+    pieces: list[list[str]] = []
+    start = 0
+    for cut in sorted(c for c in cuts if c > 0):
+        label = next(lab for offset, lab in reversed(starts) if offset <= start)
+        pieces.append([label, text[start:cut]])
+        start = cut
+    in_script = [piece for piece in pieces if _CJK.search(piece[1])]
+    if len(in_script) < 2:
+        return spans
+    order = ["author", "title", "container-title"]
+    first = next(index for index, piece in enumerate(pieces) if piece is in_script[0])
+    if any(label in ("author", "editor") and re.search(r"[^\W\d_]", piece) for label, piece in pieces[:first]):
+        order.pop(0)  # "Zhang, W. 宋元袍服研究. 服饰导刊": the names are in Latin letters
+    for piece in in_script:
+        if piece[0] in _KEPT_FOR_CJK:
+            continue
+        if not order:
+            break
+        piece[0] = order.pop(0)
+    merged: list[tuple[str, str]] = []
+    for label, piece in pieces:
+        if merged and merged[-1][0] == label:
+            merged[-1] = (label, merged[-1][1] + piece)
+        else:
+            merged.append((label, piece))
+    out: list[tuple[str, str]] = []
+    for label, piece in merged:
+        imprint = _CJK_IMPRINT.match(piece) if label == "container-title" else None
+        if imprint:  # a book's "東京: 岩波書店, 2005.": a town of a few characters, a colon, the publisher
+            out += [("location", piece[:imprint.end(1)]), ("publisher", piece[imprint.end(1):])]
+        else:
+            out.append((label, piece))
+    return out
+
+
 def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """BMJ's book "Title. New Jersey: | Lawbook Exchange Ltd | 2009.", no comma before the year: the
     tagger found the publisher but left its place, colon and all, at the end of the title."""
@@ -535,6 +599,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
+        spans = _cjk_sentences(spans)
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
