@@ -513,7 +513,13 @@ def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
      {"title": "Annual report 2022", "publisher": "NATO Public Diplomacy Division"}),
     ("Kubrick, S. (Director). (1964). Dr. Strangelove [Video recording]. Columbia Pictures.",
      {"title": "Dr. Strangelove", "publisher": "Columbia Pictures", "type": "motion_picture"}),
-    ("Gayle, Rubin. 2010. Surveiller et Jouir. Anthropologie Politique Du Sexe. EPEL.", {"publisher": None}),
+    # Chicago's book with no place: the last short sentence after an author-date title is its publisher
+    ("Rossi, Paola. 2010. Surveiller les Fleuves. Anthropologie Politique Du Paysage. EPEL.",
+     {"title": "Surveiller les Fleuves. Anthropologie Politique Du Paysage", "publisher": "EPEL", "type": "book"}),
+    ("Okafor, B., and D. Lund. 2005. Farmers and Regional Markets: Balancing Needs. Brotherhood of St Brigid. "
+     "http://www.example.org/farmers.pdf.",
+     {"title": "Farmers and Regional Markets: Balancing Needs", "publisher": "Brotherhood of St Brigid",
+      "URL": "http://www.example.org/farmers.pdf"}),
     # Harvard's "Military Times, 25 May." (the year is in the head)
     ("Cook, L. (2017) ‘NATO, the world’s biggest military alliance, explained’, Military Times, 25 May. Available at: "
      "https://www.militarytimes.com/news/2017/05/25/nato-explained/ (Accessed: 3 March 2022).",
@@ -732,6 +738,13 @@ _RICE = {"author": [{"literal": "王小明"}], "title": "长江流域的水稻�
     ("김철수 (2019). 도시 공원의 사회적 가치: 서울의 사례. 도시연구 7.",  # Cell; the CS1-like head is no CS1 book
      {"author": [{"literal": "김철수"}], "title": "도시 공원의 사회적 가치: 서울의 사례", "container-title": "도시연구",
       "volume": "7", "publisher": None}),
+    # a list of Korean names, each one name; "제12권" is a volume, no sentence
+    ("박민수, 이지은, 최유진. 도시 농업의 경제적 효과 분석. 한국농업경제학회지. 31 (2), 101-120, 2016.",
+     {"author": [{"literal": "박민수"}, {"literal": "이지은"}, {"literal": "최유진"}], "title": "도시 농업의 경제적 효과 분석",
+      "container-title": "한국농업경제학회지", "volume": "31", "issue": "2"}),
+    ("김하늘, 박준, '도시 숲의 변화와 관리 방안,' 한국산림학회지, 제12권, 제3호, pp.45-60, 2019.",
+     {"author": [{"literal": "김하늘"}, {"literal": "박준"}], "title": "도시 숲의 변화와 관리 방안",
+      "container-title": "한국산림학회지", "volume": "12", "issue": "3", "page": "45-60"}),
     ("田中太郎. 日本の森林と水. 東京: 岩波書店, 2005.",  # a book's imprint
      {"title": "日本の森林と水", "publisher-place": "東京", "publisher": "岩波書店", "type": "book",
       "container-title": None}),
@@ -740,3 +753,24 @@ def test_references_in_chinese_japanese_and_korean(text: str, expected: dict) ->
     item = convert.parse_reference(text)
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("spans,publisher", [
+    ([("author", "Rossi, P. "), ("date", "2010. "), ("container-title", "Fleuves. Anthropologie du paysage. EPEL.")],
+     "EPEL."),
+    # a sentence the tagger read alone as a journal or conference stays one
+    ([("author", "Liu, H. "), ("date", "(2020). "), ("title", "Does gender matter? Towards fairness. "),
+      ("container-title", "COLING.")], None),
+    # a proceedings' name before it, an imprint inside, a quoted title: no publisher sentence
+    ([("author", "Tambe, M. "), ("date", "(1996). "), ("title", "Tracking team activity. Proceedings of the "
+      "National Conference on Reasoning. AAAI.")], None),
+    ([("author", "MOLEV, A., "), ("date", "2007. "), ("title", "Yangians and algebras. Providence, RI: American "
+      "Mathematical Society. Mathematical Surveys.")], None),
+    ([("author", "Smith, J. "), ("date", "2005. "), ("title", "“Rivers and Towns.” Fieldwork Notes.")], None),
+])
+def test_the_publisher_closing_an_author_date_book(spans: list, publisher: str | None) -> None:
+    from convert.tagger.spans import _publisher_closing_author_date_book
+
+    repaired = _publisher_closing_author_date_book(spans)
+    assert "".join(text for _, text in repaired) == "".join(text for _, text in spans)
+    assert next((text for label, text in repaired if label == "publisher"), None) == publisher, repaired

@@ -85,6 +85,8 @@ def _split_people(text: str) -> list[str]:
     "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
     if ";" in text:
         return [p for p in (s.strip() for s in re.split(r";|\s(?:and|&)\s", text)) if p]
+    if _CJK.search(text) and all(_CJK_NAME.fullmatch(p.strip()) for p in re.split(r"[,，、]", text) if p.strip()):
+        return [p.strip() for p in re.split(r"[,，、]", text) if p.strip()]  # "박민수, 이지은": one name a part
     text = re.sub(r",?\s+(?:and|&|und|et|y)\s+", ", ", text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
     # APA/Harvard: "Doe, J. J., & van Roe, A. J.": family names and initials in turn
@@ -430,6 +432,8 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # few such references to learn from).
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PIECE_END = re.compile(r"(?<=[.,;。，、；”’\"»])\s+")
+# A name in those scripts: two to six characters, no space (the tagger's label decides beyond four).
+_CJK_NAME = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,6}")
 _CJK_NAME_COLON = re.compile(r"[^\s:]{0,12}?[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,5}:\s+")
 _CJK_IMPRINT = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,5}\s?[:：]\s?)\S")
 _KEPT_FOR_CJK = frozenset({"publisher", "location", "editor", "translator", "genre", "url", "doi", "isbn", "issn"})
@@ -441,8 +445,9 @@ def _cjk_sentences(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     every style such a reference is written in, its sentences in those scripts come in the same
     order: author, title, journal.  The text is cut at the tagger's span ends and after sentence
     punctuation; each piece in those scripts takes the next of the three labels (a publisher, place
-    or editor the tagger saw keeps its label; a "journal" that is a town, a colon and a name is a
-    book's imprint), and every other piece keeps the tagger's."""
+    or editor the tagger saw keeps its label; a name of a few characters after a comma that the
+    tagger gave the label of the piece before, a list of names, stays with it; a "journal" that is a town, a colon and a name
+    is a book's imprint), and every other piece keeps the tagger's."""
     text = "".join(t for _, t in spans)
     if len(_CJK.findall(text)) < 4:
         return spans
@@ -461,19 +466,22 @@ def _cjk_sentences(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         label = next(lab for offset, lab in reversed(starts) if offset <= start)
         pieces.append([label, text[start:cut]])
         start = cut
-    in_script = [piece for piece in pieces if _CJK.search(piece[1])]
+    # (Korean "제8권", "권2" are a volume's number, not a sentence)
+    in_script = [index for index, piece in enumerate(pieces)
+                 if _CJK.search(piece[1]) and not (re.search(r"\d", piece[1]) and len(_CJK.findall(piece[1])) <= 3)]
     if len(in_script) < 2:
         return spans
     order = ["author", "title", "container-title"]
-    first = next(index for index, piece in enumerate(pieces) if piece is in_script[0])
-    if any(label in ("author", "editor") and re.search(r"[^\W\d_]", piece) for label, piece in pieces[:first]):
+    if any(label in ("author", "editor") and re.search(r"[^\W\d_]", piece) for label, piece in pieces[:in_script[0]]):
         order.pop(0)  # "Zhang, W. 宋元袍服研究. 服饰导刊": the names are in Latin letters
-    for piece in in_script:
-        if piece[0] in _KEPT_FOR_CJK:
-            continue
-        if not order:
-            break
-        piece[0] = order.pop(0)
+    tagged = [label for label, _ in pieces]
+    for index in in_script:
+        after_comma = index - 1 in in_script and pieces[index - 1][1].rstrip().endswith((",", "，", "、"))
+        if after_comma and (tagged[index - 1] == tagged[index] or pieces[index - 1][0] == "author") \
+                and _CJK_NAME.fullmatch(pieces[index][1].strip(" ,，、.;")):
+            pieces[index][0] = pieces[index - 1][0]  # "곽상규, 손기철, 신임희.": a list of names stays one
+        elif tagged[index] not in _KEPT_FOR_CJK and order:
+            pieces[index][0] = order.pop(0)
     merged: list[tuple[str, str]] = []
     for label, piece in pieces:
         if merged and merged[-1][0] == label:
@@ -525,6 +533,47 @@ _IN_CONTAINER = re.compile(r"[Ii]n:?\s[A-Z][^;:()\[\]]{2,200}?,?")
 _BARE_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?[.,]?\s*")
 
 
+def _may_be_a_publisher(sentence: str) -> bool:
+    """A short capitalised sentence with no digits, no serial's word ("Journal", "Proceedings") and
+    no article's "A"/"An" start; a colon only in an imprint ("New York: Knopf", ACS's "World Health
+    Organization: Geneva"), not in a subtitle ("Europe: A Divided Continent")."""
+    words = sentence.split()
+    return 1 <= len(words) <= 6 and sentence[:1].isupper() and not re.match(r"(?:A|An)\s", sentence) \
+        and not _SERIAL_WORDS.search(sentence) and not re.search(r"\d", sentence) \
+        and (":" not in sentence or any(is_place(side.strip(" ,;")) for side in sentence.split(":", 1)))
+
+
+def _publisher_closing_author_date_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's and APA's book with no place: "Author. 2010. Title. Subtitle. EPEL." and "(2005).
+    Refugees and Regional Settlement. Brotherhood of St Laurence. http://...": after a date that
+    opens the reference's title, its last short capitalised sentence, before any link, is the
+    publisher the tagger did not know, when nothing else (journal numbers, an editor, a place)
+    says otherwise."""
+    labels = [label for label, _ in spans]
+    if "date" not in labels or any(label in ("publisher", "volume", "issue", "pages", "editor", "location", "genre",
+                                             "edition", "collection-title") for label in labels):
+        return spans
+    at = labels.index("date")
+    end = at + 1
+    while end < len(spans) and labels[end] in ("title", "container-title"):
+        end += 1
+    if end == at + 1 or any(label not in ("url", "doi", "accessed", "isbn") for label in labels[end:]):
+        return spans
+    body = "".join(text for _, text in spans[at + 1:end])
+    if _has_quoted_title(body) or re.match(r"\s*In:?\s", body):
+        return spans
+    head, dot, last = body.rstrip().rstrip(".").rpartition(". ")
+    if not dot or len(head.split()) < 2 or not _may_be_a_publisher(last):
+        return spans
+    if spans[end - 1][0] == "container-title" and spans[end - 1][1].strip().rstrip(".") == last:
+        return spans  # the tagger read that sentence alone as a journal or conference ("COLING.")
+    _, _, later = head.partition(". ")
+    if _SERIAL_WORDS.search(later) or re.search(r"(?:^|\.\s)In:?\s", head) \
+            or any(is_place(re.sub(r"\s*,\s*", ", ", side.rsplit(". ", 1)[-1].strip())) for side in head.split(": ")[:-1]):
+        return spans  # "Title. Proceedings of ... AAAI." and ISO 690's "Title. Providence, RI: AMS. Series."
+    return spans[:at + 1] + [("title", head + ". "), ("publisher", last + body[len(head) + 2 + len(last):])] + spans[end:]
+
+
 def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's book "Title. Subtitle. Publisher, 2010." with a publisher the tagger does not know
     ("EPEL", "AIP", "Brotherhood of St Laurence") read as the title's last sentence or as a
@@ -546,11 +595,7 @@ def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, 
         return spans
     lead = re.match(r"In:?\s", last)  # ABNT's "In: American Mathematical Society, 1993."
     lead_text, last = (lead.group(0), last[lead.end():]) if lead else ("", last)
-    words = last.split()
-    if not 1 <= len(words) <= 6 or not last[:1].isupper() or re.match(r"(?:A|An)\s", last) \
-            or _SERIAL_WORDS.search(last) or re.search(r"\d", last) \
-            or (":" in last and not any(is_place(side.strip(" ,;")) for side in last.split(":", 1))):
-        # "New York: Knopf" and ACS's "World Health Organization: Geneva" are imprints; "Europe: A ..." a subtitle
+    if not _may_be_a_publisher(last):
         return spans
     rest = [("title", head + ". ")] if dot else []  # a title's own sentence, or a "container" that is one
     lead_span = [("other", lead_text)] if lead_text else []
@@ -604,7 +649,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
-        spans = _place_left_in_title(_year_inside_title(spans))
+        spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
