@@ -461,10 +461,11 @@ def _cjk_sentences(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if name:  # DIN's "李龙彬: Title.": a colon ends a name of a few characters, not a title's main part
         cuts.add(name.end())
     pieces: list[list[str]] = []
-    start = 0
+    start = span = 0
     for cut in sorted(c for c in cuts if c > 0):
-        label = next(lab for offset, lab in reversed(starts) if offset <= start)
-        pieces.append([label, text[start:cut]])
+        while span + 1 < len(starts) and starts[span + 1][0] <= start:
+            span += 1  # the tagger's span this piece starts in
+        pieces.append([starts[span][1], text[start:cut]])
         start = cut
     # (Korean "제8권", "권2" are a volume's number, not a sentence)
     in_script = [index for index, piece in enumerate(pieces)
