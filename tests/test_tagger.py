@@ -774,3 +774,22 @@ def test_the_publisher_closing_an_author_date_book(spans: list, publisher: str |
     repaired = _publisher_closing_author_date_book(spans)
     assert "".join(text for _, text in repaired) == "".join(text for _, text in spans)
     assert next((text for label, text in repaired if label == "publisher"), None) == publisher, repaired
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ACS's book: "Title; Names, Eds.;" and "Author, A. Title; Names, Translator;"
+    ("(3) Essays on River Trade; Lund, K., Okafor, B., Eds.; Harbour Press: Leeds, 2011.",
+     {"title": "Essays on River Trade", "editor": [{"family": "Lund", "given": "K."}, {"family": "Okafor", "given": "B."}],
+      "author": None, "publisher": "Harbour Press", "publisher-place": "Leeds"}),
+    ("(4) Durand, C. Les Fleuves de France; Marsh, T. R., Translator; Harbour Press: Leeds, 1971.",
+     {"author": [{"family": "Durand", "given": "C."}], "title": "Les Fleuves de France",
+      "translator": [{"family": "Marsh", "given": "T. R."}], "publisher": "Harbour Press"}),
+    ("(5) Lund, K.; Okafor, B. Essays on River Trade; Marsh, T., Durand, C., Eds.; Harbour Press: Leeds, 2011.",
+     {"author": [{"family": "Lund", "given": "K."}, {"family": "Okafor", "given": "B."}],
+      "editor": [{"family": "Marsh", "given": "T."}, {"family": "Durand", "given": "C."}],
+      "title": "Essays on River Trade"}),
+])
+def test_acs_editors_and_translators_after_the_title(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -119,6 +119,34 @@ _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3}
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
 
 
+# ACS's book head: "Title; Smith, J., Doe, J., Eds.; " (or "Author, A. Title; Names, Translator; ")
+_ACS_HEAD = re.compile(r"^(?P<front>.{2,600}?);\s(?P<names>(?:[^;,]{1,60},\s(?:[A-Z]\.[\s-]?){1,4},?\s){1,30})"
+                       r"(?P<role>(?:(?P<editor>Eds?|Editors?)|Translators?|Trans)\.?;\s*)$")
+# ACS's author list ends in initials: "van Gennep, A." or "Smith, J.; Doe, J."
+_ACS_AUTHORS = re.compile(r"^(?P<names>(?:[^;,]{1,60},\s(?:[A-Z]\.[\s-]?){1,4};\s)*[^;,]{1,60},\s(?:[A-Z]\.[\s-]?){1,4})\s+(?P<title>\S.*)$")
+
+
+def _acs_names_before_role(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ACS's book "Title; Smith, J., Doe, J., Eds.; Publisher: Place, 2010." (and "Translator;"):
+    the tagger cuts title, names and role anywhere (title and editors as one author list, the role
+    as the title).  Whatever it said, the names before the role are the editors (or translators),
+    and before them come an author list ending in initials and the title, or the title alone."""
+    start = 1 if spans and spans[0][0] == "citation-number" else 0
+    end = start
+    while end < len(spans) and spans[end][0] in ("author", "editor", "translator", "title", "container-title"):
+        end += 1
+    if end == start or end == len(spans) or spans[end][0] not in ("publisher", "location", "date"):
+        return spans
+    head = _ACS_HEAD.match("".join(text for _, text in spans[start:end]))
+    if not head:
+        return spans
+    authors = _ACS_AUTHORS.match(head.group("front"))
+    front = [("author", authors.group("names") + " "), ("title", authors.group("title") + "; ")] if authors \
+        else [("title", head.group("front") + "; ")]
+    role = "editor" if head.group("editor") else "translator"
+    return spans[:start] + front + [(role, head.group("names")), ("other", head.group("role"))] + spans[end:]
+
+
 def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Shin H, King C-C, Hu C. Thin | Oxide Damage...": the first words of the title after a
     Vancouver author list's closing period, read as a name, go back to the title (and after
@@ -645,7 +673,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
-        spans = _cjk_sentences(spans)
+        spans = _acs_names_before_role(_cjk_sentences(spans))
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))

@@ -79,11 +79,13 @@ def main(argv: list[str] | None = None) -> int:
                              "items are rendered in 29 styles and labelled (GIANT approach)")
     parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.1, help="L1 weight (prunes features: a smaller model)")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     args = parser.parse_args(argv)
     if not args.anystyle and not args.grobid:
         parser.error("give --anystyle and/or --grobid")
     started = time.perf_counter()
-    counts = train(args.anystyle, args.grobid, args.output, args.iterations, synthetic=args.synthetic)
+    counts = train(args.anystyle, args.grobid, args.output, args.iterations, args.c1, args.c2, synthetic=args.synthetic)
     size = args.output.stat().st_size
     print(f"trained on {', '.join(f'{n}: {c:,}' for n, c in counts.items())} references in "
           f"{time.perf_counter() - started:.0f} s; model {size / 1e6:.1f} MB -> {args.output}")
