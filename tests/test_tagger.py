@@ -361,10 +361,14 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "The Double Mechanism", "author": [{"family": "Glinkowska", "given": "M."},
                                                   {"family": "Konopa", "given": "G."},
                                                   {"family": "Wegrzyn", "given": "A."}]}),
-    # IEEE: given names first, a family name of three words
+    # IEEE: given names first, a family name of three words (a particle inside it after given
+    # initials keeps it whole: "Van" is no given name)
     ([("author", "J. Hermans, J. D. F. Habbema, and A. T. Van der Burght, "), ("title", "“Cases of doubt,” ")],
      {"author": [{"family": "Hermans", "given": "J."}, {"family": "Habbema", "given": "J. D. F."},
-                 {"family": "Burght", "given": "A. T. Van", "non-dropping-particle": "der"}]}),
+                 {"family": "Van der Burght", "given": "A. T."}]}),
+    ([("author", "C. Klotz, N. Garreau de Loubresse, and J. Beisson, "), ("title", "“Centrin,” ")],
+     {"author": [{"family": "Klotz", "given": "C."}, {"family": "Garreau de Loubresse", "given": "N."},
+                 {"family": "Beisson", "given": "J."}]}),
 ])
 def test_spans_become_csl_variables(spans: list, expected: dict) -> None:
     from convert.tagger.spans import spans_to_item

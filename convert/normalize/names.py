@@ -60,6 +60,9 @@ def split_particle(family: str) -> tuple[str | None, str]:
     return " ".join(words[:index]), " ".join(words[index:])
 
 
+_GIVEN_INITIAL = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}|[A-Z]\.-[A-Z]\.")
+
+
 def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
     """One name as written in a reference into a CSL name object."""
     text = " ".join(text.split()).strip(" ,;")
@@ -97,6 +100,18 @@ def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
     suffix = None
     if words[-1].lower().rstrip(",") in SUFFIXES and len(words) > 2:
         suffix = words.pop()
+    initials = 0
+    while initials < len(words) - 1 and _GIVEN_INITIAL.fullmatch(words[initials]):
+        initials += 1
+    rest = words[initials:]
+    if initials and len(rest) >= 3 and rest[0][:1].isupper() and any(
+            w.lower() in PARTICLES and w[:1].islower() for w in rest[1:-1]):
+        # "N. Garreau de Loubresse", "A. T. Van der Burght": after given initials, a particle
+        # inside the words that follow makes them one family name (IEEE prints no given name whole)
+        name = {"family": " ".join(rest), "given": " ".join(words[:initials])}
+        if suffix:
+            name["suffix"] = suffix
+        return name
     # First Last, with particles before the last name: "Ludwig van Beethoven".
     index = len(words) - 1
     while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
