@@ -797,3 +797,21 @@ def test_acs_editors_and_translators_after_the_title(text: str, expected: dict) 
     item = convert.parse_reference(text, parser="tagger")
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Springer's and Elsevier's chapter with no year after the book: "In: Book. Publisher"
+    ("Okafor B (1994) Tracing river barges. In: Proceedings of the National Symposium on Inland Shipping. AAIS",
+     {"title": "Tracing river barges", "container-title": "Proceedings of the National Symposium on Inland Shipping",
+      "publisher": "AAIS"}),
+    ("Okafor, B., 1994. Tracing river barges, in: Proceedings of the National Symposium on Inland Shipping. AAIS.",
+     {"title": "Tracing river barges", "container-title": "Proceedings of the National Symposium on Inland Shipping",
+      "publisher": "AAIS"}),
+    # a book series read as the book: "In" opens the book, never a series
+    ("Lund K (1993) Lattices and Their Actions on Rivers. In: Regional Lecture Series in Hydrology. Harbour Society",
+     {"container-title": "Regional Lecture Series in Hydrology", "publisher": "Harbour Society"}),
+])
+def test_a_chapter_whose_book_ends_with_its_publisher(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -591,6 +591,16 @@ def _publisher_closing_author_date_book(spans: list[tuple[str, str]]) -> list[tu
     body = "".join(text for _, text in spans[at + 1:end])
     if _has_quoted_title(body) or re.match(r"\s*In:?\s", body):
         return spans
+    if labels[end - 1] == "container-title" and _IN.match(spans[end - 1][1]):
+        # a chapter: "Title, in: Proceedings of the Conference on Reasoning. AAAI.": the book's last
+        # short sentence is its publisher
+        book, dot, last = spans[end - 1][1].rstrip().rstrip(".").rpartition(". ")
+        if not dot or len(_IN.sub("", book).split()) < 2 or not _may_be_a_publisher(last):
+            return spans
+        return spans[:end - 1] + [("container-title", book + ". "), ("publisher", spans[end - 1][1][len(book) + 2:])] \
+            + spans[end:]
+    if any(label == "container-title" and _IN.match(text) for label, text in spans[at + 1:end]):
+        return spans
     head, dot, last = body.rstrip().rstrip(".").rpartition(". ")
     if not dot or len(head.split()) < 2 or not _may_be_a_publisher(last):
         return spans
@@ -645,6 +655,10 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
             label = "publisher"
         elif label == "title" and seen_title and editors_since_title and not has_container:
             label = "container-title"  # Springer's "Title. In: Hall P (eds) Book": the second title is the book
+        elif label == "collection-title" and not has_container and _IN.match(text) and seen_title \
+                and not re.match(r"\s*[Ii]n\s[Pp]ress\b", text):
+            label = "container-title"  # Springer's "In: CBMS Regional Conference Series. AMS": "In" opens the book
+            has_container = True
         elif label == "note" and out and out[-1][0] == "title" and not has_container \
                 and _IN_CONTAINER.fullmatch(text.strip()):
             label = "container-title"  # IEEE's "“Title,” in MRS Proceedings, 1995."
