@@ -702,6 +702,15 @@ def test_the_imprint_repair_leaves_parts_and_subtitles_alone(title: str, split: 
       ("collection-title", "pg "), ("volume", "10, "), ("date", "2001). "), ("container-title", "Surf Sci. "),
       ("date", "2002;"), ("volume", "7:"), ("pages", "5-5.")],
      {"title": "Thin films grown slowly (vol 3, pg 10, 2001)", "issued": {"date-parts": [[2002]]}}),
+    # a year running on from the title's last word belongs to it whatever follows, even when the
+    # tagger called the title a journal
+    ([("container-title", "Harbour Board. Annual report "), ("date", "2019. "), ("location", "Leeds: "),
+      ("publisher", "Harbour Press; "), ("date", "2020.")],
+     {"title": "Annual report 2019", "author": [{"literal": "Harbour Board"}], "issued": {"date-parts": [[2020]]}}),
+    # ... but a year after the title's period is a date (MLA's original date)
+    ([("author", "Durand, Claire. "), ("title", "Les Fleuves. "), ("date", "1909. "), ("translator", "Translated by "
+      "T. Marsh, "), ("publisher", "Harbour Press, "), ("date", "1960.")],
+     {"title": "Les Fleuves", "issued": {"date-parts": [[1960]]}, "original-date": {"date-parts": [[1909]]}}),
     # one date only, or the date before the title (author-date): nothing moves
     ([("author", "Brandt K. "), ("title", "Haushalte in Sachsen. "), ("date", "2004. "),
       ("container-title", "Statistische Monatshefte "), ("volume", "12, "), ("pages", "40-51.")],

@@ -427,20 +427,50 @@ _YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")
 _ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})
 
 
+def _original_date_before_translation(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "Les Rites de Passage. 1909. Translated by Monika B. Vizedom, University of Chicago
+    Press, 1960.": a year between the title and a translation or edition, with the reference's own
+    date later, is the original's date."""
+    labels = [label for label, _ in spans]
+    for index in range(1, len(spans) - 1):
+        if labels[index] != "date" or labels[index - 1] != "title" or not _BARE_YEAR.fullmatch(spans[index][1]) \
+                or "date" not in labels[index + 1:]:
+            continue
+        following_label, following = spans[index + 1]
+        if following_label in ("translator", "edition") or _TRANSLATED.match(following.lstrip()) \
+                or re.match(r"\s*(?:\d{1,2}(?:st|nd|rd|th)\s)?(?:ed\.|edition|Reprint)", following, re.IGNORECASE):
+            return spans[:index] + [("original-date", spans[index][1])] + spans[index + 1:]
+        return spans
+    return spans
+
+
 def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Ergebnis der Stichprobe 1993. | Wirtschaft und Statistik. 1997;6", "Theory (vol 9, pg 249,
     2003). | Chem. Vapor Depos. 2004", "... der DDR, Leipzig 1988. | Jahrbuch ... 1988;8": a year the
     tagger cut out of the end of a title, when the reference's own date comes later.  The year, with
     a place before it or the bracket it closes, goes back into the title; a "title" the cut left
     between it and the journal is the journal's first part.  A year between two "journals" stays:
-    there it is usually the journal's own ("Decision and Control, 2001. Proceedings of the ...")."""
+    there it is usually the journal's own ("Decision and Control, 2001. Proceedings of the ...").
+    A year that runs on from the title's last word ("Annual report 2022. Brussels: ...") is the
+    title's before any field; one after a period ("Title. 1909. Translated by") is a date."""
     labels = [label for label, _ in spans]
-    if labels.count("date") < 2 or "title" not in labels:
+    if labels.count("date") < 2:
         return spans
-    start = labels.index("title")
+    if "title" in labels:
+        start = labels.index("title")
+    else:  # no title: the first "journal", before any date, is the title if a year runs on from it
+        start = next((i for i, label in enumerate(labels) if label in ("container-title", "date")), len(labels))
+        if start == len(labels) or labels[start] != "container-title":
+            return spans
     end = next((i for i in range(start + 1, min(len(spans), start + 7)) if labels[i] == "date"), None)
     if end is None or "date" not in labels[end + 1:] or "date" in labels[:start] or end + 1 >= len(spans) \
-            or not _YEAR_SPAN.fullmatch(spans[end][1]) or labels[end + 1] not in ("title", "container-title"):
+            or not _YEAR_SPAN.fullmatch(spans[end][1]):
+        return spans
+    # "Annual report 2022. | Brussels: NATO; 2023.": a year that goes on the title's own sentence
+    # (no period between) is the title's whatever follows
+    runs_on = end == start + 1 and not re.search(r"[.?!:;,]\W*$", spans[start][1].rstrip()) \
+        and not spans[end][1].lstrip().startswith(("(", "["))
+    if labels[end + 1] not in ("title", "container-title") and not runs_on:
         return spans
     aside = spans[start + 1:end]
     if any(label not in _ASIDE_LABELS for label, _ in aside):
@@ -693,6 +723,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             _vancouver_author_in_title(spans)))))
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
+        spans = _original_date_before_translation(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -723,6 +754,12 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             item["issued"] = date_to_csl(date)
         elif date is None:
             leftovers.append(date_text.strip())
+    for original in grouped.get("original-date", []):
+        date = parse_date(_year(original))
+        if date is not None:
+            item["original-date"] = date_to_csl(date)
+        else:
+            leftovers.append(original.strip())
     for accessed in grouped.get("accessed", []):
         date = parse_date(_clean(_ACCESS.sub("", accessed)).rstrip("]).,"))
         if date is not None:
