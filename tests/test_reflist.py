@@ -550,6 +550,9 @@ def test_tweets_documentaries_and_press_releases(text: str, expected: dict) -> N
     ('Boothby, T. (2017). "Proteins that survive drying". Molecular Cell. 65 (6): 975–984.e5.',
      {"container-title": "Molecular Cell", "volume": "65", "issue": "6", "page": "975–984.e5"}),
     ('Doe, J. (1990). "Groups". Bull. Am. Math. Soc. 3: 1–5.', {"container-title": "Bull. Am. Math. Soc."}),
+    # {{cite conference}}'s location after the proceedings, a town and its state, is no publisher
+    ('Okafor, B.; Lund, K. (May 1998). "Tracing river barges". Proceedings of Barges \'98. Orlando, FL.',
+     {"container-title": "Proceedings of Barges '98", "publisher-place": "Orlando, FL", "publisher": None}),
     # Cold Spring Harbor Protocols' e-locator
     ('Goldstein, Bob (2018). "Water bears as a model system". Cold Spring Harbor Protocols. 2018 (11): pdb.emo102301.',
      {"volume": "2018", "issue": "11", "page": "pdb.emo102301", "type": "article-journal"}),

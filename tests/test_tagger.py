@@ -824,3 +824,19 @@ def test_a_chapter_whose_book_ends_with_its_publisher(text: str, expected: dict)
     item = convert.parse_reference(text, parser="tagger")
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Nature's imprint with a place alone is no publisher
+    ("Durand, C. Les Fleuves de France. (Paris, 1971).",
+     {"title": "Les Fleuves de France", "publisher-place": "Paris", "publisher": None}),
+    ("Okafor, B. Tracing river barges. in Proceedings of Barges '98 (Orlando, FL, 1998).",
+     {"container-title": "Proceedings of Barges '98", "publisher-place": "Orlando, FL", "publisher": None}),
+    # ... a publisher and its place still are both
+    ("Durand, C. Les Fleuves de France. (Harbour Press, Leeds, 1971).",
+     {"publisher": "Harbour Press", "publisher-place": "Leeds"}),
+])
+def test_a_place_alone_in_an_imprint(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -26,6 +26,8 @@ PUBLISHER_NAME = re.compile(
 
 # "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Lanham, MD": a town and its
 # state or country, as imprints print it
+# A United States town and its state's postal code ("Orlando, FL"): a place, never a publisher.
+TOWN_AND_STATE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s[A-Z]{2}")
 PLACE_SHAPE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{2,20})")
 
 # Towns and countries that imprints print alone, without a state ("New York: Wiley", "AIP: New York")

@@ -22,7 +22,7 @@ from ..csl import date_to_csl
 from ..normalize.dates import parse_date
 from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
-from ..normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, is_place
+from ..normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE, is_place
 from .artefacts import extract_artefacts
 
 Item = dict[str, Any]
@@ -595,8 +595,9 @@ def _assign_texts(texts: list[str], item: Item, leftovers: list[str], has_quoted
         place_publisher = _PLACE_PUBLISHER.match(segment)
         if len(segment) < 3 and segment.islower():
             leftovers.append(segment)  # stray fragments ("se") are not a publisher
-        elif segment in KNOWN_PLACES and "publisher-place" not in item:
-            item["publisher-place"] = segment
+        elif (segment in KNOWN_PLACES or TOWN_AND_STATE.fullmatch(segment)) and "publisher-place" not in item \
+                and not PUBLISHER_NAME.search(segment):
+            item["publisher-place"] = segment  # {{cite conference}}'s "Proceedings of X. Orlando, FL."
         elif place_publisher and "publisher" not in item and (is_place(place_publisher.group("place"))
                                                               or len(place_publisher.group("place").split()) <= 3):
             item["publisher-place"] = place_publisher.group("place")

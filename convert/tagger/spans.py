@@ -12,7 +12,7 @@ from ..normalize.dates import parse_date
 from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
 from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
-from ..normalize.publishers import PUBLISHER_NAME, is_place
+from ..normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE, is_place
 from . import tag_reference
 
 _EDGE = " \t.,;:([{'\"“”‘’«»"
@@ -951,13 +951,17 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     year = _year_of(item, "issued")
     if year is not None and item.get("volume") == str(year) and (item.get("editor") or item.get("publisher")):
         del item["volume"]  # AMA's chapter "2008:15-28": the year and the pages, no volume
+    if year is None and re.fullmatch(r"(?:1[5-9]|20)\d\d", str(item.get("volume", ""))) and item.get("page") \
+            and (item.get("container-title") or item.get("publisher")):
+        item["issued"] = {"date-parts": [[int(item.pop("volume"))]]}  # AMA's "In: Proceedings. 1993:63-70."
     _role_and_edition_in_title(item)
     _din_imprint_and_volume_word(item)
     _title_glued_to_container(item)
     _container_tail(item)
     _organisation_before_title(item)
     _springer_volume_without_pages(grouped, item)
-    if "title" not in item and item.get("container-title") and (item.get("publisher") or item.get("edition")) \
+    if "title" not in item and item.get("container-title") \
+            and (item.get("publisher") or item.get("edition") or item.get("publisher-place")) \
             and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
         item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
     _editors_inside_container(grouped, item)
@@ -1462,6 +1466,11 @@ def _parenthesised_imprint(text: str, item: Item) -> None:
         return
     inner = m.group(1).strip()
     if re.search(r"\d|(?i:accessed|retrieved|viewed|edn|ed\.)", inner):
+        return
+    if (inner in KNOWN_PLACES or TOWN_AND_STATE.fullmatch(inner)) and not PUBLISHER_NAME.search(inner):
+        item["publisher-place"] = inner  # "(Paris, 2006)", "(Orlando, FL, 1988)": a place alone
+        if item.get("publisher") in (inner, inner.split(",")[0].strip()):
+            del item["publisher"]
         return
     if ":" in inner:
         place, _, publisher = inner.partition(":")
