@@ -840,3 +840,20 @@ def test_a_place_alone_in_an_imprint(text: str, expected: dict) -> None:
     item = convert.parse_reference(text, parser="tagger")
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a book's series read as the work it sits in
+    ("Lund, K. 2007. Lattices of the Inland Waterways. Vol. 143. Harbour Surveys and Monographs. Harbour Press.",
+     {"collection-title": "Harbour Surveys and Monographs", "container-title": None, "type": "book",
+      "publisher": "Harbour Press"}),
+    ("[38] K. Lund, Lattices of the Inland Waterways, vol. 220. in Graduate Texts in Hydrology, vol. 220. "
+     "Springer, 2002.", {"collection-title": "Graduate Texts in Hydrology", "type": "book"}),
+    # a chapter in a series volume keeps its book: it has pages
+    ("Okafor, B. 2009. “Tracing Barges.” In Lecture Notes in Hydrology, 54–61. Springer.",
+     {"container-title": "Lecture Notes in Hydrology"}),
+])
+def test_a_book_series_is_no_container(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -965,9 +965,32 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
             and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
         item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
     _editors_inside_container(grouped, item)
+    _book_series_read_as_container(item)
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
         item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
+
+
+_SERIES_WORDS = re.compile(r"(?i)\b(?:series|monographs?|texts\sin|lecture\snotes|studies\sin|library\sof|"
+                           r"handbooks?\sof|collection|reihe|taschenbuch|sammlung)\b")
+
+
+def _book_series_read_as_container(item: Item) -> None:
+    """Chicago's "Title. Vol. 143. Mathematical Surveys and Monographs. AMS." and IEEE's "vol. 220.
+    in Graduate Texts in Mathematics": a book's series read as the work it sits in.  A book (a
+    publisher, no page range, no issue, no editors of a container) whose "container" is named like
+    a series has a collection-title, and so has a "publisher" whose first sentence is one."""
+    publisher = item.get("publisher")
+    if isinstance(publisher, str) and ". " in publisher and not item.get("collection-title"):
+        series, _, name = publisher.rpartition(". ")  # "Harbour Surveys and Monographs. Harbour Press"
+        if _SERIES_WORDS.search(series) and not _SERIES_WORDS.search(name) and 1 <= len(name.split()) <= 6:
+            item["collection-title"], item["publisher"] = series, name
+    container = item.get("container-title")
+    if not isinstance(container, str) or not item.get("publisher") or item.get("issue") or item.get("editor") \
+            or item.get("collection-title") or re.search(r"\d\s?[-–]\s?\d", str(item.get("page", ""))) \
+            or not _SERIES_WORDS.search(container) or _SERIAL_WORDS.search(container):
+        return
+    item["collection-title"] = item.pop("container-title")
 
 
 def _year_of(item: Item, variable: str) -> int | None:
