@@ -686,8 +686,9 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif label == "title" and seen_title and editors_since_title and not has_container:
             label = "container-title"  # Springer's "Title. In: Hall P (eds) Book": the second title is the book
         elif label == "collection-title" and not has_container and _IN.match(text) and seen_title \
-                and not re.match(r"\s*[Ii]n\s[Pp]ress\b", text):
-            label = "container-title"  # Springer's "In: CBMS Regional Conference Series. AMS": "In" opens the book
+                and not re.match(r"\s*[Ii]n\s[Pp]ress\b", text) and not (out and out[-1][0] == "volume"):
+            label = "container-title"  # Springer's "In: CBMS Regional Conference Series. AMS": "In" opens the
+            # book (after IEEE's "vol. 220." it opens the series)
             has_container = True
         elif label == "note" and out and out[-1][0] == "title" and not has_container \
                 and _IN_CONTAINER.fullmatch(text.strip()):
@@ -770,7 +771,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
                             ("location", "publisher-place"), ("genre", "genre"), ("edition", "edition")):
         if label in grouped:
             value = _strip_wrapping(" ".join(grouped[label]))
-            if label == "container-title":
+            if label in ("container-title", "collection-title"):  # IEEE's "vol. 220. in Graduate Texts"
                 value = _strip_wrapping(_IN.sub("", value))
             if label == "edition":
                 m = re.search(r"(\d+)(?:st|nd|rd|th)?", value)
@@ -965,7 +966,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
             and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
         item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
     _editors_inside_container(grouped, item)
-    _book_series_read_as_container(item)
+    _book_series_read_as_container(grouped, item)
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
         item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
@@ -975,17 +976,21 @@ _SERIES_WORDS = re.compile(r"(?i)\b(?:series|monographs?|texts\sin|lecture\snote
                            r"handbooks?\sof|collection|reihe|taschenbuch|sammlung)\b")
 
 
-def _book_series_read_as_container(item: Item) -> None:
+def _book_series_read_as_container(grouped: dict[str, list[str]], item: Item) -> None:
     """Chicago's "Title. Vol. 143. Mathematical Surveys and Monographs. AMS." and IEEE's "vol. 220.
     in Graduate Texts in Mathematics": a book's series read as the work it sits in.  A book (a
     publisher, no page range, no issue, no editors of a container) whose "container" is named like
-    a series has a collection-title, and so has a "publisher" whose first sentence is one."""
+    a series has a collection-title, and so has a "publisher" whose first sentence is one.  "In"
+    before it names the book (the corpora's records say so), except after IEEE's "vol. 220."."""
     publisher = item.get("publisher")
     if isinstance(publisher, str) and ". " in publisher and not item.get("collection-title"):
         series, _, name = publisher.rpartition(". ")  # "Harbour Surveys and Monographs. Harbour Press"
         if _SERIES_WORDS.search(series) and not _SERIES_WORDS.search(name) and 1 <= len(name.split()) <= 6:
             item["collection-title"], item["publisher"] = series, name
     container = item.get("container-title")
+    opened = " ".join(grouped.get("container-title", [])).lstrip()
+    if _IN.match(opened) and not re.search(r"\bvol\.\s?\w+\.\s+in\s", " ".join(grouped.get("volume", []) + [opened])):
+        return  # "In: CBMS Regional Conference Series." names the book; IEEE's "vol. 220. in Series" its series
     if not isinstance(container, str) or not item.get("publisher") or item.get("issue") or item.get("editor") \
             or item.get("collection-title") or re.search(r"\d\s?[-–]\s?\d", str(item.get("page", ""))) \
             or not _SERIES_WORDS.search(container) or _SERIAL_WORDS.search(container):
