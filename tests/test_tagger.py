@@ -857,3 +857,20 @@ def test_a_book_series_is_no_container(text: str, expected: dict) -> None:
     item = convert.parse_reference(text, parser="tagger")
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an unsigned entry: its title stands where a group author would, before "In"
+    ("Harbour Board of Leeds. (2021). In Encyclopaedia of Inland Shipping. https://www.example.org/harbour-board",
+     {"title": "Harbour Board of Leeds", "author": None, "container-title": "Encyclopaedia of Inland Shipping",
+      "type": "entry-encyclopedia"}),
+    ("4. Harbour Board of Leeds. In: Encyclopaedia of Inland Shipping. 2021. https://www.example.org/harbour-board",
+     {"title": "Harbour Board of Leeds", "container-title": "Encyclopaedia of Inland Shipping"}),
+    # a group author with a title of its own stays the author
+    ("Harbour Board of Leeds. (2021). Annual barge census. https://www.example.org/census",
+     {"author": [{"literal": "Harbour Board of Leeds"}], "title": "Annual barge census"}),
+])
+def test_an_unsigned_encyclopedia_entry(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

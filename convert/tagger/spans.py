@@ -967,9 +967,45 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
         item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
     _editors_inside_container(grouped, item)
     _book_series_read_as_container(grouped, item)
+    _entry_title_before_in(grouped, item)
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
         item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
+
+
+_REFERENCE_WORK = re.compile(r"(?i)encyclop|enzyklop|dictionar|dictionnaire|diccionario|wörterbuch|lexikon|lexicon|"
+                             r"britannica|wikipedia")
+
+
+def _entry_title_before_in(grouped: dict[str, list[str]], item: Item) -> None:
+    """An unsigned encyclopedia entry: APA's "North Atlantic Treaty Organization. (2024). In
+    Encyclopædia Britannica." (the entry's title stands where a group author would) and AMA's
+    "North Atlantic Treaty Organization. In: Encyclopædia Britannica. 2024." (read as one
+    container): a reference with no title whose work is introduced by "In" has the entry's title
+    before it."""
+    if item.get("editor"):
+        return
+    title = item.get("title")
+    if isinstance(title, str) and not item.get("container-title") and _IN.match(title) \
+            and _REFERENCE_WORK.search(title):
+        item["container-title"] = _IN.sub("", title)  # "(2021). In Encyclopaedia of ..." read as the title
+        del item["title"]
+        grouped = {**grouped, "container-title": [title]}
+    if item.get("title"):
+        return
+    container = item.get("container-title")
+    if isinstance(container, str):
+        head, found, rest = container.partition(". In: ")
+        if not found:
+            head, found, rest = container.partition(". In ")
+        if found and head and rest:
+            item["title"], item["container-title"] = head, rest
+            return
+    authors = item.get("author") or []
+    opened = " ".join(grouped.get("container-title", [])).lstrip()
+    if container and _IN.match(opened) and len(authors) == 1 and "literal" in authors[0]:
+        item["title"] = authors[0]["literal"]
+        del item["author"]
 
 
 _SERIES_WORDS = re.compile(r"(?i)\b(?:series|monographs?|texts\sin|lecture\snotes|studies\sin|library\sof|"
@@ -1580,6 +1616,9 @@ def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
         return "chapter"
     if container and re.search(r"(?i)proceedings|conference|symposium|workshop|congress", container):
         return "paper-conference"
+    if container and not (item.get("volume") or item.get("issue")) and _REFERENCE_WORK.search(container):
+        dictionary = re.search(r"(?i)dictionar|wörterbuch|dictionnaire|diccionario|lexicon\b", container)
+        return "entry-dictionary" if dictionary else "entry-encyclopedia"
     if container and item.get("publisher") and not (item.get("volume") or item.get("issue")):
         return "chapter"  # "In Book; Publisher: Place, 2010; pp 133–134"
     if container and (item.get("volume") or item.get("issue") or item.get("page")):
