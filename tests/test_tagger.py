@@ -874,3 +874,29 @@ def test_an_unsigned_encyclopedia_entry(text: str, expected: dict) -> None:
     item = convert.parse_reference(text, parser="tagger")
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Harvard's "(no date)" is no part of the title; a title's own "no date" is
+    ("Roe, R. (2001). A river with no date. Harbour Press.", {"title": "A river with no date"}),
+    # Harvard's "in J. Smith (ed.) Book": the editor's name is no part of the book's title
+    ("Okafor, B. (2010) ‘Tracing barges’, in K. Lund (ed.) Inland waterways. Leeds: Harbour Press, pp. 3–9.",
+     {"editor": [{"family": "Lund", "given": "K."}], "container-title": "Inland waterways"}),
+])
+def test_harvard_no_date_and_editors(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text, parser="tagger")
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("title,cleaned", [
+    ("Barge registers (no date)", "Barge registers"), ("Barge registers, n.d.", "Barge registers"),
+    ("Binnenschiffe (o. J.)", "Binnenschiffe"), ("Barcos fluviales [s.f.]", "Barcos fluviales"),
+    ("A river with no date", "A river with no date"),
+])
+def test_a_no_date_mark_leaves_the_title(title: str, cleaned: str) -> None:
+    from convert.tagger.spans import _date_inside_title
+
+    item = {"title": title}
+    _date_inside_title(item)
+    assert item["title"] == cleaned

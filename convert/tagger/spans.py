@@ -179,7 +179,8 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             title = ("title", acs.group("spill") + spans[position + 1][1])
             return spans[:position] + [(label, acs.group("names") + " "), title] + spans[position + 2:]
         spill = _VANCOUVER_AUTHORS.match(text)
-        if spill and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", spill.group(2)) and len(spill.group(2).split()) <= 3:
+        if spill and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", spill.group(2)) and len(spill.group(2).split()) <= 3 \
+                and not _EDITOR_ROLE_MARK.search(spill.group(2).rstrip()):  # Harvard's "in J. Smith (ed.)"
             title = ("title", spill.group(2) + spans[position + 1][1])
             return spans[:position] + [(label, spill.group(1) + ". "), title] + spans[position + 2:]
     return spans
@@ -440,6 +441,22 @@ def _original_date_before_translation(spans: list[tuple[str, str]]) -> list[tupl
         if following_label in ("translator", "edition") or _TRANSLATED.match(following.lstrip()) \
                 or re.match(r"\s*(?:\d{1,2}(?:st|nd|rd|th)\s)?(?:ed\.|edition|Reprint)", following, re.IGNORECASE):
             return spans[:index] + [("original-date", spans[index][1])] + spans[index + 1:]
+        return spans
+    return spans
+
+
+def _book_read_into_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Harvard's "in K. Lund (ed.) | Inland waterways. Leeds: | Harbour Press": after the editors,
+    a "place" holding a sentence before the town is the book's title and the town."""
+    for index in range(1, len(spans)):
+        label, text = spans[index]
+        if label != "location" or spans[index - 1][0] != "editor" \
+                or any(lab == "container-title" for lab, _ in spans):
+            continue
+        book, dot, place = text.rstrip().rpartition(". ")
+        if dot and len(book.split()) >= 2 and re.fullmatch(r"(?:[A-Z][\w'’.-]*[\s,]*){1,3}:?", place):
+            return spans[:index] + [("container-title", book + ". "), ("location", text[len(book) + 2:])] \
+                + spans[index + 1:]
         return spans
     return spans
 
@@ -724,7 +741,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             _vancouver_author_in_title(spans)))))
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
-        spans = _original_date_before_translation(spans)
+        spans = _book_read_into_place(_original_date_before_translation(spans))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -1041,7 +1058,9 @@ def _year_of(item: Item, variable: str) -> int | None:
 
 
 _LEADING_YEAR = re.compile(r"^((?:1[5-9]|20)\d\d(?:[–-](?:1[5-9]|20)?\d\d)?[a-z]?)[.,]\s+(?=\S)")
-_NO_DATE_TAIL = re.compile(r"[,.]?\s*\(?n\.\s?d\.?\)?\.?$")
+# "n.d.", and in brackets Harvard's "(no date)", German "o. J.", Romance "s.d." / "s.f.": no date
+# ("A book with no date" keeps its words)
+_NO_DATE_TAIL = re.compile(r"[,.]?\s*(?:\(?n\.\s?d\.?\)?|[(\[](?:no date|o\.\s?J\.|s\.\s?[df]\.)[)\]])\.?$")
 
 
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
