@@ -711,7 +711,11 @@ def test_the_imprint_repair_leaves_parts_and_subtitles_alone(title: str, split: 
     ([("author", "Durand, Claire. "), ("title", "Les Fleuves. "), ("date", "1909. "), ("translator", "Translated by "
       "T. Marsh, "), ("publisher", "Harbour Press, "), ("date", "1960.")],
      {"title": "Les Fleuves", "issued": {"date-parts": [[1960]]}, "original-date": {"date-parts": [[1909]]}}),
-    # one date only, or the date before the title (author-date): nothing moves
+    # author-date: the head's date, then a year going on the title's last word before the journal
+    ([("author", "Brandt, K. "), ("date", "(2006). "), ("title", "Haushalte in Sachsen. Ergebnisse der Erhebung "),
+      ("date", "2004. "), ("container-title", "Statistische Monatshefte, "), ("volume", "12, "), ("pages", "40-51.")],
+     {"title": "Haushalte in Sachsen. Ergebnisse der Erhebung 2004", "issued": {"date-parts": [[2006]]}}),
+    # one date only, or the date before the title (author-date) and a year after its period: nothing moves
     ([("author", "Brandt K. "), ("title", "Haushalte in Sachsen. "), ("date", "2004. "),
       ("container-title", "Statistische Monatshefte "), ("volume", "12, "), ("pages", "40-51.")],
      {"title": "Haushalte in Sachsen", "issued": {"date-parts": [[2004]]}}),

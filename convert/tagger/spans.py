@@ -480,14 +480,16 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if start == len(labels) or labels[start] != "container-title":
             return spans
     end = next((i for i in range(start + 1, min(len(spans), start + 7)) if labels[i] == "date"), None)
-    if end is None or "date" not in labels[end + 1:] or "date" in labels[:start] or end + 1 >= len(spans) \
-            or not _YEAR_SPAN.fullmatch(spans[end][1]):
+    if end is None or end + 1 >= len(spans) or not _YEAR_SPAN.fullmatch(spans[end][1]):
         return spans
+    dated_before = "date" in labels[:start]  # author-date: "Guttmann, E. (1997). Title ... 1993. Journal, 6"
+    if dated_before == ("date" in labels[end + 1:]):
+        return spans  # the reference's own date must be before the title or after the year, not both or neither
     # "Annual report 2022. | Brussels: NATO; 2023.": a year that goes on the title's own sentence
     # (no period between) is the title's whatever follows
     runs_on = end == start + 1 and not re.search(r"[.?!:;,]\W*$", spans[start][1].rstrip()) \
         and not spans[end][1].lstrip().startswith(("(", "["))
-    if labels[end + 1] not in ("title", "container-title") and not runs_on:
+    if labels[end + 1] not in ("title", "container-title") and (not runs_on or dated_before):
         return spans
     aside = spans[start + 1:end]
     if any(label not in _ASIDE_LABELS for label, _ in aside):
@@ -496,6 +498,8 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     bracketed = joined_aside.lstrip().startswith("(") and spans[end][1].rstrip(" .,").endswith(")")
     if not bracketed and (any(label != "location" for label, _ in aside) or spans[end][1].rstrip(" .,").endswith(")")):
         return spans  # unbracketed, only "Place Year." or a bare "Year." ("Control, 2001. | Proceedings" is a journal's)
+    if dated_before and not bracketed and not re.search(r"[^\W\d_]\s*$", "".join(t for _, t in spans[start:end])):
+        return spans  # after the head's date, only a year that goes on the title's last word ("Title. 1999." is no title's)
     title = ("title", "".join(text for _, text in spans[start:end + 1]))
     rest = spans[end + 1:]
     if rest[0][0] == "title" and len(rest) > 1 and rest[1][0] == "container-title":
