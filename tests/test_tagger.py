@@ -853,6 +853,9 @@ def test_a_place_alone_in_an_imprint(text: str, expected: dict) -> None:
       "publisher": "Harbour Press"}),
     ("[38] K. Lund, Lattices of the Inland Waterways, vol. 220. in Graduate Texts in Hydrology, vol. 220. "
      "Springer, 2002.", {"collection-title": "Graduate Texts in Hydrology", "type": "book"}),
+    # Elsevier's "Title, Series. Publisher."
+    ("Lund, K., 2007. Lattices of the inland waterways, Harbour Surveys and Monographs. Harbour Press, Leeds.",
+     {"title": "Lattices of the inland waterways", "collection-title": "Harbour Surveys and Monographs"}),
     # a chapter in a series volume keeps its book: it has pages
     ("Okafor, B. 2009. “Tracing Barges.” In Lecture Notes in Hydrology, 54–61. Springer.",
      {"container-title": "Lecture Notes in Hydrology"}),

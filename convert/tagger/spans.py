@@ -1044,6 +1044,13 @@ def _book_series_read_as_container(grouped: dict[str, list[str]], item: Item) ->
         series, _, name = publisher.rpartition(". ")  # "Harbour Surveys and Monographs. Harbour Press"
         if _SERIES_WORDS.search(series) and not _SERIES_WORDS.search(name) and 1 <= len(name.split()) <= 6:
             item["collection-title"], item["publisher"] = series, name
+    title = item.get("title")
+    if isinstance(title, str) and item.get("publisher") and not item.get("container-title") \
+            and not item.get("collection-title"):
+        head, comma, series = title.rpartition(", ")  # Elsevier's "Title, Mathematical Surveys and Monographs."
+        if comma and len(head.split()) >= 2 and series[:1].isupper() and _SERIES_WORDS.search(series) \
+                and len(series.split()) <= 8:
+            item["title"], item["collection-title"] = head, series
     container = item.get("container-title")
     opened = " ".join(grouped.get("container-title", [])).lstrip()
     if _IN.match(opened) and not re.search(r"\bvol\.\s?\w+\.\s+in\s", " ".join(grouped.get("volume", []) + [opened])):
