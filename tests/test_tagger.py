@@ -805,6 +805,12 @@ def test_the_publisher_closing_an_author_date_book(spans: list, publisher: str |
      {"author": [{"family": "Lund", "given": "K."}, {"family": "Okafor", "given": "B."}],
       "editor": [{"family": "Marsh", "given": "T."}, {"family": "Durand", "given": "C."}],
       "title": "Essays on River Trade"}),
+    # ACS's chapter: "In Book; Names, Eds.; Publisher: Place, Year; pp"
+    ("(6) Okafor, B. Tracing River Barges. In Essays on Inland Trade; Lund, K., Marsh, T., Eds.; Harbour Press: "
+     "Leeds, 2011; pp 21–37.",
+     {"title": "Tracing River Barges", "container-title": "Essays on Inland Trade", "publisher": "Harbour Press",
+      "editor": [{"family": "Lund", "given": "K."}, {"family": "Marsh", "given": "T."}], "publisher-place": "Leeds",
+      "page": "21-37", "issued": {"date-parts": [[2011]]}, "type": "chapter"}),
 ])
 def test_acs_editors_and_translators_after_the_title(text: str, expected: dict) -> None:
     item = convert.parse_reference(text, parser="tagger")

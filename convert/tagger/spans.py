@@ -126,6 +126,49 @@ _ACS_HEAD = re.compile(r"^(?P<front>.{2,600}?);\s(?P<names>(?:[^;,]{1,60},\s(?:[
 _ACS_AUTHORS = re.compile(r"^(?P<names>(?:[^;,]{1,60},\s(?:[A-Z]\.[\s-]?){1,4};\s)*[^;,]{1,60},\s(?:[A-Z]\.[\s-]?){1,4})\s+(?P<title>\S.*)$")
 
 
+def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """The spans with the characters of each (start, end, label) piece relabelled; the rest keep
+    their labels, and the text is unchanged.  Pieces are in order and do not overlap."""
+    text = "".join(piece for _, piece in spans)
+    labels: list[str] = []
+    for label, piece in spans:
+        labels.extend([label] * len(piece))
+    for start, end, label in pieces:
+        labels[start:end] = [label] * (end - start)
+    starts = {start for start, _, _ in pieces}
+    out: list[tuple[str, str]] = []
+    begin = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or labels[index] != labels[begin] or index in starts:
+            out.append((labels[begin], text[begin:index]))
+            begin = index
+    return out
+
+
+# ACS's chapter "Title. In Book; Smith, J., Doe, J., Eds.; Publisher: Place, 2009; pp 21–37." and
+# book "Title; Smith, J., Ed.; Publisher: Place, 2009": every part has its own punctuation.
+_ACS_IMPRINT = re.compile(r"(?:(?<=\.\s)In\s(?P<book>[^;]{2,300});\s)?(?P<names>(?:[^;,\s][^;,]{0,59},\s(?:[A-Z]\.[\s-]?){1,4},?\s?)"
+                          r"{1,30}),?\s(?P<role>Eds?\.;\s)(?P<publisher>[^;:]{2,200}):\s(?P<place>[^;:]{2,60}?),\s"
+                          r"(?P<year>(?:1[5-9]|20)\d\d)")
+
+
+def _acs_chapter_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The parts of ACS's chapter and edited book after the title, by their punctuation, whatever
+    the tagger made of them."""
+    text = "".join(piece for _, piece in spans)
+    m = _ACS_IMPRINT.search(text)
+    if not m or ("; " not in text[:m.start()] and not m.group("book")):
+        return spans
+    pieces = []
+    if m.group("book"):
+        pieces.append((m.start("book") - 3, m.start("book"), "other"))
+        pieces.append((m.start("book"), m.end("book") + 2, "container-title"))
+    pieces += [(m.start("names"), m.end("names") + 1, "editor"), (m.start("role"), m.end("role"), "other"),
+               (m.start("publisher"), m.end("publisher") + 2, "publisher"), (m.start("place"), m.end("place") + 2, "location"),
+               (m.start("year"), m.end("year"), "date")]
+    return _overlay(spans, pieces)
+
+
 def _acs_names_before_role(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """ACS's book "Title; Smith, J., Doe, J., Eds.; Publisher: Place, 2010." (and "Translator;"):
     the tagger cuts title, names and role anywhere (title and editors as one author list, the role
@@ -739,7 +782,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
-        spans = _acs_names_before_role(_cjk_sentences(spans))
+        spans = _acs_chapter_imprint(_acs_names_before_role(_cjk_sentences(spans)))
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
