@@ -806,11 +806,15 @@ def test_the_publisher_closing_an_author_date_book(spans: list, publisher: str |
       "editor": [{"family": "Marsh", "given": "T."}, {"family": "Durand", "given": "C."}],
       "title": "Essays on River Trade"}),
     # ACS's chapter: "In Book; Names, Eds.; Publisher: Place, Year; pp"
-    ("(6) Okafor, B. Tracing River Barges. In Essays on Inland Trade; Lund, K., Marsh, T., Eds.; Harbour Press: "
-     "Leeds, 2011; pp 21–37.",
-     {"title": "Tracing River Barges", "container-title": "Essays on Inland Trade", "publisher": "Harbour Press",
-      "editor": [{"family": "Lund", "given": "K."}, {"family": "Marsh", "given": "T."}], "publisher-place": "Leeds",
-      "page": "21-37", "issued": {"date-parts": [[2011]]}, "type": "chapter"}),
+    ("(6) Okafor, B. T. Inland Hepatitis. In Durand’s Diseases of the River; Lund, K. R., Marsh, T. F., Eds.; "
+     "Harbour-Raven Publishers: Leeds, 1999; pp 919–935.",
+     {"title": "Inland Hepatitis", "container-title": "Durand’s Diseases of the River",
+      "publisher": "Harbour-Raven Publishers", "publisher-place": "Leeds", "page": "919-935",
+      "editor": [{"family": "Lund", "given": "K. R."}, {"family": "Marsh", "given": "T. F."}],
+      "issued": {"date-parts": [[1999]]}, "type": "chapter"}),
+    ("(7) River Gynecologic Endocrinology and Barges; Marsh, C., Ed.; Harbour and Wilkins: Leeds, 1994; pp 651–666.",
+     {"title": "River Gynecologic Endocrinology and Barges", "editor": [{"family": "Marsh", "given": "C."}],
+      "publisher": "Harbour and Wilkins", "publisher-place": "Leeds"}),
 ])
 def test_acs_editors_and_translators_after_the_title(text: str, expected: dict) -> None:
     item = convert.parse_reference(text, parser="tagger")
