@@ -917,3 +917,29 @@ def test_a_no_date_mark_leaves_the_title(title: str, cleaned: str) -> None:
     item = {"title": title}
     _date_inside_title(item)
     assert item["title"] == cleaned
+
+
+@pytest.mark.parametrize("spans,expected", [
+    # a year between two parts of a proceedings name is the name's when the date is elsewhere
+    ([("author", "Lund, K. "), ("date", "(2001). "), ("title", "Barge control. "),
+      ("container-title", "River Control, "), ("date", "2001. "), ("container-title", "Proceedings of the 4th "
+      "Conference on, "), ("volume", "5, "), ("pages", "42–48.")],
+     {"container-title": "River Control, 2001. Proceedings of the 4th Conference on", "issued": {"date-parts": [[2001]]}}),
+    # ... alone, it is the date
+    ([("author", "Lund, K. "), ("title", "Barge control. "), ("container-title", "River Control, "),
+      ("date", "2001. "), ("container-title", "Proceedings, "), ("pages", "42–48.")],
+     {"issued": {"date-parts": [[2001]]}}),
+])
+def test_a_year_inside_a_proceedings_name(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item(spans)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
+def test_an_edition_in_an_edited_books_title() -> None:
+    item = convert.parse_reference("Okafor, B. 2009. “Barges.” In A Manual of River Trade, Third Edition, edited by "
+                                   "K. Lund. Harbour Press.", parser="tagger")
+    assert item.get("container-title") == "A Manual of River Trade", item
+    assert item.get("edition") == "3", item

@@ -504,6 +504,19 @@ def _book_read_into_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]
     return spans
 
 
+def _year_inside_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE Xplore's proceedings names, "Decision and Control, 2001. Proceedings of the 40th IEEE
+    Conference on": the tagger cuts the year out and the name in two.  A year between two parts of
+    a journal or proceedings name is the name's, when the reference's own date is elsewhere."""
+    labels = [label for label, _ in spans]
+    for index in range(1, len(spans) - 1):
+        if labels[index] == "date" and labels[index - 1] == labels[index + 1] == "container-title" \
+                and _BARE_YEAR.fullmatch(spans[index][1]) and labels.count("date") >= 2:
+            merged = ("container-title", "".join(text for _, text in spans[index - 1:index + 2]))
+            return spans[:index - 1] + [merged] + spans[index + 2:]
+    return spans
+
+
 def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Ergebnis der Stichprobe 1993. | Wirtschaft und Statistik. 1997;6", "Theory (vol 9, pg 249,
     2003). | Chem. Vapor Depos. 2004", "... der DDR, Leipzig 1988. | Jahrbuch ... 1988;8": a year the
@@ -788,7 +801,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             _vancouver_author_in_title(spans)))))
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
-        spans = _book_read_into_place(_original_date_before_translation(spans))
+        spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -1401,12 +1414,20 @@ _LOWERCASE_WORDS = frozenset("a an the and or of for in on at to by with from de
 
 
 _MLA_EDITORS = re.compile(r"^(?:editors?|eds?)\.\s+(?=\S)", re.IGNORECASE)
-_EDITION_TAIL = re.compile(r"[,.]\s(\d{1,2})(?:st|nd|rd|th)\s(?:edn|ed|edition)\.?$")
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_EDITION_TAIL = re.compile(r"[,.]\s(\d{1,2}(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s(?i:edn|ed|edition)\.?$")
+
+
+def _edition_number(text: str) -> str:
+    """"2nd" -> "2", "Third" -> "3"."""
+    digits = re.match(r"\d+", text)
+    return digits.group(0) if digits else str(_ORDINAL_WORDS.index(text.lower()) + 1)
 
 
 def _role_and_edition_in_title(item: Item) -> None:
     """MLA's "Smith, Jane, and John Doe, editors. Collected Essays" (the names are editors) and the
-    Lancet's or Harvard's "Title, 2nd edn." (an edition) read into the title."""
+    Lancet's or Harvard's "Title, 2nd edn." (an edition) read into the title, or into an edited
+    book's title ("A Manual of Acarology, Third Edition")."""
     title = item.get("title")
     if not isinstance(title, str):
         return
@@ -1416,9 +1437,14 @@ def _role_and_edition_in_title(item: Item) -> None:
         title = title[role.end():]
     edition = _EDITION_TAIL.search(title)
     if edition and "edition" not in item:
-        item["edition"] = edition.group(1)
+        item["edition"] = _edition_number(edition.group(1))
         title = title[:edition.start()]
     item["title"] = title
+    container = item.get("container-title")  # Chicago's "In A Manual of Acarology, Third Edition, edited by"
+    edition = _EDITION_TAIL.search(container) if isinstance(container, str) and item.get("editor") else None
+    if edition and "edition" not in item:
+        item["edition"] = _edition_number(edition.group(1))
+        item["container-title"] = container[:edition.start()]
 
 
 def _title_glued_to_container(item: Item) -> None:
