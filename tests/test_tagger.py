@@ -943,3 +943,24 @@ def test_an_edition_in_an_edited_books_title() -> None:
                                    "K. Lund. Harbour Press.", parser="tagger")
     assert item.get("container-title") == "A Manual of River Trade", item
     assert item.get("edition") == "3", item
+
+
+@pytest.mark.parametrize("text,expected", [
+    # GB/T 7714: the mark after the title gives the type and leaves the title
+    ("王小明. 长江流域的水稻种植[J]. 农业学报, 2018, 12(3): 33-41.",
+     {"title": "长江流域的水稻种植", "container-title": "农业学报", "volume": "12", "issue": "3", "page": "33-41",
+      "type": "article-journal"}),
+    ("王小明. 长江流域的水稻种植[M]. 北京: 科学出版社, 2005.",
+     {"title": "长江流域的水稻种植", "publisher": "科学出版社", "publisher-place": "北京", "type": "book"}),
+    ("Lund K, Okafor B. Rivers of the north[J]. Journal of Rivers, 2015, 12(3): 27-35.",
+     {"title": "Rivers of the north", "container-title": "Journal of Rivers", "type": "article-journal"}),
+    ("张三. 河流研究[D]. 北京: 北京大学, 2010.", {"title": "河流研究", "publisher": "北京大学", "type": "thesis"}),
+    # ... and an online work's "(issued)[cited]"
+    ("国家统计局. 2020年统计公报[EB/OL]. (2021-02-28)[2021-03-01]. http://www.stats.gov.cn/x.html.",
+     {"title": "2020年统计公报", "issued": {"date-parts": [[2021, 2, 28]]}, "accessed": {"date-parts": [[2021, 3, 1]]},
+      "URL": "http://www.stats.gov.cn/x.html", "type": "webpage"}),
+])
+def test_gb_t_7714_references(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -824,6 +824,12 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     if len(dates) > 1:  # "NATO 1948: The Birth..." : a year before a colon is part of a title, not the date
         dates = [d for d in dates if not re.fullmatch(r"\s*\d{4}:\s*", d)] or dates
     for date_text in dates:
+        gbt = _GBT_DATES.search(date_text)  # GB/T 7714's online "(2021-02-28)[2021-03-01]": issued, then cited
+        if gbt and "accessed" not in grouped:
+            accessed = parse_date(gbt.group(2))
+            if accessed is not None:
+                item["accessed"] = date_to_csl(accessed)
+                date_text = date_text[:gbt.start(2) - 1] + date_text[gbt.end(2) + 1:]
         cleaned = re.sub(r"(?<=\d{4})[a-z]\b", "", _clean(date_text).rstrip(")]."))  # "(1948a).": a year suffix
         apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
         date = (parse_date(f"{apa.group(2)} {apa.group(1)}") if apa else None) or parse_date(cleaned) \
@@ -1527,8 +1533,22 @@ _BRACKET_TYPES = (("thesis|dissertation", "thesis"), ("software", "software"), (
                   ("video|film|motion picture", "motion_picture"), ("audio|podcast", "song"), ("map", "map"))
 
 
+# GB/T 7714 (China's national style) marks the kind of work after its title: "Title[J].", "[M]",
+# "[C]", "[D]", "[EB/OL]"...
+_GBT_MARK = re.compile(r"\s?\[(?P<code>[A-Z]{1,2})(?:/OL)?\]\s*$")
+_GBT_DATES = re.compile(r"\(?(\d{4}-\d{2}-\d{2})\)?\s?\[(\d{4}-\d{2}-\d{2})\]")
+_GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "R": "report",
+              "N": "article-newspaper", "P": "patent", "S": "standard", "EB": "webpage", "DB": "dataset",
+              "CP": "software", "A": "chapter", "G": "book", "Z": "document"}
+
+
 def _title_descriptors(item: Item) -> None:
     """Move the descriptors styles print after a title into their own variables."""
+    title = item.get("title")
+    mark = _GBT_MARK.search(title) if isinstance(title, str) else None
+    if mark and mark.group("code") in _GBT_TYPES and mark.start() > 0:
+        item.setdefault("_type", _GBT_TYPES[mark.group("code")])
+        item["title"] = title[:mark.start()].rstrip(" .")
     for variable in ("title", "container-title"):
         text = item.get(variable)
         while text:
