@@ -964,3 +964,24 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
     item = convert.parse_reference(text)
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # MHRA author-date: "Journal, 6.3, pp. 141–54" is a volume and an issue
+    ("Lund, K. 1993. ‘Barge Registers’, Inland Shipping Review, 6.3, pp. 141–54",
+     {"title": "Barge Registers", "container-title": "Inland Shipping Review", "volume": "6", "issue": "3",
+      "page": "141-154"}),
+    ("Lund, K. 1998. ‘Barge Registers’, Journal of Inland Shipping, 4.2, doi:10.1234/jis.4.2",
+     {"volume": "4", "issue": "2", "DOI": "10.1234/jis.4.2"}),
+    # OSCOLA's book: names with bare initials, the title, "(Publisher Year)"
+    ("Okafor B and Lund KR, Tracing Barges on Northern Rivers, vol 12 (Harbour Press 1983)",
+     {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K. R."}],
+      "title": "Tracing Barges on Northern Rivers", "volume": "12", "publisher": "Harbour Press",
+      "issued": {"date-parts": [[1983]]}, "type": "book", "container-title": None}),
+    ("Durand C, Manuel de Droit Fluvial (2nd edn, Harbour Press 2009)",
+     {"title": "Manuel de Droit Fluvial", "edition": "2", "publisher": "Harbour Press"}),
+])
+def test_mhra_issues_and_oscola_books(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -1000,6 +1000,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         _repair_fields(grouped, item)
         reference_text = " ".join(" ".join(t for label, t in spans if label != "citation-number").split())
         _single_quoted_title(reference_text, item)
+        _oscola_book(reference_text, item)
         _web_details(reference_text, grouped, item)
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
@@ -1257,8 +1258,10 @@ _OSCOLA_JOURNAL = re.compile(r"^\s(?:\([^()]{0,40}?(?:1[5-9]|20)\d\d(?:[–-]\d{
                              r"(?P<journal>[^\d\s<(\[][^<()\[\]]{0,150}?)(?:\s(?P<page>[A-Za-z]{0,6}\d{1,7}(?:[–-]\d{1,7})?))?"
                              r"(?:\s<[^<>]*>.*)?\.?$")
 # MHRA's ", Nature, 521.7553 (2015), pp. 436–44"
-_MHRA_JOURNAL = re.compile(r"^,\s(?P<journal>[^,()]{2,150}),\s(?P<volume>\d{1,5})(?:\.(?P<issue>\w{1,8}))?\s"
-                           r"\([^()]{0,40}?(?:1[5-9]|20)\d\d[^()]{0,10}\),\s(?:pp?\.\s)?(?P<page>[A-Za-z]{0,6}\d[\w–-]*)")
+# (the author-date variant has no date there: ", Distributed Computing, 6.3, pp. 141–54")
+_MHRA_JOURNAL = re.compile(r"^,\s(?P<journal>[^,()]{2,150}),\s(?P<volume>\d{1,5})(?:\.(?P<issue>\w{1,8}))?"
+                           r"(?:\s\([^()]{0,40}?(?:1[5-9]|20)\d\d[^()]{0,10}\))?"
+                           r"(?:,\s(?:pp?\.\s)?(?P<page>[A-Za-z]{0,6}\d[\w–-]*))?(?=,|\.?$)")
 
 
 def _single_quoted_title(text: str, item: Item) -> None:
@@ -1292,6 +1295,42 @@ def _single_quoted_title(text: str, item: Item) -> None:
             item["issue"] = journal.group("issue")
         if item.get("note") and item["note"] in rest:
             del item["note"]  # the tagger's leftovers were the journal and pages
+
+
+# OSCOLA's book: "DuVal P, Homographies, Quaternions and Rotations (Clarendon Press 1964)", "Haykin,
+# Communication Systems (3rd edn, Wiley & Sons 1994)": names with bare initials, the title, and
+# "(edition, Publisher Year)" last.
+_OSCOLA_NAME = r"[^\W\d_][^\s,()]*(?:\s[^\s,()]+){0,3}?\s[A-Z]{1,4}"
+_OSCOLA_BOOK = re.compile(rf"^(?P<names>{_OSCOLA_NAME}(?:(?:,\s|\sand\s){_OSCOLA_NAME}){{0,12}}(?:\sand\sothers)?),\s"
+                          r"(?P<title>[^()‘’“”\"]{2,400}?)(?:,\svol\s(?P<volume>\w{1,8}))?\s"
+                          r"\((?:(?P<edition>\d{1,2})(?:st|nd|rd|th)\sedn,?\s)?(?P<publisher>[^()]{0,200}?)\s?"
+                          r"(?P<year>(?:1[5-9]|20)\d\d)\)\.?$")
+
+
+def _oscola_book(text: str, item: Item) -> None:
+    """OSCOLA writes a book as names with bare initials, a comma, the title and "(Publisher Year)":
+    a shape the tagger saw little of, read whole here when nothing is quoted."""
+    m = _OSCOLA_BOOK.match(text)
+    if not m or item.get("container-title") and item.get("volume") and item.get("page"):
+        return
+    people, et_al = _names(m.group("names"))
+    if not people or any("literal" in person for person in people):
+        return
+    item["author"] = people
+    if et_al:
+        item.setdefault("custom", {})["et-al"] = True
+    item["title"] = m.group("title").strip()
+    for variable in ("volume", "edition"):
+        if m.group(variable):
+            item[variable] = m.group(variable)
+    if m.group("publisher").strip(" ,"):
+        item["publisher"] = m.group("publisher").strip(" ,")
+    elif item.get("publisher") and item["publisher"] in m.group("title"):
+        del item["publisher"]
+    item["issued"] = {"date-parts": [[int(m.group("year"))]]}
+    for variable in ("container-title", "note", "collection-title"):
+        item.pop(variable, None)  # the pattern read the whole reference: these were pieces of it
+    item["_type"] = "book"
 
 
 _SPACED_COLON_IMPRINT = re.compile(r"^(?P<title>.+?[.?!])\s(?P<place>[A-Z][\w .'-]{1,40}?)\s:\s(?P<publisher>[^:]{2,100})$")
