@@ -985,3 +985,12 @@ def test_mhra_issues_and_oscola_books(text: str, expected: dict) -> None:
     item = convert.parse_reference(text)
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+def test_din_last_initials_before_the_colon_stay_with_the_name() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Lund, K. "), ("title", "R.: Barges of the north. "),
+                          ("container-title", "In: Inland Shipping Bd. "), ("volume", "5 "), ("date", "(2014)")])
+    assert item["author"] == [{"family": "Lund", "given": "K. R."}]
+    assert item["title"] == "Barges of the north"

@@ -517,6 +517,21 @@ def _year_inside_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     return spans
 
 
+_DIN_LAST_INITIALS = re.compile(r"^(?:[A-Z]\.[\s-]?){1,3}:\s+")
+
+
+def _din_initials_before_colon(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """DIN 1505's "Fink, M. | P.: Animal models": the name's last initials, glued to the colon that
+    ends the names, read as the title's first word."""
+    for index in range(1, len(spans)):
+        label, text = spans[index]
+        initials = _DIN_LAST_INITIALS.match(text) if label == "title" and spans[index - 1][0] == "author" else None
+        if initials and re.search(r",\s(?:[A-Z]\.[\s-]?)+$", spans[index - 1][1].rstrip()):
+            return spans[:index - 1] + [("author", spans[index - 1][1] + text[:initials.end()]),
+                                        ("title", text[initials.end():])] + spans[index + 1:]
+    return spans
+
+
 def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Ergebnis der Stichprobe 1993. | Wirtschaft und Statistik. 1997;6", "Theory (vol 9, pg 249,
     2003). | Chem. Vapor Depos. 2004", "... der DDR, Leipzig 1988. | Jahrbuch ... 1988;8": a year the
@@ -795,7 +810,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
-        spans = _acs_chapter_imprint(_acs_names_before_role(_cjk_sentences(spans)))
+        spans = _din_initials_before_colon(_acs_chapter_imprint(_acs_names_before_role(_cjk_sentences(spans))))
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
