@@ -994,3 +994,16 @@ def test_din_last_initials_before_the_colon_stay_with_the_name() -> None:
                           ("container-title", "In: Inland Shipping Bd. "), ("volume", "5 "), ("date", "(2014)")])
     assert item["author"] == [{"family": "Lund", "given": "K. R."}]
     assert item["title"] == "Barges of the north"
+
+
+@pytest.mark.parametrize("title,edition,rest", [
+    ("The River Companion, 2nd edn", "2", "The River Companion"), ("The River Companion. 3. Aufl.", "3", "The River Companion"),
+    ("The River Companion, Third Edition", "3", "The River Companion"), ("The Third Edition of Rivers", None, None),
+])
+def test_an_edition_at_the_end_of_a_title(title: str, edition: str | None, rest: str | None) -> None:
+    from convert.tagger.spans import _role_and_edition_in_title
+
+    item = {"title": title}
+    _role_and_edition_in_title(item)
+    assert item.get("edition") == edition
+    assert item["title"] == (rest or title)

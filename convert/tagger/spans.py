@@ -1475,7 +1475,8 @@ _LOWERCASE_WORDS = frozenset("a an the and or of for in on at to by with from de
 
 _MLA_EDITORS = re.compile(r"^(?:editors?|eds?)\.\s+(?=\S)", re.IGNORECASE)
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_EDITION_TAIL = re.compile(r"[,.]\s(\d{1,2}(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s(?i:edn|ed|edition)\.?$")
+_EDITION_TAIL = re.compile(r"[,.]\s(?:(\d{1,2}(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s(?i:edn|ed|edition)"
+                           r"|(\d{1,2})\.\s(?:Aufl|Auflage|Ausg|éd|édition))\.?$")  # DIN's "3. Aufl."
 
 
 def _edition_number(text: str) -> str:
@@ -1497,13 +1498,13 @@ def _role_and_edition_in_title(item: Item) -> None:
         title = title[role.end():]
     edition = _EDITION_TAIL.search(title)
     if edition and "edition" not in item:
-        item["edition"] = _edition_number(edition.group(1))
+        item["edition"] = _edition_number(edition.group(1) or edition.group(2))
         title = title[:edition.start()]
     item["title"] = title
     container = item.get("container-title")  # Chicago's "In A Manual of Acarology, Third Edition, edited by"
     edition = _EDITION_TAIL.search(container) if isinstance(container, str) and item.get("editor") else None
     if edition and "edition" not in item:
-        item["edition"] = _edition_number(edition.group(1))
+        item["edition"] = _edition_number(edition.group(1) or edition.group(2))
         item["container-title"] = container[:edition.start()]
 
 
