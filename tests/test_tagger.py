@@ -1007,3 +1007,20 @@ def test_an_edition_at_the_end_of_a_title(title: str, edition: str | None, rest:
     _role_and_edition_in_title(item)
     assert item.get("edition") == edition
     assert item["title"] == (rest or title)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ISO 690's article: the year again before the volume follows the journal
+    ("LUND, K., 1993. Barge Registers. Inland Shipping Review. 1993. Vol. 6, no. 3, p. 141–154.",
+     {"title": "Barge Registers", "container-title": "Inland Shipping Review", "volume": "6", "issue": "3",
+      "page": "141-154", "issued": {"date-parts": [[1993]]}}),
+    ("LUND, K., 1970. Counting barges on large northern rivers. Journal of River Statistics. 1970. Vol. 24, "
+     "no. 111, p. 713–735.",
+     {"title": "Counting barges on large northern rivers", "container-title": "Journal of River Statistics"}),
+    ("LUND, K., 2008. Barges and trust. Journal of Inland Shipping. Online. 2008. Vol. 20, no. 1, p. 98–103.",
+     {"container-title": "Journal of Inland Shipping", "medium": "online"}),
+])
+def test_iso_690_articles(text: str, expected: dict) -> None:
+    item = convert.parse_reference(text)
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)

@@ -532,6 +532,35 @@ def _din_initials_before_colon(spans: list[tuple[str, str]]) -> list[tuple[str, 
     return spans
 
 
+def _iso690_repeated_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ISO 690's article "AUTHOR, 1993. Title. Journal. 1993. Vol. 6, no. 3, p. 141–154.": the year
+    printed again before the volume follows the journal, which the tagger ran into the title (or
+    the year into the journal)."""
+    labels = [label for label, _ in spans]
+    if "date" not in labels:
+        return spans
+    first = labels.index("date")
+    year = re.search(r"(?:1[5-9]|20)\d\d", spans[first][1])
+    if not year:
+        return spans
+    for index in range(first + 1, len(spans) - 1):
+        label, text = spans[index]
+        if labels[index + 1] not in ("volume", "issue", "pages"):
+            continue
+        if label == "container-title":
+            m = re.match(rf"^(?P<journal>.+?\.\s)(?P<year>{year.group(0)}\.\s*)$", text)
+            if m:
+                return spans[:index] + [("container-title", m.group("journal")), ("date", m.group("year"))] \
+                    + spans[index + 1:]
+        elif label == "date" and _BARE_YEAR.fullmatch(text) and year.group(0) in text \
+                and labels[index - 1] == "title":
+            head, dot, journal = spans[index - 1][1].rstrip().rstrip(".").rpartition(". ")
+            if dot and len(head.split()) >= 1 and journal[:1].isupper():
+                return spans[:index - 1] + [("title", head + ". "), ("container-title", journal + ". ")] + spans[index:]
+        return spans
+    return spans
+
+
 def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Ergebnis der Stichprobe 1993. | Wirtschaft und Statistik. 1997;6", "Theory (vol 9, pg 249,
     2003). | Chem. Vapor Depos. 2004", "... der DDR, Leipzig 1988. | Jahrbuch ... 1988;8": a year the
@@ -817,6 +846,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
+        spans = _iso690_repeated_year(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
@@ -1065,6 +1095,11 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
             and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
         item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
     _editors_inside_container(grouped, item)
+    container = item.get("container-title")
+    online = re.search(r"\.\s(?:Online|\[online\])$", container) if isinstance(container, str) else None
+    if online:  # ISO 690's "Journal of Rivers. Online. 2008. Vol. 20": the journal's medium
+        item["container-title"] = container[:online.start()]
+        item.setdefault("medium", "online")
     _book_series_read_as_container(grouped, item)
     _entry_title_before_in(grouped, item)
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
