@@ -14,6 +14,7 @@ from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, 
 from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
 from ..normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE, is_place
 from . import tag_reference
+from .cjk import CJK, CJK_NAME, GBT_DATES, GBT_MARK, GBT_TYPES, cjk_sentences
 
 _EDGE = " \t.,;:([{'\"“”‘’«»"
 _ROLE = re.compile(r"\(?\b(?:edited by|ed\. by|editors?\b|eds?\.?(?!\w)|hrsg\.?(?!\w)|directors?\b|dir\.?(?!\w)|comp\.?(?!\w))\)?[.,:]?", re.IGNORECASE)
@@ -85,7 +86,7 @@ def _split_people(text: str) -> list[str]:
     "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
     if ";" in text:
         return [p for p in (s.strip() for s in re.split(r";|\s(?:and|&)\s", text)) if p]
-    if _CJK.search(text) and all(_CJK_NAME.fullmatch(p.strip()) for p in re.split(r"[,，、]", text) if p.strip()):
+    if CJK.search(text) and all(CJK_NAME.fullmatch(p.strip()) for p in re.split(r"[,，、]", text) if p.strip()):
         return [p.strip() for p in re.split(r"[,，、]", text) if p.strip()]  # "박민수, 이지은": one name a part
     text = re.sub(r",?\s+(?:and|&|und|et|y)\s+", ", ", text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
@@ -607,77 +608,6 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return spans[:start] + [title] + rest
 
 
-# Han, kana and hangul: scripts whose words the tagger's features cannot tell apart (no case, and
-# few such references to learn from).
-_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_PIECE_END = re.compile(r"(?<=[.,;。，、；”’\"»])\s+")
-# A name in those scripts: two to six characters, no space (the tagger's label decides beyond four).
-_CJK_NAME = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,6}")
-_CJK_NAME_COLON = re.compile(r"[^\s:]{0,12}?[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,5}:\s+")
-_CJK_IMPRINT = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,5}\s?[:：]\s?)\S")
-_KEPT_FOR_CJK = frozenset({"publisher", "location", "editor", "translator", "genre", "url", "doi", "isbn", "issn"})
-
-
-def _cjk_sentences(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """"赵波. 宋元袍服研究. 服饰导刊 2015, 27–35.": the tagger labels Chinese, Japanese and Korean
-    sentences almost at random (one author span holding the title, a journal read as a date).  In
-    every style such a reference is written in, its sentences in those scripts come in the same
-    order: author, title, journal.  The text is cut at the tagger's span ends and after sentence
-    punctuation; each piece in those scripts takes the next of the three labels (a publisher, place
-    or editor the tagger saw keeps its label; a name of a few characters after a comma that the
-    tagger gave the label of the piece before, a list of names, stays with it; a "journal" that is a town, a colon and a name
-    is a book's imprint), and every other piece keeps the tagger's."""
-    text = "".join(t for _, t in spans)
-    if len(_CJK.findall(text)) < 4:
-        return spans
-    cuts, starts, position = set(), [], 0
-    for label, piece in spans:
-        starts.append((position, label))
-        position += len(piece)
-        cuts.add(position)
-    cuts.update(m.end() for m in _PIECE_END.finditer(text))
-    name = _CJK_NAME_COLON.match(text)
-    if name:  # DIN's "李龙彬: Title.": a colon ends a name of a few characters, not a title's main part
-        cuts.add(name.end())
-    pieces: list[list[str]] = []
-    start = span = 0
-    for cut in sorted(c for c in cuts if c > 0):
-        while span + 1 < len(starts) and starts[span + 1][0] <= start:
-            span += 1  # the tagger's span this piece starts in
-        pieces.append([starts[span][1], text[start:cut]])
-        start = cut
-    # (Korean "제8권", "권2" are a volume's number, not a sentence)
-    in_script = [index for index, piece in enumerate(pieces)
-                 if _CJK.search(piece[1]) and not (re.search(r"\d", piece[1]) and len(_CJK.findall(piece[1])) <= 3)]
-    if len(in_script) < 2:
-        return spans
-    order = ["author", "title", "container-title"]
-    if any(label in ("author", "editor") and re.search(r"[^\W\d_]", piece) for label, piece in pieces[:in_script[0]]):
-        order.pop(0)  # "Zhang, W. 宋元袍服研究. 服饰导刊": the names are in Latin letters
-    tagged = [label for label, _ in pieces]
-    for index in in_script:
-        after_comma = index - 1 in in_script and pieces[index - 1][1].rstrip().endswith((",", "，", "、"))
-        if after_comma and (tagged[index - 1] == tagged[index] or pieces[index - 1][0] == "author") \
-                and _CJK_NAME.fullmatch(pieces[index][1].strip(" ,，、.;")):
-            pieces[index][0] = pieces[index - 1][0]  # "곽상규, 손기철, 신임희.": a list of names stays one
-        elif tagged[index] not in _KEPT_FOR_CJK and order:
-            pieces[index][0] = order.pop(0)
-    merged: list[tuple[str, str]] = []
-    for label, piece in pieces:
-        if merged and merged[-1][0] == label:
-            merged[-1] = (label, merged[-1][1] + piece)
-        else:
-            merged.append((label, piece))
-    out: list[tuple[str, str]] = []
-    for label, piece in merged:
-        imprint = _CJK_IMPRINT.match(piece) if label == "container-title" else None
-        if imprint:  # a book's "東京: 岩波書店, 2005.": a town of a few characters, a colon, the publisher
-            out += [("location", piece[:imprint.end(1)]), ("publisher", piece[imprint.end(1):])]
-        else:
-            out.append((label, piece))
-    return out
-
-
 def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """BMJ's book "Title. New Jersey: | Lawbook Exchange Ltd | 2009.", no comma before the year: the
     tagger found the publisher but left its place, colon and all, at the end of the title."""
@@ -839,7 +769,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
-        spans = _din_initials_before_colon(_acs_chapter_imprint(_acs_names_before_role(_cjk_sentences(spans))))
+        spans = _din_initials_before_colon(_acs_chapter_imprint(_acs_names_before_role(cjk_sentences(spans))))
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
@@ -869,11 +799,11 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     if len(dates) > 1:  # "NATO 1948: The Birth..." : a year before a colon is part of a title, not the date
         dates = [d for d in dates if not re.fullmatch(r"\s*\d{4}:\s*", d)] or dates
     for date_text in dates:
-        gbt = _GBT_DATES.search(date_text)  # GB/T 7714's online "(2021-02-28)[2021-03-01]": issued, then cited
+        gbt = GBT_DATES.search(date_text)  # GB/T 7714's online "(2021-02-28)[2021-03-01]": issued, then cited
         if gbt and "accessed" not in grouped:
-            accessed = parse_date(gbt.group(2))
-            if accessed is not None:
-                item["accessed"] = date_to_csl(accessed)
+            cited = parse_date(gbt.group(2))
+            if cited is not None:
+                item["accessed"] = date_to_csl(cited)
                 date_text = date_text[:gbt.start(2) - 1] + date_text[gbt.end(2) + 1:]
         cleaned = re.sub(r"(?<=\d{4})[a-z]\b", "", _clean(date_text).rstrip(")]."))  # "(1948a).": a year suffix
         apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
@@ -1097,7 +1027,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     _editors_inside_container(grouped, item)
     container = item.get("container-title")
     online = re.search(r"\.\s(?:Online|\[online\])$", container) if isinstance(container, str) else None
-    if online:  # ISO 690's "Journal of Rivers. Online. 2008. Vol. 20": the journal's medium
+    if online and isinstance(container, str):  # ISO 690's "Journal. Online. 2008. Vol. 20": the journal's medium
         item["container-title"] = container[:online.start()]
         item.setdefault("medium", "online")
     _book_series_read_as_container(grouped, item)
@@ -1538,7 +1468,7 @@ def _role_and_edition_in_title(item: Item) -> None:
     item["title"] = title
     container = item.get("container-title")  # Chicago's "In A Manual of Acarology, Third Edition, edited by"
     edition = _EDITION_TAIL.search(container) if isinstance(container, str) and item.get("editor") else None
-    if edition and "edition" not in item:
+    if edition and "edition" not in item and isinstance(container, str):
         item["edition"] = _edition_number(edition.group(1) or edition.group(2))
         item["container-title"] = container[:edition.start()]
 
@@ -1623,21 +1553,12 @@ _BRACKET_TYPES = (("thesis|dissertation", "thesis"), ("software", "software"), (
                   ("video|film|motion picture", "motion_picture"), ("audio|podcast", "song"), ("map", "map"))
 
 
-# GB/T 7714 (China's national style) marks the kind of work after its title: "Title[J].", "[M]",
-# "[C]", "[D]", "[EB/OL]"...
-_GBT_MARK = re.compile(r"\s?\[(?P<code>[A-Z]{1,2})(?:/OL)?\]\s*$")
-_GBT_DATES = re.compile(r"\(?(\d{4}-\d{2}-\d{2})\)?\s?\[(\d{4}-\d{2}-\d{2})\]")
-_GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "R": "report",
-              "N": "article-newspaper", "P": "patent", "S": "standard", "EB": "webpage", "DB": "dataset",
-              "CP": "software", "A": "chapter", "G": "book", "Z": "document"}
-
-
 def _title_descriptors(item: Item) -> None:
     """Move the descriptors styles print after a title into their own variables."""
     title = item.get("title")
-    mark = _GBT_MARK.search(title) if isinstance(title, str) else None
-    if mark and mark.group("code") in _GBT_TYPES and mark.start() > 0:
-        item.setdefault("_type", _GBT_TYPES[mark.group("code")])
+    mark = GBT_MARK.search(title) if isinstance(title, str) else None
+    if mark and isinstance(title, str) and mark.group("code") in GBT_TYPES and mark.start() > 0:
+        item.setdefault("_type", GBT_TYPES[mark.group("code")])
         item["title"] = title[:mark.start()].rstrip(" .")
     for variable in ("title", "container-title"):
         text = item.get(variable)
