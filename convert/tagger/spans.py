@@ -147,26 +147,42 @@ def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -
 
 
 # ACS's chapter "Title. In Book; Smith, J., Doe, J., Eds.; Publisher: Place, 2009; pp 21–37." and
-# book "Title; Smith, J., Ed.; Publisher: Place, 2009": every part has its own punctuation.
-_ACS_IMPRINT = re.compile(r"(?:(?<=\.\s)In\s(?P<book>[^;]{2,300});\s)?(?P<names>(?:[^;,\s][^;,]{0,59},\s(?:[A-Z]\.[\s-]?){1,4},?\s?)"
-                          r"{1,30}),?\s(?P<role>Eds?\.;\s)(?P<publisher>[^;:]{2,200}):\s(?P<place>[^;:]{2,60}?),\s"
-                          r"(?P<year>(?:1[5-9]|20)\d\d)")
+# book "Title; Smith, J., Ed.; Publisher: Place, 2009": every part has its own punctuation.  Found
+# by the role mark and read outwards from it, without a regex over the name list (one would
+# backtrack exponentially over IEEE's long lists of initials).
+_ACS_ROLE_MARK = re.compile(r",?\s(Eds?\.;\s)")
+_ACS_PLACE_YEAR = re.compile(r"([^;:]{2,200}):\s([^;:,]{2,60}(?:,\s[A-Z]{2})?),\s((?:1[5-9]|20)\d\d)")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,4}")
 
 
 def _acs_chapter_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The parts of ACS's chapter and edited book after the title, by their punctuation, whatever
     the tagger made of them."""
     text = "".join(piece for _, piece in spans)
-    m = _ACS_IMPRINT.search(text)
-    if not m or ("; " not in text[:m.start()] and not m.group("book")):
+    role = _ACS_ROLE_MARK.search(text)
+    if not role:
         return spans
-    pieces = []
-    if m.group("book"):
-        pieces.append((m.start("book") - 3, m.start("book"), "other"))
-        pieces.append((m.start("book"), m.end("book") + 2, "container-title"))
-    pieces += [(m.start("names"), m.end("names") + 1, "editor"), (m.start("role"), m.end("role"), "other"),
-               (m.start("publisher"), m.end("publisher") + 2, "publisher"), (m.start("place"), m.end("place") + 2, "location"),
-               (m.start("year"), m.end("year"), "date")]
+    names_start = text.rfind("; ", 0, role.start()) + 2
+    if names_start < 2:
+        return spans
+    parts = text[names_start:role.start()].rstrip(",").split(", ")
+    if len(parts) % 2 or len(parts) > 60 or not all(
+            _INITIALS_ONLY.fullmatch(given.strip()) and 0 < len(family) <= 60 and not re.search(r"[\d;]", family)
+            for family, given in zip(parts[::2], parts[1::2])):
+        return spans  # the names must be "Family, I. I." pairs
+    imprint = _ACS_PLACE_YEAR.match(text, role.end())
+    if not imprint:
+        return spans
+    head = text[:names_start - 2]
+    book_at = head.rfind(". In ")
+    pieces: list[tuple[int, int, str]] = []
+    if book_at >= 0 and ";" not in head[book_at:]:
+        pieces += [(book_at + 2, book_at + 5, "other"), (book_at + 5, names_start, "container-title")]
+    elif ";" in head:
+        return spans  # a book head is "Title; Names, Ed.;": more semicolons are something else
+    pieces += [(names_start, role.start() + 1, "editor"), (role.start(1), role.end(1), "other"),
+               (imprint.start(1), imprint.end(1) + 2, "publisher"), (imprint.start(2), imprint.end(2) + 2, "location"),
+               (imprint.start(3), imprint.end(3), "date")]
     return _overlay(spans, pieces)
 
 
