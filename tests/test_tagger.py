@@ -11,6 +11,12 @@ import convert
 from convert.reflist.api import choose_parser
 
 
+def assert_fields(item: dict, expected: dict) -> None:
+    """Each expected variable has the expected value (None: absent)."""
+    for key, value in expected.items():
+        assert item.get(key) == value, (key, item)
+
+
 @pytest.mark.parametrize("text", [
     "Cook, L. (2017, May 25). NATO explained. Military Times. https://example.org/nato",
     "[1] T. Cover and P. Hart, “Nearest neighbor pattern classification,” IEEE Trans. Inf. Theory, vol. 13, 1967.",
@@ -373,9 +379,7 @@ def test_parser_option_reaches_the_text_reader() -> None:
 def test_spans_become_csl_variables(spans: list, expected: dict) -> None:
     from convert.tagger.spans import spans_to_item
 
-    item = spans_to_item(spans)
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(spans_to_item(spans), expected)
 
 
 def test_training_labels_follow_one_convention() -> None:
@@ -490,9 +494,7 @@ def test_a_head_that_only_looks_like_cs1_falls_back_to_the_tagger() -> None:
      {"container-title": "Science", "volume": "331", "issue": "6023", "page": "1447-1451"}),
 ])
 def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -535,9 +537,7 @@ def test_single_quoted_titles_and_din_shapes(text: str, expected: dict) -> None:
      {"issued": {"date-parts": [[1949]]}, "accessed": {"date-parts": [[2021, 10, 5]]}, "note": None}),
 ])
 def test_web_references_in_paper_styles(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
 
 
 def test_a_genre_in_parentheses_is_no_sign_of_wikipedia() -> None:
@@ -663,9 +663,7 @@ def test_token_features_are_those_the_shipped_model_was_trained_with() -> None:
     ("Marsh T. Strategy in the nuclear age. Europe: A divided continent, 2005.", {"publisher": None}),
 ])
 def test_a_book_imprint_left_at_the_end_of_its_title(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
 
 
 @pytest.mark.parametrize("title, split", [
@@ -722,13 +720,20 @@ def test_the_imprint_repair_leaves_parts_and_subtitles_alone(title: str, split: 
     ([("author", "Brandt, K. "), ("date", "(2004). "), ("title", "Haushalte in Sachsen. "), ("date", "1999. "),
       ("container-title", "Statistische Monatshefte, "), ("volume", "12, "), ("pages", "40-51.")],
      {"title": "Haushalte in Sachsen", "issued": {"date-parts": [[2004]]}}),
+    # a year between two parts of a proceedings name is the name's when the date is elsewhere
+    ([("author", "Lund, K. "), ("date", "(2001). "), ("title", "Barge control. "),
+      ("container-title", "River Control, "), ("date", "2001. "), ("container-title", "Proceedings of the 4th "
+      "Conference on, "), ("volume", "5, "), ("pages", "42–48.")],
+     {"container-title": "River Control, 2001. Proceedings of the 4th Conference on", "issued": {"date-parts": [[2001]]}}),
+    # ... alone, it is the date
+    ([("author", "Lund, K. "), ("title", "Barge control. "), ("container-title", "River Control, "),
+      ("date", "2001. "), ("container-title", "Proceedings, "), ("pages", "42–48.")],
+     {"issued": {"date-parts": [[2001]]}}),
 ])
 def test_a_year_cut_out_of_a_title_goes_back(spans: list, expected: dict) -> None:
     from convert.tagger.spans import spans_to_item
 
-    item = spans_to_item(spans)
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(spans_to_item(spans), expected)
 
 
 def test_a_year_inside_a_title_in_a_paper_style() -> None:
@@ -767,9 +772,7 @@ _RICE = {"author": [{"literal": "王小明"}], "title": "长江流域的水稻�
       "container-title": None}),
 ])
 def test_references_in_chinese_japanese_and_korean(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text)
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text), expected)
 
 
 @pytest.mark.parametrize("spans,publisher", [
@@ -817,63 +820,7 @@ def test_the_publisher_closing_an_author_date_book(spans: list, publisher: str |
       "publisher": "Harbour and Wilkins", "publisher-place": "Leeds"}),
 ])
 def test_acs_editors_and_translators_after_the_title(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Springer's and Elsevier's chapter with no year after the book: "In: Book. Publisher"
-    ("Okafor B (1994) Tracing river barges. In: Proceedings of the National Symposium on Inland Shipping. AAIS",
-     {"title": "Tracing river barges", "container-title": "Proceedings of the National Symposium on Inland Shipping",
-      "publisher": "AAIS"}),
-    ("Okafor, B., 1994. Tracing river barges, in: Proceedings of the National Symposium on Inland Shipping. AAIS.",
-     {"title": "Tracing river barges", "container-title": "Proceedings of the National Symposium on Inland Shipping",
-      "publisher": "AAIS"}),
-    # a book series read as the book: "In" opens the book, never a series
-    ("Lund K (1993) Lattices and Their Actions on Rivers. In: Regional Lecture Series in Hydrology. Harbour Society",
-     {"container-title": "Regional Lecture Series in Hydrology", "publisher": "Harbour Society"}),
-])
-def test_a_chapter_whose_book_ends_with_its_publisher(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Nature's imprint with a place alone is no publisher
-    ("Durand, C. Les Fleuves de France. (Paris, 1971).",
-     {"title": "Les Fleuves de France", "publisher-place": "Paris", "publisher": None}),
-    ("Okafor, B. Tracing river barges. in Proceedings of Barges '98 (Orlando, FL, 1998).",
-     {"container-title": "Proceedings of Barges '98", "publisher-place": "Orlando, FL", "publisher": None}),
-    # ... a publisher and its place still are both
-    ("Durand, C. Les Fleuves de France. (Harbour Press, Leeds, 1971).",
-     {"publisher": "Harbour Press", "publisher-place": "Leeds"}),
-])
-def test_a_place_alone_in_an_imprint(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
-
-
-@pytest.mark.parametrize("text,expected", [
-    # a book's series read as the work it sits in
-    ("Lund, K. 2007. Lattices of the Inland Waterways. Vol. 143. Harbour Surveys and Monographs. Harbour Press.",
-     {"collection-title": "Harbour Surveys and Monographs", "container-title": None, "type": "book",
-      "publisher": "Harbour Press"}),
-    ("[38] K. Lund, Lattices of the Inland Waterways, vol. 220. in Graduate Texts in Hydrology, vol. 220. "
-     "Springer, 2002.", {"collection-title": "Graduate Texts in Hydrology", "type": "book"}),
-    # Elsevier's "Title, Series. Publisher."
-    ("Lund, K., 2007. Lattices of the inland waterways, Harbour Surveys and Monographs. Harbour Press, Leeds.",
-     {"title": "Lattices of the inland waterways", "collection-title": "Harbour Surveys and Monographs"}),
-    # a chapter in a series volume keeps its book: it has pages
-    ("Okafor, B. 2009. “Tracing Barges.” In Lecture Notes in Hydrology, 54–61. Springer.",
-     {"container-title": "Lecture Notes in Hydrology"}),
-])
-def test_a_book_series_is_no_container(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -888,9 +835,7 @@ def test_a_book_series_is_no_container(text: str, expected: dict) -> None:
      {"author": [{"literal": "Harbour Board of Leeds"}], "title": "Annual barge census"}),
 ])
 def test_an_unsigned_encyclopedia_entry(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -901,9 +846,7 @@ def test_an_unsigned_encyclopedia_entry(text: str, expected: dict) -> None:
      {"editor": [{"family": "Lund", "given": "K."}], "container-title": "Inland waterways"}),
 ])
 def test_harvard_no_date_and_editors(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text, parser="tagger")
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
 
 
 @pytest.mark.parametrize("title,cleaned", [
@@ -917,25 +860,6 @@ def test_a_no_date_mark_leaves_the_title(title: str, cleaned: str) -> None:
     item = {"title": title}
     _date_inside_title(item)
     assert item["title"] == cleaned
-
-
-@pytest.mark.parametrize("spans,expected", [
-    # a year between two parts of a proceedings name is the name's when the date is elsewhere
-    ([("author", "Lund, K. "), ("date", "(2001). "), ("title", "Barge control. "),
-      ("container-title", "River Control, "), ("date", "2001. "), ("container-title", "Proceedings of the 4th "
-      "Conference on, "), ("volume", "5, "), ("pages", "42–48.")],
-     {"container-title": "River Control, 2001. Proceedings of the 4th Conference on", "issued": {"date-parts": [[2001]]}}),
-    # ... alone, it is the date
-    ([("author", "Lund, K. "), ("title", "Barge control. "), ("container-title", "River Control, "),
-      ("date", "2001. "), ("container-title", "Proceedings, "), ("pages", "42–48.")],
-     {"issued": {"date-parts": [[2001]]}}),
-])
-def test_a_year_inside_a_proceedings_name(spans: list, expected: dict) -> None:
-    from convert.tagger.spans import spans_to_item
-
-    item = spans_to_item(spans)
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
 
 
 def test_an_edition_in_an_edited_books_title() -> None:
@@ -961,9 +885,7 @@ def test_an_edition_in_an_edited_books_title() -> None:
       "URL": "http://www.stats.gov.cn/x.html", "type": "webpage"}),
 ])
 def test_gb_t_7714_references(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text)
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text), expected)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -982,9 +904,7 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
      {"title": "Manuel de Droit Fluvial", "edition": "2", "publisher": "Harbour Press"}),
 ])
 def test_mhra_issues_and_oscola_books(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text)
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text), expected)
 
 
 def test_din_last_initials_before_the_colon_stay_with_the_name() -> None:
@@ -1021,9 +941,7 @@ def test_an_edition_at_the_end_of_a_title(title: str, edition: str | None, rest:
      {"container-title": "Journal of Inland Shipping", "medium": "online"}),
 ])
 def test_iso_690_articles(text: str, expected: dict) -> None:
-    item = convert.parse_reference(text)
-    for key, value in expected.items():
-        assert item.get(key) == value, (key, item)
+    assert_fields(convert.parse_reference(text), expected)
 
 
 def test_a_long_list_of_initials_is_read_in_linear_time() -> None:
@@ -1037,3 +955,40 @@ def test_a_long_list_of_initials_is_read_in_linear_time() -> None:
     item = convert.parse_reference(text, parser="tagger")
     assert time.perf_counter() - started < 2.0
     assert item.get("title") == "Barges of the north", item
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Springer's and Elsevier's chapter with no year after the book: "In: Book. Publisher"
+    ("Okafor B (1994) Tracing river barges. In: Proceedings of the National Symposium on Inland Shipping. AAIS",
+     {"title": "Tracing river barges", "container-title": "Proceedings of the National Symposium on Inland Shipping",
+      "publisher": "AAIS"}),
+    ("Okafor, B., 1994. Tracing river barges, in: Proceedings of the National Symposium on Inland Shipping. AAIS.",
+     {"title": "Tracing river barges", "container-title": "Proceedings of the National Symposium on Inland Shipping",
+      "publisher": "AAIS"}),
+    # a book series read as the book: "In" opens the book, never a series
+    ("Lund K (1993) Lattices and Their Actions on Rivers. In: Regional Lecture Series in Hydrology. Harbour Society",
+     {"container-title": "Regional Lecture Series in Hydrology", "publisher": "Harbour Society"}),
+    # Nature's imprint with a place alone is no publisher
+    ("Durand, C. Les Fleuves de France. (Paris, 1971).",
+     {"title": "Les Fleuves de France", "publisher-place": "Paris", "publisher": None}),
+    ("Okafor, B. Tracing river barges. in Proceedings of Barges '98 (Orlando, FL, 1998).",
+     {"container-title": "Proceedings of Barges '98", "publisher-place": "Orlando, FL", "publisher": None}),
+    # ... a publisher and its place still are both
+    ("Durand, C. Les Fleuves de France. (Harbour Press, Leeds, 1971).",
+     {"publisher": "Harbour Press", "publisher-place": "Leeds"}),
+    # a book's series read as the work it sits in
+    ("Lund, K. 2007. Lattices of the Inland Waterways. Vol. 143. Harbour Surveys and Monographs. Harbour Press.",
+     {"collection-title": "Harbour Surveys and Monographs", "container-title": None, "type": "book",
+      "publisher": "Harbour Press"}),
+    ("[38] K. Lund, Lattices of the Inland Waterways, vol. 220. in Graduate Texts in Hydrology, vol. 220. "
+     "Springer, 2002.", {"collection-title": "Graduate Texts in Hydrology", "type": "book"}),
+    # Elsevier's "Title, Series. Publisher."
+    ("Lund, K., 2007. Lattices of the inland waterways, Harbour Surveys and Monographs. Harbour Press, Leeds.",
+     {"title": "Lattices of the inland waterways", "collection-title": "Harbour Surveys and Monographs"}),
+    # a chapter in a series volume keeps its book: it has pages
+    ("Okafor, B. 2009. “Tracing Barges.” In Lecture Notes in Hydrology, 54–61. Springer.",
+     {"container-title": "Lecture Notes in Hydrology"}),
+])
+def test_imprints_of_books_and_chapters(text: str, expected: dict) -> None:
+    """A chapter's publisher after its book, a place alone, a book's series."""
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
