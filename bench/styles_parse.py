@@ -9,7 +9,8 @@ the fields against the items they came from: author (family names), issued (year
 container-title, volume, issue, page, publisher, DOI.  A field counts as right when the normalised
 values are equal (case, punctuation and dashes ignored).  Scored twice: over all the item's fields,
 and over the fields the style printed (a page range printed abbreviated, "138–66", counts as not
-printed, like an issue that Nature leaves out).
+printed, like an issue that Nature leaves out).  Field precision, recall and F1 over every field are
+printed last (a field we gave that the item lacks, or gave wrong, counts against precision).
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.wrap:
         return _count_wrapped(items, args.styles.split(",") if args.styles else list(STYLES), args.wrap)
     total_right = total = shown_right = shown_total = 0
+    spurious = 0  # fields we gave that the item lacks or has otherwise (precision's misses)
     for style in args.styles.split(",") if args.styles else STYLES:
         rendered = render(items, style, output="text")
         right = count = shown = right_of_shown = 0
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         for item_id, entry, parsed in zip(rendered.item_ids, entries, parse_references(entries, parser=args.parser)):
             original = by_id[item_id]
             for field in FIELDS:
+                if norm(field, parsed.get(field)) and norm(field, parsed.get(field)) != norm(field, original.get(field)):
+                    spurious += 1
                 if field in original:
                     count += 1
                     ok = norm(field, parsed.get(field)) == norm(field, original.get(field))
@@ -102,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
               f"of the fields the style prints {right_of_shown}/{shown} ({right_of_shown / max(1, shown):.1%})")
     print(f"overall ({args.parser}): {total_right}/{total} = {total_right / max(1, total):.1%}; "
           f"of the printed fields {shown_right}/{shown_total} = {shown_right / max(1, shown_total):.1%}")
+    precision, recall = total_right / max(1, total_right + spurious), total_right / max(1, total)
+    print(f"field precision {precision:.3f}, recall {recall:.3f}, F1 "
+          f"{2 * precision * recall / max(1e-9, precision + recall):.3f} (every field of the items, printed or not)")
     return 0
 
 
