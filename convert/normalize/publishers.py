@@ -24,10 +24,10 @@ PUBLISHER_NAME = re.compile(
     r"Istituto|Instituto|Institut|Ministerio|Ministère|Ministero|Ministério|Edizioni|Ediciones|Edições|Editora|"
     r"Forlag|Förlag)\b")
 
-# "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Lanham, MD": a town and its
-# state or country, as imprints print it
 # A United States town and its state's postal code ("Orlando, FL"): a place, never a publisher.
 TOWN_AND_STATE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s[A-Z]{2}")
+# "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Lanham, MD": a town and its
+# state or country, as imprints print it
 PLACE_SHAPE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{2,20})")
 
 # Towns and countries that imprints print alone, without a state ("New York: Wiley", "AIP: New York")

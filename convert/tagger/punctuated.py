@@ -1,0 +1,123 @@
+"""Styles whose parts are told apart by their punctuation: ACS's edited books and chapters
+("Title; Names, Eds.; Publisher: Place, 2009") and DIN 1505's "Names: Title." heads.  Where the
+tagger cuts such a reference anywhere, the punctuation decides, and the spans are relabelled
+character by character so the text stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """The spans with the characters of each (start, end, label) piece relabelled; the rest keep
+    their labels, and the text is unchanged.  Pieces are in order and do not overlap."""
+    text = "".join(piece for _, piece in spans)
+    labels: list[str] = []
+    for label, piece in spans:
+        labels.extend([label] * len(piece))
+    for start, end, label in pieces:
+        labels[start:end] = [label] * (end - start)
+    starts = {start for start, _, _ in pieces}
+    out: list[tuple[str, str]] = []
+    begin = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or labels[index] != labels[begin] or index in starts:
+            out.append((labels[begin], text[begin:index]))
+            begin = index
+    return out
+
+
+# ACS's chapter "Title. In Book; Smith, J., Doe, J., Eds.; Publisher: Place, 2009; pp 21–37." and
+# book "Title; Smith, J., Ed.; Publisher: Place, 2009": every part has its own punctuation.  Found
+# by the role mark and read outwards from it, without a regex over the name list (one would
+# backtrack exponentially over IEEE's long lists of initials).
+_ACS_ROLE_MARK = re.compile(r",?\s(Eds?\.;\s)")
+_ACS_PLACE_YEAR = re.compile(r"([^;:]{2,200}):\s([^;:,]{2,60}(?:,\s[A-Z]{2})?),\s((?:1[5-9]|20)\d\d)")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,4}")
+
+
+def acs_chapter_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The parts of ACS's chapter and edited book after the title, by their punctuation, whatever
+    the tagger made of them."""
+    text = "".join(piece for _, piece in spans)
+    role = _ACS_ROLE_MARK.search(text)
+    if not role:
+        return spans
+    names_start = text.rfind("; ", 0, role.start()) + 2
+    if names_start < 2:
+        return spans
+    parts = text[names_start:role.start()].rstrip(",").split(", ")
+    if len(parts) % 2 or len(parts) > 60 or not all(
+            _INITIALS_ONLY.fullmatch(given.strip()) and 0 < len(family) <= 60 and not re.search(r"[\d;]", family)
+            for family, given in zip(parts[::2], parts[1::2])):
+        return spans  # the names must be "Family, I. I." pairs
+    imprint = _ACS_PLACE_YEAR.match(text, role.end())
+    if not imprint:
+        return spans
+    head = text[:names_start - 2]
+    book_at = head.rfind(". In ")
+    pieces: list[tuple[int, int, str]] = []
+    if book_at >= 0 and ";" not in head[book_at:]:
+        pieces += [(book_at + 2, book_at + 5, "other"), (book_at + 5, names_start, "container-title")]
+    elif ";" in head:
+        return spans  # a book head is "Title; Names, Ed.;": more semicolons are something else
+    pieces += [(names_start, role.start() + 1, "editor"), (role.start(1), role.end(1), "other"),
+               (imprint.start(1), imprint.end(1) + 2, "publisher"), (imprint.start(2), imprint.end(2) + 2, "location"),
+               (imprint.start(3), imprint.end(3), "date")]
+    return _overlay(spans, pieces)
+
+
+# ACS's book head ends in its role: "Title; Smith, J., Doe, J., Eds.; " or "Author, A. Title; Names,
+# Translator; ".  Its author list ends in initials: "van Gennep, A." or "Smith, J.; Doe, J. Title".
+_ACS_ROLE_AT_END = re.compile(r",?\s(?:(?P<editor>Eds?|Editors?)|Translators?|Trans)\.?;\s*$")
+_ACS_AUTHORS = re.compile(r"^(?P<names>(?:[^;,]{1,60},\s(?:[A-Z]\.[\s-]?){1,4};\s)*[^;,]{1,60},\s(?:[A-Z]\.[\s-]?){1,4})"
+                          r"\s+(?P<title>\S.*)$")
+
+
+def _name_pairs(text: str) -> bool:
+    """ "Family, I. I., Family, I." and nothing else: checked by splitting, not by one regex."""
+    parts = text.rstrip(", ").split(", ")
+    return not len(parts) % 2 and len(parts) <= 60 and all(
+        _INITIALS_ONLY.fullmatch(given.strip()) and 0 < len(family) <= 60 and not re.search(r"[\d;]", family)
+        for family, given in zip(parts[::2], parts[1::2]))
+
+
+def acs_names_before_role(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ACS's book "Title; Smith, J., Doe, J., Eds.; Publisher: Place, 2010." (and "Translator;"):
+    the tagger cuts title, names and role anywhere (title and editors as one author list, the role
+    as the title).  Whatever it said, the names before the role are the editors (or translators),
+    and before them come an author list ending in initials and the title, or the title alone."""
+    start = 1 if spans and spans[0][0] == "citation-number" else 0
+    end = start
+    while end < len(spans) and spans[end][0] in ("author", "editor", "translator", "title", "container-title"):
+        end += 1
+    if end == start or end == len(spans) or spans[end][0] not in ("publisher", "location", "date"):
+        return spans
+    head = "".join(text for _, text in spans[start:end])
+    role = _ACS_ROLE_AT_END.search(head)
+    names_start = head.rfind("; ", 0, role.start()) + 2 if role else 1
+    if not role or names_start < 4 or not _name_pairs(head[names_start:role.start()]):
+        return spans
+    front_text = head[:names_start - 2]
+    authors = _ACS_AUTHORS.match(front_text)
+    front = [("author", authors.group("names") + " "), ("title", authors.group("title") + "; ")] if authors \
+        else [("title", front_text + "; ")]
+    label = "editor" if role.group("editor") else "translator"
+    return spans[:start] + front + [(label, head[names_start:role.start()]), ("other", head[role.start():])] \
+        + spans[end:]
+
+
+_DIN_LAST_INITIALS = re.compile(r"^(?:[A-Z]\.[\s-]?){1,3}:\s+")
+
+
+def din_initials_before_colon(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """DIN 1505's "Fink, M. | P.: Animal models": the name's last initials, glued to the colon that
+    ends the names, read as the title's first word."""
+    for index in range(1, len(spans)):
+        label, text = spans[index]
+        initials = _DIN_LAST_INITIALS.match(text) if label == "title" and spans[index - 1][0] == "author" else None
+        if initials and re.search(r",\s(?:[A-Z]\.[\s-]?)+$", spans[index - 1][1].rstrip()):
+            return spans[:index - 1] + [("author", spans[index - 1][1] + text[:initials.end()]),
+                                        ("title", text[initials.end():])] + spans[index + 1:]
+    return spans
