@@ -992,3 +992,13 @@ def test_a_long_list_of_initials_is_read_in_linear_time() -> None:
 def test_imprints_of_books_and_chapters(text: str, expected: dict) -> None:
     """A chapter's publisher after its book, a place alone, a book's series."""
     assert_fields(convert.parse_reference(text, parser="tagger"), expected)
+
+
+def test_a_reference_work_read_into_the_publisher() -> None:
+    """ACS's "Entry. Dictionary; Publisher, Year." with the dictionary read as the publisher's start."""
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("title", "Barge. "), ("publisher", "River Dictionary of English; Harbour University Press, "),
+                          ("date", "2023.")])
+    assert_fields(item, {"title": "Barge", "container-title": "River Dictionary of English",
+                         "publisher": "Harbour University Press", "type": "entry-dictionary"})

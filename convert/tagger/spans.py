@@ -947,6 +947,11 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
         item["container-title"] = container[:online.start()]
         item.setdefault("medium", "online")
     _book_series_read_as_container(grouped, item)
+    publisher = item.get("publisher")
+    if isinstance(publisher, str) and "; " in publisher and item.get("title") and not item.get("container-title"):
+        work, _, name = publisher.partition("; ")  # ACS's "Alliance. Oxford English Dictionary; OUP, 2023."
+        if len(work.split()) >= 2 and PUBLISHER_NAME.search(name) and not PUBLISHER_NAME.search(work):
+            item["container-title"], item["publisher"] = work, name
     _entry_title_before_in(grouped, item)
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
