@@ -1002,3 +1002,11 @@ def test_a_reference_work_read_into_the_publisher() -> None:
                           ("date", "2023.")])
     assert_fields(item, {"title": "Barge", "container-title": "River Dictionary of English",
                          "publisher": "Harbour University Press", "type": "entry-dictionary"})
+
+
+def test_a_year_range_before_the_volume() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Lund, K. "), ("title", "Barges over the years. "),
+                          ("container-title", "Zeitschrift für Flüsse "), ("volume", "2001–2003, 12, "), ("pages", "1–20.")])
+    assert_fields(item, {"issued": {"date-parts": [[2001], [2003]]}, "volume": "12", "page": "1-20"})

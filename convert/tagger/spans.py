@@ -758,6 +758,13 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     if "location" in grouped and "publisher" not in grouped and ":" in item.get("publisher-place", ""):
         item["publisher"] = item.pop("publisher-place")  # "Addison-Wesley: Reading, MA" labelled a place
         _publisher_and_place(item)
+    volume_text = " ".join(grouped.get("volume", []))
+    years = _YEAR_RANGE.search(volume_text)
+    if years and "issued" not in item and re.search(r"\d", volume_text[years.end():]):
+        span = parse_date(years.group(0).strip("().,;"))  # ACS's "Zeitschrift 2001–2003, 12, 1–20": years, then volume
+        if span is not None:
+            item["issued"] = date_to_csl(span)
+            grouped["volume"] = [volume_text[:years.start()] + volume_text[years.end():]]
     for label, variable in (("volume", "volume"), ("issue", "issue")):
         if label in grouped:
             joined_number = " ".join(grouped[label])
