@@ -1010,3 +1010,13 @@ def test_a_year_range_before_the_volume() -> None:
     item = spans_to_item([("author", "Lund, K. "), ("title", "Barges over the years. "),
                           ("container-title", "Zeitschrift für Flüsse "), ("volume", "2001–2003, 12, "), ("pages", "1–20.")])
     assert_fields(item, {"issued": {"date-parts": [[2001], [2003]]}, "volume": "12", "page": "1-20"})
+
+
+def test_cell_editors_read_into_the_book() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor, B. "), ("date", "(2010). "), ("title", "Barges. "),
+                          ("container-title", "In Inland Waterways, K. Lund and T. R. Marsh, "), ("editor", "eds. "),
+                          ("publisher", "(Harbour Press), "), ("pages", "pp. 3–9.")])
+    assert_fields(item, {"container-title": "Inland Waterways", "publisher": "Harbour Press",
+                         "editor": [{"family": "Lund", "given": "K."}, {"family": "Marsh", "given": "T. R."}]})

@@ -436,6 +436,31 @@ def _book_read_into_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]
     return spans
 
 
+_GIVEN_FIRST_NAME = re.compile(r"(?:and\s)?(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?")
+_ROLE_ALONE = re.compile(r"\s*\(?(?:eds?|editors?)\.?\)?[.,]?\s*", re.IGNORECASE)
+
+
+def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Cell's chapter "In Book Title, J. Smith and K. Lund, eds. (Press)": the tagger reads the
+    editors' names into the book and only "eds." as the editors.  The given-first names at the end
+    of the book, just before the role, are the editors."""
+    for index in range(1, len(spans)):
+        if spans[index][0] != "editor" or spans[index - 1][0] != "container-title" \
+                or not _ROLE_ALONE.fullmatch(spans[index][1]):
+            continue
+        book = spans[index - 1][1]
+        pieces = re.split(r"(,\s(?:and\s)?|\sand\s)", book.rstrip().rstrip(","))  # names, separators, names...
+        cut = len(pieces)
+        while cut > 2 and _GIVEN_FIRST_NAME.fullmatch(pieces[cut - 1].strip()):
+            cut -= 2
+        if cut == len(pieces) or not pieces[cut].startswith(","):
+            return spans  # no names at the end, or none after a comma that ends the book's title
+        head = "".join(pieces[:cut + 1])
+        return spans[:index - 1] + [("container-title", head), ("editor", book[len(head):] + spans[index][1])] \
+            + spans[index + 1:]
+    return spans
+
+
 def _year_inside_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE Xplore's proceedings names, "Decision and Control, 2001. Proceedings of the 40th IEEE
     Conference on": the tagger cuts the year out and the name in two.  A year between two parts of
@@ -692,7 +717,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
-        spans = _iso690_repeated_year(spans)
+        spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)
