@@ -60,7 +60,8 @@ def split_particle(family: str) -> tuple[str | None, str]:
     return " ".join(words[:index]), " ".join(words[index:])
 
 
-_GIVEN_INITIAL = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}|[A-Z]\.-[A-Z]\.")
+# Given names as initials: "J.", "J.-P.", "A. T." (a word or a run of them)
+GIVEN_INITIALS = re.compile(r"(?:[A-Z]\.[\s-]?){1,4}")
 
 
 def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
@@ -101,7 +102,7 @@ def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
     if words[-1].lower().rstrip(",") in SUFFIXES and len(words) > 2:
         suffix = words.pop()
     initials = 0
-    while initials < len(words) - 1 and _GIVEN_INITIAL.fullmatch(words[initials]):
+    while initials < len(words) - 1 and GIVEN_INITIALS.fullmatch(words[initials]):
         initials += 1
     rest = words[initials:]
     if initials and len(rest) >= 3 and rest[0][:1].isupper() and any(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.names import GIVEN_INITIALS
+
 
 def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
     """The spans with the characters of each (start, end, label) piece relabelled; the rest keep
@@ -34,7 +36,6 @@ def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -
 # backtrack exponentially over IEEE's long lists of initials).
 _ACS_ROLE_MARK = re.compile(r",?\s(Eds?\.;\s)")
 _ACS_PLACE_YEAR = re.compile(r"([^;:]{2,200}):\s([^;:,]{2,60}(?:,\s[A-Z]{2})?),\s((?:1[5-9]|20)\d\d)")
-_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,4}")
 
 
 def acs_chapter_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -47,11 +48,8 @@ def acs_chapter_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     names_start = text.rfind("; ", 0, role.start()) + 2
     if names_start < 2:
         return spans
-    parts = text[names_start:role.start()].rstrip(",").split(", ")
-    if len(parts) % 2 or len(parts) > 60 or not all(
-            _INITIALS_ONLY.fullmatch(given.strip()) and 0 < len(family) <= 60 and not re.search(r"[\d;]", family)
-            for family, given in zip(parts[::2], parts[1::2])):
-        return spans  # the names must be "Family, I. I." pairs
+    if not _name_pairs(text[names_start:role.start()]):
+        return spans
     imprint = _ACS_PLACE_YEAR.match(text, role.end())
     if not imprint:
         return spans
@@ -79,7 +77,7 @@ def _name_pairs(text: str) -> bool:
     """ "Family, I. I., Family, I." and nothing else: checked by splitting, not by one regex."""
     parts = text.rstrip(", ").split(", ")
     return not len(parts) % 2 and len(parts) <= 60 and all(
-        _INITIALS_ONLY.fullmatch(given.strip()) and 0 < len(family) <= 60 and not re.search(r"[\d;]", family)
+        GIVEN_INITIALS.fullmatch(given.strip()) and 0 < len(family) <= 60 and not re.search(r"[\d;]", family)
         for family, given in zip(parts[::2], parts[1::2]))
 
 

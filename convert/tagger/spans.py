@@ -399,7 +399,7 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
-_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")
+_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")  # _BARE_YEAR, or one closing a bracket
 _ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})
 
 
@@ -497,7 +497,7 @@ def _iso690_repeated_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]
         elif label == "date" and _BARE_YEAR.fullmatch(text) and year.group(0) in text \
                 and labels[index - 1] == "title":
             head, dot, journal = spans[index - 1][1].rstrip().rstrip(".").rpartition(". ")
-            if dot and len(head.split()) >= 1 and journal[:1].isupper():
+            if dot and head and journal[:1].isupper():
                 return spans[:index - 1] + [("title", head + ". "), ("container-title", journal + ". ")] + spans[index:]
         return spans
     return spans
@@ -558,13 +558,8 @@ def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 or spans[index + 2][0] != "date" or not _BARE_YEAR.fullmatch(spans[index + 2][1]):
             continue
         m = _PLACE_BEFORE_COLON.match(text)
-        publisher = spans[index + 1][1].strip()
-        if not m or len(m.group("title").split()) < 2 or not publisher[:1].isupper() \
-                or re.match(r"(?:A|An)\s", publisher) or _PART_WORD.fullmatch(publisher.split()[0]):
+        if not m or not _splits_as_imprint(m.group("title"), m.group("place"), spans[index + 1][1].strip()):
             return spans
-        words = re.split(r"[ -]", m.group("place").split(",")[0])
-        if not all(word[:1].isupper() and not _PART_WORD.fullmatch(word) for word in words):
-            return spans  # "Strategy. Volume II: | The Cold War" is a title
         return spans[:index] + [("title", m.group("title") + ". "), ("location", m.group("place") + ": "),
                                 ("publisher", spans[index + 1][1])] + spans[index + 2:]
     return spans
@@ -1002,12 +997,13 @@ def _entry_title_before_in(grouped: dict[str, list[str]], item: Item) -> None:
     before it."""
     if item.get("editor"):
         return
+    opened = " ".join(grouped.get("container-title", [])).lstrip()  # the container as printed, "In" and all
     title = item.get("title")
     if isinstance(title, str) and not item.get("container-title") and _IN.match(title) \
             and _REFERENCE_WORK.search(title):
         item["container-title"] = _IN.sub("", title)  # "(2021). In Encyclopaedia of ..." read as the title
         del item["title"]
-        grouped = {**grouped, "container-title": [title]}
+        opened = title
     if item.get("title"):
         return
     container = item.get("container-title")
@@ -1019,7 +1015,6 @@ def _entry_title_before_in(grouped: dict[str, list[str]], item: Item) -> None:
             item["title"], item["container-title"] = head, rest
             return
     authors = item.get("author") or []
-    opened = " ".join(grouped.get("container-title", [])).lstrip()
     if container and _IN.match(opened) and len(authors) == 1 and "literal" in authors[0]:
         item["title"] = authors[0]["literal"]
         del item["author"]
@@ -1117,6 +1112,16 @@ _PLACE_BEFORE_COLON = re.compile(rf"^(?P<title>.{{8,}}?[^\s.]{{2}})\.\s(?P<place
 _PART_WORD = re.compile(r"(?i:vol(?:ume)?\.?|part|book|chapter|section|band|tome|appendix|series)|[IVXLC]+\.?")
 
 
+def _splits_as_imprint(title: str, place: str, publisher: str) -> bool:
+    """Whether "Title. Place: Publisher" cut there is a title and its imprint: a title of two words
+    or more, a place of capitalised words, a capitalised publisher.  "Strategy. Volume II: The
+    Cold War" and "Europe: A Divided Continent" are titles."""
+    words = re.split(r"[ -]", place.split(",")[0])
+    return len(title.split()) >= 2 and bool(publisher) and publisher[:1].isupper() \
+        and not re.match(r"(?:A|An)\s", publisher) and not _PART_WORD.fullmatch(publisher.split()[0]) \
+        and all(word[:1].isupper() and not _PART_WORD.fullmatch(word) for word in words)
+
+
 _VOLUME_OPENED = re.compile(r"\s\([Vv]ols?\.?$")
 
 
@@ -1158,12 +1163,7 @@ def _imprint_inside_title(item: Item) -> None:
     variable = "container-title" if item.get("container-title") and item.get("editor") else "title"
     value = item.get(variable)
     m = (_IMPRINT_TAIL.match(value) or _IMPRINT_TAIL_ACS.match(value)) if isinstance(value, str) else None
-    words = re.split(r"[ -]", m.group("place").split(",")[0]) if m else []
-    if not m or not all(word[:1].isupper() and not _PART_WORD.fullmatch(word) for word in words):
-        return  # "Strategy. Volume II: The Cold War" is a title
-    publisher = m.group("publisher")
-    if len(m.group("title").split()) < 2 or not publisher[:1].isupper() or re.match(r"(?:A|An)\s", publisher) \
-            or _PART_WORD.fullmatch(publisher.split()[0]):
+    if not m or not _splits_as_imprint(m.group("title"), m.group("place"), m.group("publisher")):
         return
     item[variable], item["publisher-place"], item["publisher"] = m.group("title"), m.group("place"), m.group("publisher")
 
