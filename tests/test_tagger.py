@@ -1020,3 +1020,23 @@ def test_cell_editors_read_into_the_book() -> None:
                           ("publisher", "(Harbour Press), "), ("pages", "pp. 3–9.")])
     assert_fields(item, {"container-title": "Inland Waterways", "publisher": "Harbour Press",
                          "editor": [{"family": "Lund", "given": "K."}, {"family": "Marsh", "given": "T. R."}]})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an institution before its date, which the tagger reads as a journal or a publisher, is the author
+    ("Inland Waterways Organization (2019) Barge traffic on the Aire. Leeds: Harbour Board.",
+     {"author": [{"literal": "Inland Waterways Organization"}], "title": "Barge traffic on the Aire",
+      "container-title": None, "issued": {"date-parts": [[2019]]}, "type": "book"}),
+    ("International Barge Association. 2018. Canal Freight Statistics. Leeds: Waterways Press.",
+     {"author": [{"literal": "International Barge Association"}], "container-title": None,
+      "publisher": "Waterways Press"}),
+    ("European Canal Agency 2016, Lock gates: a survey, ECA, Brussels.",
+     {"author": [{"literal": "European Canal Agency"}], "title": "Lock gates: a survey"}),
+    ("Department of Inland Waterways (2012) Freight plan 2012–2020. Dublin: Stationery Office.",
+     {"author": [{"literal": "Department of Inland Waterways"}], "publisher": "Stationery Office",
+      "publisher-place": "Dublin"}),
+    # an unsigned entry titled with an institution's name keeps it as the title
+    ("Inland Waterways Organization (2024) Encyclopaedia of Inland Shipping.", {"author": None}),
+])
+def test_an_institution_read_as_a_journal_is_the_author(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)

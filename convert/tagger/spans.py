@@ -288,6 +288,42 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
     return spans
 
 
+# An institution's name as printed in an author position: capitalised words joined by function
+# words, an acronym in brackets allowed ("World Health Organization (WHO)"), no digits
+_INSTITUTION_NAME = re.compile(r"(?:The\s)?[A-Z][\w'’&.-]*(?:,?\s(?:(?:of|for|and|on|the|in|de|des|du|la|le|et|für|und|&)\s){0,2}"
+                               r"[A-Z][\w'’&.-]*){0,11}(?:\s\([A-Z][A-Za-z&.]{1,11}\))?")
+
+
+def _institution_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"North Atlantic Treaty Organization | (2023) | Annual report...": an institution opening an
+    authorless reference, right before its date, is its author, though the tagger read the name as a
+    journal or a publisher.  Not when no title follows (an entry titled with the institution's name:
+    "North Atlantic Treaty Organization, 2024. Encyclopædia Britannica."), nor for a commercial
+    publisher (APA puts "Oxford University Press. (2023)." first for an authorless dictionary entry)."""
+    start = 1 if spans and spans[0][0] == "citation-number" else 0
+    if len(spans) < start + 2 or spans[start][0] not in ("container-title", "publisher") \
+            or spans[start + 1][0] != "date" or any(label in ("author", "editor") for label, _ in spans):
+        return spans
+    label, text = spans[start]
+    head, dot, rest = text.partition(". ")
+    name = head.strip().rstrip(".,:")
+    if " " not in name or not _INSTITUTION_NAME.fullmatch(name) or not is_organisation(name) \
+            or (label == "publisher" and _COMMERCIAL_PUBLISHER.search(name)):
+        return spans
+    if not rest.strip():
+        if not any(later == "title" and not _REFERENCE_WORK.search(words) for later, words in spans[start + 2:]):
+            return spans
+        return spans[:start] + [("author", text)] + spans[start + 1:]
+    if _REFERENCE_WORK.search(rest):
+        return spans  # "North Atlantic Treaty Organization. Encyclopædia Britannica; 2024.": an entry's title
+    # "North Atlantic Treaty Organization. Annual Report | 2022.": the name's sentence, then the title's
+    return spans[:start] + [("author", head + dot), ("title", rest)] + spans[start + 1:]
+
+
+_COMMERCIAL_PUBLISHER = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Inc|Ltd|LLC|GmbH|Sons)\b")
+_REFERENCE_WORK = re.compile(r"Encyclop|Dictionar|Lexi[ck]on|Wörterbuch|Britannica|Wikipedia", re.IGNORECASE)
+
+
 # A Vancouver author at the start of a title span: "Goethe JW von. Faust." (not "Star Wars IV. A New Hope")
 _VANCOUVER_HEAD = re.compile(r"^(?P<names>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s(?![IVX]+\b)[A-Z]{1,3}"
                              r"(?:\s(?:von|van|de|da|der|den|di|du|la|le))?)\.\s+(?P<title>\S.*)$")
@@ -706,6 +742,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
+        spans = _institution_read_as_container(spans)
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
