@@ -1040,3 +1040,19 @@ def test_cell_editors_read_into_the_book() -> None:
 ])
 def test_an_institution_read_as_a_journal_is_the_author(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text, parser="tagger"), expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title that starts with a form of address is no author: with the imprint read into the "name",
+    # with its imprint read as the title, or cut mid-sentence
+    ("Dr. Lockkeeper. Aire Valley Films, 1971.",
+     {"author": None, "title": "Dr. Lockkeeper", "publisher": "Aire Valley Films"}),
+    ("12. Mrs. Bargewright. Aire Valley Films; 1968.",
+     {"author": None, "title": "Mrs. Bargewright", "publisher": "Aire Valley Films"}),
+    ("Mr. Okafor Goes to Leeds. Aire Valley Films; 1975.", {"author": None, "title": "Mr. Okafor Goes to Leeds"}),
+    # a pen name with a form of address stays the author when the rest has its own publisher
+    ("Dr. Tideway. Barges and Their Keepers. Harbour Press; 1990.",
+     {"author": [{"family": "Tideway", "given": "Dr."}], "title": "Barges and Their Keepers"}),
+])
+def test_a_title_starting_with_a_form_of_address(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)

@@ -324,6 +324,44 @@ _COMMERCIAL_PUBLISHER = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Inc|Ltd|
 _REFERENCE_WORK = re.compile(r"Encyclop|Dictionar|Lexi[ck]on|Wörterbuch|Britannica|Wikipedia", re.IGNORECASE)
 
 
+# A person named with a form of address: no citation style writes its authors so, titles do
+_HONORIFIC_HEAD = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mme|Prof|Sgt|Capt)(?:\.?\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?[.,;]?\s*|\.\s*)")
+
+
+def _form_of_address_read_as_author(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Mr. Smith | Goes to Washington", "Dr. Strangelove. | Columbia Pictures; 1964.": a title
+    that starts with a form of address, read as an author.  It is a title when the name is cut
+    mid-sentence, when nothing else is a title, or when the "title" after it (after its date, in
+    "Dr. Strangelove (1964). Columbia Pictures.") is a short imprint-like sentence standing where
+    the publisher is missing.  (A pen name such as "Dr. Seuss. Green Eggs and Ham. Random House"
+    keeps its author: there the publisher is found.)"""
+    start = 1 if spans and spans[0][0] == "citation-number" else 0
+    name = _HONORIFIC_HEAD.match(spans[start][1]) if len(spans) >= start + 2 and spans[start][0] == "author" else None
+    if name is None or sum(label == "author" for label, _ in spans) > 1:
+        return spans
+    head, rest = spans[start][1][:name.end()], spans[start][1][name.end():]
+    titles = [index for index, (label, _) in enumerate(spans) if label == "title"]
+    if rest:  # "Dr. Strangelove. Columbia Pictures, | 1964.": the title, then its imprint, as one name
+        if titles or head.rstrip()[-1:] not in ".;" or any(label == "publisher" for label, _ in spans) \
+                or not _may_be_a_publisher(_clean(rest)) or re.search(r"(?i)\b(?:by|dir|eds?)\b", rest):
+            # (MLA's "Dr. Strangelove. Directed by Stanley Kubrick," is the film's credits: see _film_credits)
+            return spans
+        return spans[:start] + [("title", head), ("publisher", rest)] + spans[start + 1:]
+    if not titles:
+        return spans[:start] + [("title", head)] + spans[start + 1:]
+    bare = not re.search(r"\s\S", head.strip())  # "Mr. | Okafor Goes to Leeds": the form of address alone
+    if titles[0] == start + 1 and (bare or not head.rstrip().endswith(".")):
+        return spans[:start] + [("title", head + spans[start + 1][1])] + spans[start + 2:]
+    if len(titles) > 1 or any(label in ("container-title", "publisher") for label, _ in spans):
+        return spans
+    at = titles[0]
+    imprint = _clean(spans[at][1])
+    right_after = start + 2 if spans[start + 1][0] == "date" else start + 1  # the name's date may come between
+    if at != right_after or ". " in imprint or not _may_be_a_publisher(imprint):
+        return spans
+    return spans[:start] + [("title", head)] + spans[start + 1:at] + [("publisher", spans[at][1])] + spans[at + 1:]
+
+
 # A Vancouver author at the start of a title span: "Goethe JW von. Faust." (not "Star Wars IV. A New Hope")
 _VANCOUVER_HEAD = re.compile(r"^(?P<names>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s(?![IVX]+\b)[A-Z]{1,3}"
                              r"(?:\s(?:von|van|de|da|der|den|di|du|la|le))?)\.\s+(?P<title>\S.*)$")
@@ -742,7 +780,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
-        spans = _institution_read_as_container(spans)
+        spans = _form_of_address_read_as_author(_institution_read_as_container(spans))
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
