@@ -321,7 +321,6 @@ def _institution_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[s
 
 
 _COMMERCIAL_PUBLISHER = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Inc|Ltd|LLC|GmbH|Sons)\b")
-_REFERENCE_WORK = re.compile(r"Encyclop|Dictionar|Lexi[ck]on|Wörterbuch|Britannica|Wikipedia", re.IGNORECASE)
 
 
 # A person named with a form of address: no citation style writes its authors so, titles do
