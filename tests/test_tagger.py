@@ -1056,3 +1056,9 @@ def test_an_institution_read_as_a_journal_is_the_author(text: str, expected: dic
 ])
 def test_a_title_starting_with_a_form_of_address(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text, parser="tagger"), expected)
+
+
+def test_an_issue_glued_to_a_doi_is_kept() -> None:
+    item = convert.parse_reference("Okafor, Bisi, and Karl Lund. 2004. “Barges at Dawn.” Inland Shipping Review 7(3). "
+                                   "doi:10.5555/isr.2004.7.3.", parser="tagger")
+    assert_fields(item, {"volume": "7", "issue": "3", "DOI": "10.5555/isr.2004.7.3"})

@@ -878,8 +878,9 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             if label == "volume" and numbered:
                 item.setdefault("issue", numbered.group(1))
                 joined_number = joined_number[:numbered.start()]
-            if "://" in joined_number or "doi" in joined_number.lower():
-                continue  # an identifier the tagger mislabelled; found below from the whole text
+            identifier = re.search(r"(?i)\bdoi\b|://", joined_number)
+            if identifier:  # an identifier the tagger glued on ("(2). doi:10..."); found below from the whole text
+                joined_number = joined_number[:identifier.start()]
             m = _NUMBER.search(re.sub(r"(?i)\bvol(?:ume)?\.?", "", joined_number))
             if m and variable not in item:
                 item[variable] = m.group(0)
