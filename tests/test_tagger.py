@@ -1062,3 +1062,14 @@ def test_an_issue_glued_to_a_doi_is_kept() -> None:
     item = convert.parse_reference("Okafor, Bisi, and Karl Lund. 2004. “Barges at Dawn.” Inland Shipping Review 7(3). "
                                    "doi:10.5555/isr.2004.7.3.", parser="tagger")
     assert_fields(item, {"volume": "7", "issue": "3", "DOI": "10.5555/isr.2004.7.3"})
+
+
+def test_an_edited_book_with_no_chapter_is_the_title() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("editor", "Lund, K., ed. "), ("container-title", "Clinical Canal Engineering. "),
+                          ("publisher", "Williams and Wilkins, "), ("date", "1994.")])
+    assert_fields(item, {"title": "Clinical Canal Engineering", "container-title": None, "type": "book"})
+    chapter = spans_to_item([("editor", "Lund, K., ed. "), ("container-title", "In Clinical Canal Engineering. "),
+                             ("publisher", "Williams and Wilkins, "), ("date", "1994.")])
+    assert_fields(chapter, {"container-title": "Clinical Canal Engineering"})

@@ -1040,8 +1040,11 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     _springer_volume_without_pages(grouped, item)
     if "title" not in item and item.get("container-title") \
             and (item.get("publisher") or item.get("edition") or item.get("publisher-place")) \
-            and not any(item.get(v) for v in ("volume", "issue", "page", "editor")):
-        item["title"] = item.pop("container-title")  # "(2004) The Oxford Companion..., 3rd edn. Oxford UP": a book
+            and not any(item.get(v) for v in ("volume", "issue", "page")) \
+            and not (item.get("editor") and _IN.match(grouped.get("container-title", [""])[0])):
+        # "(2004) The Oxford Companion..., 3rd edn. Oxford UP" and "Mitchell, C., ed. Clinical Gynecologic
+        # Endocrinology. Williams and Wilkins, 1994.": a book (edited), not a chapter ("In" would open its book)
+        item["title"] = item.pop("container-title")
     _editors_inside_container(grouped, item)
     container = item.get("container-title")
     online = re.search(r"\.\s(?:Online|\[online\])$", container) if isinstance(container, str) else None
