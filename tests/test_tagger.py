@@ -1073,3 +1073,10 @@ def test_an_edited_book_with_no_chapter_is_the_title() -> None:
     chapter = spans_to_item([("editor", "Lund, K., ed. "), ("container-title", "In Clinical Canal Engineering. "),
                              ("publisher", "Williams and Wilkins, "), ("date", "1994.")])
     assert_fields(chapter, {"container-title": "Clinical Canal Engineering"})
+
+
+def test_a_particle_after_the_first_authors_initials() -> None:
+    item = convert.parse_reference("Berg, A. J. van den, and K. Lund. 2001. “Lock Gates.” Canal Journal 2: 18–25.",
+                                   parser="tagger")
+    assert_fields(item, {"author": [{"family": "Berg", "given": "A. J.", "dropping-particle": "van den"},
+                                    {"family": "Lund", "given": "K."}]})

@@ -82,6 +82,11 @@ def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     return [p for p in people if p and p != {"literal": ""}], et_al
 
 
+# The given names of an inverted first name, a particle kept after them: "Maat, M. P. de"
+_INVERTED_GIVEN = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*(?:\s(?:de|van|von|der|den|da|di|du|la|le|del|della|dos|das|"
+                             r"ten|ter|zu)){0,3}")
+
+
 def _split_people(text: str) -> list[str]:
     """Name lists in the forms styles use: "Doe, J., Roe, R., & Poe, E.", "Doe J, Roe R",
     "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
@@ -94,7 +99,7 @@ def _split_people(text: str) -> list[str]:
     # APA/Harvard: "Doe, J. J., & van Roe, A. J.": family names and initials in turn
     if len(parts) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}", p.replace(" ", "")) for p in parts[1::2]):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
-    if len(parts) >= 3 and " " not in parts[0] and re.fullmatch(r"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*", parts[1]) \
+    if len(parts) >= 3 and " " not in parts[0] and _INVERTED_GIVEN.fullmatch(parts[1]) \
             and all(" " in p for p in parts[2:]) and not re.fullmatch(r"(?:[A-Z]\.\s?)+", parts[2]):
         # MLA/Chicago: "Cover, Thomas, and Peter Hart": the first name inverted, the others not
         return [f"{parts[0]}, {parts[1]}"] + parts[2:]
