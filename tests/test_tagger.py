@@ -1080,3 +1080,9 @@ def test_a_particle_after_the_first_authors_initials() -> None:
                                    parser="tagger")
     assert_fields(item, {"author": [{"family": "Berg", "given": "A. J.", "dropping-particle": "van den"},
                                     {"family": "Lund", "given": "K."}]})
+
+
+def test_a_thesis_institution_and_genre_in_one_span() -> None:
+    item = convert.parse_reference("Okafor, Bisi. Schleusen Und Kanäle Im Ruhrgebiet. 2009. Universität Dortmund, "
+                                   "Dissertation.", parser="tagger")
+    assert_fields(item, {"publisher": "Universität Dortmund", "genre": "Dissertation", "type": "thesis"})

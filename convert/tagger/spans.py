@@ -651,6 +651,10 @@ _THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removepr
                               re.IGNORECASE)
 
 
+_INSTITUTION_THEN_THESIS = re.compile(r"([A-Z][^,;:]{2,80}),\s*(" + _THESIS_WORDS.pattern.removeprefix("(?i)") + ")",
+                                      re.IGNORECASE)
+
+
 _IN_CONTAINER = re.compile(r"[Ii]n:?\s[A-Z][^;:()\[\]]{2,200}?,?")
 
 
@@ -744,8 +748,13 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     editors_since_title = False
     has_container = any(label == "container-title" for label, _ in spans)
     for label, text in spans:
+        institution_genre = _INSTITUTION_THEN_THESIS.fullmatch(text.strip()) if label in ("note", "other") else None
         if label != "genre" and _THESIS_WORDS.fullmatch(text.strip()):
             label = "genre"
+        elif institution_genre:  # MLA's "2007. Universität Kassel, Dissertation.": where and what, in one span
+            out.append(("publisher", text[:text.index(institution_genre.group(2))]))
+            out.append(("genre", text[text.index(institution_genre.group(2)):]))
+            continue
         elif label == "author" and seen_title and any(lab == "author" for lab, _ in out):
             label = "publisher"
         elif label == "title" and seen_title and editors_since_title and not has_container:
