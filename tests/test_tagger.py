@@ -1086,3 +1086,16 @@ def test_a_thesis_institution_and_genre_in_one_span() -> None:
     item = convert.parse_reference("Okafor, Bisi. Schleusen Und Kanäle Im Ruhrgebiet. 2009. Universität Dortmund, "
                                    "Dissertation.", parser="tagger")
     assert_fields(item, {"publisher": "Universität Dortmund", "genre": "Dissertation", "type": "thesis"})
+
+
+def test_a_lower_case_word_carries_the_title_past_the_taggers_cut() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, B.; Lund, K. "), ("title", "A Survey of Lock Gates of Historic Structures "),
+             ("container-title", "in Canals. Canals "), ("date", "1999, "), ("volume", "4, "), ("pages", "11–19.")]
+    assert_fields(spans_to_item(spans), {"title": "A Survey of Lock Gates of Historic Structures in Canals",
+                                         "container-title": "Canals"})
+    # Nature's "Title. in Book": the title ended at its period, the book starts with "in"
+    nature = [("author", "Okafor, B. & Lund, K. "), ("title", "Lock gates. "), ("container-title", "in Canal Studies. "),
+              ("date", "(Harbour Press, 1999).")]
+    assert_fields(spans_to_item(nature), {"title": "Lock gates", "container-title": "Canal Studies"})

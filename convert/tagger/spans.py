@@ -275,14 +275,19 @@ _DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|be
                        re.IGNORECASE)
 
 
+_CONTINUING = re.compile(r"(?:in|of|and|for|on|with|to|from)\s")  # lower case: not Nature's "Title. in Book"
+_SENTENCE_END = re.compile(r"[.?!\"”’]\s*$")
+
+
 def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Strategic culture and | NATO. Security Studies.": a title cannot end on "and"; the container
     span's first sentence finishes it."""
     for position in range(len(spans) - 1):
         label, text = spans[position]
         following_label, following = spans[position + 1]
-        if label != "title" or following_label != "container-title" or not _DANGLING.search(text):
-            continue
+        if label != "title" or following_label != "container-title" or not (
+                _DANGLING.search(text) or (_CONTINUING.match(following) and not _SENTENCE_END.search(text))):
+            continue  # ("Structures | in Proteins. Proteins 1995": a lower-case word carries the title on)
         breaks = list(_SENTENCE_BREAK.finditer(following.rstrip()))
         if breaks:
             cut = breaks[0].end()
