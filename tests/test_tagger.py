@@ -1099,3 +1099,17 @@ def test_a_lower_case_word_carries_the_title_past_the_taggers_cut() -> None:
     nature = [("author", "Okafor, B. & Lund, K. "), ("title", "Lock gates. "), ("container-title", "in Canal Studies. "),
               ("date", "(Harbour Press, 1999).")]
     assert_fields(spans_to_item(nature), {"title": "Lock gates", "container-title": "Canal Studies"})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a society's acronym after the proceedings it published is the publisher
+    ("7. Okafor B. Routing barges by night. In: Proceedings of the Workshop on Inland Logistics. IWLA; 2004.",
+     {"container-title": "Proceedings of the Workshop on Inland Logistics", "publisher": "IWLA"}),
+    ("[7] B. Okafor, “Routing barges by night,” in Proceedings of the Workshop on Inland Logistics, IWLA, 2004.",
+     {"container-title": "Proceedings of the Workshop on Inland Logistics", "publisher": "IWLA"}),
+    # the meeting's own acronym in brackets is no publisher
+    ("B. Okafor. Routing barges by night. In Proceedings of the Workshop on Inland Logistics (WIL), pages 3-9, "
+     "Leeds, 2004.", {"container-title": "Proceedings of the Workshop on Inland Logistics (WIL)", "publisher": None}),
+])
+def test_an_acronym_closing_the_proceedings_is_their_publisher(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)

@@ -1055,6 +1055,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     _din_imprint_and_volume_word(item)
     _title_glued_to_container(item)
     _container_tail(item)
+    _proceedings_publisher(item)
     _organisation_before_title(item)
     _springer_volume_without_pages(grouped, item)
     if "title" not in item and item.get("container-title") \
@@ -1192,6 +1193,27 @@ def _container_tail(item: Item) -> None:
             return
         item["issued"] = date_to_csl(date)
     item["container-title"] = container[:tail.start()]
+
+
+# "Proceedings of the National Conference on Artificial Intelligence. AAAI": a meeting's volume, then
+# the society that published it, as an acronym
+# (an acronym in closed brackets is the meeting's own: "Symposium on Principles of Database Systems (PODS)";
+# Nature's "(AAAI, 1996)" leaves the bracket open in the container)
+_PROCEEDINGS_PUBLISHER = re.compile(r"(?:[.,;]\s?|\s\()(?P<publisher>[A-Z][A-Z&]{1,7}(?:\s(?:Press|Publications))?)$")
+_MEETING = re.compile(r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Workshop|Symposium|Congress|Meeting)\b")
+
+
+def _proceedings_publisher(item: Item) -> None:
+    """The tagger keeps "AAAI" with the proceedings it follows; with no other publisher found, it is one."""
+    container = item.get("container-title")
+    if not isinstance(container, str) or item.get("volume") or item.get("issue"):
+        return
+    tail = _PROCEEDINGS_PUBLISHER.search(container)
+    # (Nature's "(AAAI, 1996)" already gave the publisher, but left it in the container too)
+    if tail is not None and _MEETING.search(container[:tail.start()]) \
+            and item.get("publisher", tail.group("publisher")) == tail.group("publisher"):
+        item["container-title"] = container[:tail.start()].rstrip(" ,;(")
+        item["publisher"] = tail.group("publisher")
 
 
 _NAMELESS_BODY = re.compile(r"Universit(?:y|ät|é|à|ad|eit)|Institut[e]?|Academy|Akademie")  # not a whole name
