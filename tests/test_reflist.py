@@ -588,3 +588,17 @@ def test_cs2_lists_firms_speeches_and_liner_notes(text: str, expected: dict) -> 
     item = convert.parse_reference(text)
     for key, value in expected.items():
         assert item.get(key) == value, (key, item)
+
+
+@pytest.mark.parametrize("journal", ["Rev. Mod. Navig.", "Bull. Soc. Navig. Fr.", "Mitt. Geogr. Ges. Leeds",
+                                     "Trans. Amer. Canal Soc."])
+def test_cs1_abbreviated_journal_is_not_cut_at_its_periods(journal: str) -> None:
+    # the grammar alone read "Rev. Mod" as the journal and "Navig" as its publisher
+    item = convert.parse_reference(f'Okafor, Bisi (1988). "Barges at dawn". {journal} 8 (2): 155–170.')
+    assert item["container-title"].rstrip(".") == journal.rstrip(".")
+    assert (item.get("publisher"), item.get("note"), item["volume"], item["issue"]) == (None, None, "8", "2")
+
+
+def test_cs1_journal_with_its_publisher_keeps_the_publisher() -> None:
+    item = convert.parse_reference('Okafor, Bisi (1988). "Barges at dawn". Inland Shipping. Elsevier. 8 (2): 155–170.')
+    assert (item["container-title"], item.get("publisher")) == ("Inland Shipping", "Elsevier")

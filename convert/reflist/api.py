@@ -132,6 +132,8 @@ def _parse_one_unguarded(text: str, parser: str = "auto") -> tuple[Item, list[st
     else:
         item, leftovers = parse_cs1(text)
         _publisher_after_title(item)
+        if parser == "auto":
+            leftovers = _journal_cut_at_abbreviations(text, item, leftovers)
         if parser == "auto" and not _shows_cs1(text) and _tagger_available() \
                 and (leftovers or _JOURNAL_AS_PUBLISHER.search(item.get("publisher", ""))):
             # Only the head looked like CS1 ("ATLAS Collaboration (2015). Title. Phys. Rev. Lett 114,
@@ -152,6 +154,56 @@ def _parse_one_unguarded(text: str, parser: str = "auto") -> tuple[Item, list[st
 
 # A CS1 book's publisher never ends in a bare number; a journal with its volume does.
 _JOURNAL_AS_PUBLISHER = re.compile(r"\s\d{1,4}$")
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip().lower()
+
+
+def _journal_cut_at_abbreviations(text: str, item: Item, leftovers: list[str]) -> list[str]:
+    """CS1 prints a journal as its editors typed it, often abbreviated: "Jahrbuch f. Psychopath. u.
+    Psychother. 8: 155" or "Rev. Mod. Phys. 8 (2)".  The grammar splits such a name at each period
+    no table of abbreviations knows, and reads the pieces as the journal, a publisher and unplaced
+    text.  When it did (a publisher with no place, or text left over), the tagger, which learned
+    abbreviated journals from the corpora, reads the reference; its journal is taken when it holds
+    the grammar's journal and the text the grammar gave to the publisher, and it found no
+    publisher of its own (a journal's real publisher, "Journal. Elsevier. 8: 155", stays).
+    Returns the leftovers that remain."""
+    container = item.get("container-title")
+    publisher = item.get("publisher") if not item.get("publisher-place") else None
+    if not isinstance(container, str) or not item.get("title") or not (publisher or leftovers) \
+            or not _CS1_JOURNAL_NUMBERS.search(text) or not _tagger_available():
+        return leftovers
+    from ..tagger.spans import parse_with_tagger
+
+    tagged, _ = parse_with_tagger(text)
+    longer = tagged.get("container-title")
+    if not isinstance(longer, str) or tagged.get("publisher") or not tagged.get("volume") \
+            or not (tagged.get("page") or tagged.get("issue")) or _CS1_WORDS.search(longer) \
+            or not _comparable(longer).startswith(_comparable(container) + " "):
+        return leftovers  # only a journal with its numbers: a site's or a paper's "Work. Publisher." is CS1's own
+    inside = _comparable(longer)
+    pieces = ([publisher] if isinstance(publisher, str) and not PUBLISHER_NAME.search(publisher) else []) + leftovers
+    # a piece may carry the journal's numbers on ("Geogr. Ges. Wien 8 (2): 155–170"): the tagger read those too
+    absorbed = [piece for piece in pieces if _comparable(piece.rstrip(_NUMBERS_AT_END)) in inside
+                and _comparable(piece.rstrip(_NUMBERS_AT_END))]
+    if not absorbed:
+        return leftovers
+    item["container-title"] = longer
+    if isinstance(publisher, str) and publisher in absorbed:
+        del item["publisher"]
+    for variable in ("volume", "issue", "page"):
+        if variable not in item and tagged.get(variable):
+            item[variable] = tagged[variable]
+    if tagged.get("type") == "article-journal":
+        item["type"] = "article-journal"
+    return [piece for piece in leftovers if piece not in absorbed]
+
+
+_NUMBERS_AT_END = "0123456789 ():;,.–-"
+# CS1's journal numbers: "8 (2): 155", "10: 124" (the tagger is asked only when they are there)
+_CS1_JOURNAL_NUMBERS = re.compile(r"\s\d{1,5}(?:\s?\([^()]{1,12}\))?:\s?[A-Za-z]{0,3}\d")
+_CS1_WORDS = re.compile(r"\b(?:Archived|Retrieved)\s|^In:?\s")
 
 
 def _publisher_after_title(item: Item) -> None:
