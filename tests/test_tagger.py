@@ -1113,3 +1113,12 @@ def test_a_lower_case_word_carries_the_title_past_the_taggers_cut() -> None:
 ])
 def test_an_acronym_closing_the_proceedings_is_their_publisher(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text, parser="tagger"), expected)
+
+
+def test_nature_in_opens_the_book_before_its_subtitle() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, B. "), ("title", "Lock gates at night. in Canal Engineering: "),
+             ("container-title", "Proceedings of the 1990 Workshop "), ("location", "(Leeds, "), ("date", "1991).")]
+    assert_fields(spans_to_item(spans), {"title": "Lock gates at night",
+                                         "container-title": "Canal Engineering: Proceedings of the 1990 Workshop"})

@@ -178,10 +178,14 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
         spans = repaired
     has_title = any(label == "title" for label, _ in spans)
     has_container = any(label == "container-title" for label, _ in spans)
-    for label, text in spans:
+    for position, (label, text) in enumerate(spans):
         vancouver = _VANCOUVER_AUTHORS.match(text) if label == "author" and not has_title else None
         initials = _INITIALS_AUTHORS.match(text) if label == "author" and not has_title and not vancouver else None
-        nature = _NATURE_IN.match(text) if label == "title" and not has_container else None
+        # (with a container, only the one right after, its book's subtitle: "Title. in Reasoning about
+        # Actions: | Proceedings of the 1986 Workshop")
+        book_follows = position + 1 < len(spans) and spans[position + 1][0] == "container-title" \
+            and not _IN.match(spans[position + 1][1])
+        nature = _NATURE_IN.match(text) if label == "title" and (not has_container or book_follows) else None
         if vancouver and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", vancouver.group(2)):
             out.extend([(label, vancouver.group(1) + ". "), ("title", vancouver.group(2))])
         elif initials and not re.fullmatch(r"(?:Jr|Sr|II|III|IV|et al|[A-Z])\.?\s*", initials.group(2)) \
