@@ -1122,3 +1122,19 @@ def test_nature_in_opens_the_book_before_its_subtitle() -> None:
              ("container-title", "Proceedings of the 1990 Workshop "), ("location", "(Leeds, "), ("date", "1991).")]
     assert_fields(spans_to_item(spans), {"title": "Lock gates at night",
                                          "container-title": "Canal Engineering: Proceedings of the 1990 Workshop"})
+
+
+def test_unplaced_text_where_the_title_stands_is_the_title() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("citation-number", "(4) "), ("author", "Okafor. "), ("note", "Canal Hydraulics, 2nd ed.; "),
+             ("publisher", "Harbour Press, "), ("date", "1994.")]
+    assert_fields(spans_to_item(spans), {"title": "Canal Hydraulics", "edition": "2", "note": None})
+
+
+def test_a_bracketed_genre_then_its_publisher() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, B. "), ("date", "(1994). "), ("title", "Night routing of barges "),
+             ("genre", "[Technical report]. Leeds CS.")]
+    assert_fields(spans_to_item(spans), {"genre": "Technical report", "publisher": "Leeds CS", "type": "report"})

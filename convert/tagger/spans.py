@@ -660,6 +660,7 @@ _THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removepr
                               re.IGNORECASE)
 
 
+_GENRE_THEN_PUBLISHER = re.compile(r"[\[(][^\[\]()]{2,40}[\])][.,]?\s+([A-Z][^\[\]()]{1,80})")
 _INSTITUTION_THEN_THESIS = re.compile(r"([A-Z][^,;:]{2,80}),\s*(" + _THESIS_WORDS.pattern.removeprefix("(?i)") + ")",
                                       re.IGNORECASE)
 
@@ -751,18 +752,30 @@ def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, 
 
 def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Master's thesis" is a genre whatever the tagger called it; a second run of names after the
-    title ("2015. Universität Wien, PhD thesis.") is the institution that published it."""
+    title ("2015. Universität Wien, PhD thesis.") is the institution that published it; unplaced
+    text right after the names, with no title anywhere, stands where the title does."""
     out: list[tuple[str, str]] = []
     seen_title = False
     editors_since_title = False
     has_container = any(label == "container-title" for label, _ in spans)
+    has_title = any(label == "title" for label, _ in spans)
     for label, text in spans:
+        bracketed_genre = _GENRE_THEN_PUBLISHER.fullmatch(text.strip()) if label == "genre" else None
+        if label == "note" and not has_title and out and out[-1][0] == "author" and not seen_title:
+            label = "title"  # ACS's "Haykin. | Communication Systems, 3rd ed.; | Wiley": the title's place
+        if bracketed_genre and _may_be_a_publisher(bracketed_genre.group(1).rstrip(".")):
+            # APA's "[Tech Report]. CMU CS." read as one genre: the genre, then the publisher
+            cut = len(text) - len(text.lstrip()) + bracketed_genre.start(1)
+            out.append(("genre", text[:cut]))
+            out.append(("publisher", text[cut:]))
+            continue
         institution_genre = _INSTITUTION_THEN_THESIS.fullmatch(text.strip()) if label in ("note", "other") else None
         if label != "genre" and _THESIS_WORDS.fullmatch(text.strip()):
             label = "genre"
         elif institution_genre:  # MLA's "2007. Universität Kassel, Dissertation.": where and what, in one span
-            out.append(("publisher", text[:text.index(institution_genre.group(2))]))
-            out.append(("genre", text[text.index(institution_genre.group(2)):]))
+            cut = len(text) - len(text.lstrip()) + institution_genre.start(2)
+            out.append(("publisher", text[:cut]))
+            out.append(("genre", text[cut:]))
             continue
         elif label == "author" and seen_title and any(lab == "author" for lab, _ in out):
             label = "publisher"
