@@ -1138,3 +1138,11 @@ def test_a_bracketed_genre_then_its_publisher() -> None:
     spans = [("author", "Okafor, B. "), ("date", "(1994). "), ("title", "Night routing of barges "),
              ("genre", "[Technical report]. Leeds CS.")]
     assert_fields(spans_to_item(spans), {"genre": "Technical report", "publisher": "Leeds CS", "type": "report"})
+
+
+def test_unplaced_text_after_the_names_with_no_imprint_stays_a_note() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item([("author", "B. Okafor, "), ("note", "private communication "), ("date", "(2017).")]),
+                  {"title": None, "note": "private communication"})
+

@@ -759,9 +759,10 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     editors_since_title = False
     has_container = any(label == "container-title" for label, _ in spans)
     has_title = any(label == "title" for label, _ in spans)
-    for label, text in spans:
+    for position, (label, text) in enumerate(spans):
         bracketed_genre = _GENRE_THEN_PUBLISHER.fullmatch(text.strip()) if label == "genre" else None
-        if label == "note" and not has_title and out and out[-1][0] == "author" and not seen_title:
+        imprint_follows = position + 1 < len(spans) and spans[position + 1][0] in ("publisher", "location", "edition")
+        if label == "note" and not has_title and out and out[-1][0] == "author" and imprint_follows:
             label = "title"  # ACS's "Haykin. | Communication Systems, 3rd ed.; | Wiley": the title's place
         if bracketed_genre and _may_be_a_publisher(bracketed_genre.group(1).rstrip(".")):
             # APA's "[Tech Report]. CMU CS." read as one genre: the genre, then the publisher
