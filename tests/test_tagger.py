@@ -1140,9 +1140,24 @@ def test_a_bracketed_genre_then_its_publisher() -> None:
     assert_fields(spans_to_item(spans), {"genre": "Technical report", "publisher": "Leeds CS", "type": "report"})
 
 
+@pytest.mark.parametrize("spans,expected", [
+    # a title and a short name read as one "journal" with no numbers: the book and its publisher
+    ([("author", "Okafor, B. "), ("date", "(1986). "), ("container-title", "Schleusen. Aire.")],
+     {"title": "Schleusen", "publisher": "Aire", "container-title": None, "type": "book"}),
+    ([("author", "Okafor B "), ("date", "(1986) "), ("container-title", "Schleusen. Aire, Bad Lippstadt")],
+     {"title": "Schleusen", "publisher": "Aire", "publisher-place": "Bad Lippstadt"}),
+    # an unsigned entry in a reference work keeps the work as its container
+    ([("container-title", "Inland Waterways Board. Encyclopaedia of Shipping. "), ("date", "2024.")],
+     {"title": "Inland Waterways Board", "container-title": "Encyclopaedia of Shipping"}),
+])
+def test_a_short_name_after_a_title_in_one_journal_span_is_the_publisher(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)
+
+
 def test_unplaced_text_after_the_names_with_no_imprint_stays_a_note() -> None:
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item([("author", "B. Okafor, "), ("note", "private communication "), ("date", "(2017).")]),
                   {"title": None, "note": "private communication"})
-

@@ -1705,21 +1705,31 @@ def _container_that_is_a_publisher(item: Item) -> None:
     container = item.get("container-title")
     if not container or any(item.get(v) for v in ("volume", "issue", "page", "DOI", "editor", "URL")):
         return
-    if "title" not in item and ". " in container:
+    one_span = "title" not in item and ". " in container
+    if one_span:
         item["title"], _, container = container.partition(". ")
         item["container-title"] = container
     if "publisher" in item or _SERIAL_WORDS.search(container):
         return
     placed = re.fullmatch(r"([A-Z][\w .,'-]{1,40}?):\s(.+)", container)
-    # journals have no editions, and "Rowman & Littlefield", "Farrar, Straus & Giroux" are firms
-    if placed or PUBLISHER_NAME.search(container) or item.get("edition") or _FIRM.fullmatch(container.strip(" .,")):
+    # journals have no editions, and "Rowman & Littlefield", "Farrar, Straus & Giroux" are firms; a
+    # short name the tagger read with the title as one "journal" ("Faust. Insel.") is the imprint
+    short_imprint = one_span and len(container.split(",")[0].split()) <= 2 and container[:1].isupper() \
+        and not _REFERENCE_WORK.search(container)
+    if placed or PUBLISHER_NAME.search(container) or item.get("edition") or _FIRM.fullmatch(container.strip(" .,")) \
+            or short_imprint:
         del item["container-title"]
         if placed:
             item.setdefault("publisher-place", placed.group(1))
             container = placed.group(2)
+        elif short_imprint and "publisher-place" not in item:
+            with_place = _NAME_COMMA_PLACE.fullmatch(container.rstrip(". "))  # "Insel, Frankfurt am Main"
+            if with_place:
+                container, item["publisher-place"] = with_place.group(1), with_place.group(2)
         item["publisher"] = container
 
 
+_NAME_COMMA_PLACE = re.compile(r"([^,]{2,60}),\s([A-Z][^\W\d_]+(?:\s[^\W\d_]+){0,3})")
 _FIRM = re.compile(r"[A-Z][\w'-]{1,20}(?:,\s[A-Z][\w'-]{1,20}){0,3}\s&\s[A-Z][\w'-]{1,20}")
 _SERIAL_WORDS = re.compile(r"(?i)\b(?:journal|review|proceedings|conference|symposium|bulletin|quarterly|transactions|"
                            r"annals|letters|magazine|times|news|post|gazette|herald|tribune)\b")
