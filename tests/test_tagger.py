@@ -1161,3 +1161,18 @@ def test_unplaced_text_after_the_names_with_no_imprint_stays_a_note() -> None:
 
     assert_fields(spans_to_item([("author", "B. Okafor, "), ("note", "private communication "), ("date", "(2017).")]),
                   {"title": None, "note": "private communication"})
+
+
+@pytest.mark.parametrize("spans", [
+    [("author", "Okafor, Bisi A. LEEDS "), ("date", "1848: "), ("title", "The Canal Riots. "),
+     ("publisher", "Harbour Press, "), ("date", "2007.")],
+    [("author", "Okafor BA. "), ("container-title", "LEEDS "), ("date", "1848: "), ("title", "The Canal Riots. "),
+     ("publisher", "Harbour Press; "), ("date", "2007.")],
+])
+def test_a_year_before_a_colon_opens_the_title(spans: list) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item(spans)
+    assert_fields(item, {"title": "LEEDS 1848: The Canal Riots", "publisher": "Harbour Press",
+                         "issued": {"date-parts": [[2007]]}})
+    assert item["author"][0]["family"] == "Okafor"

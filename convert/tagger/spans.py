@@ -486,6 +486,29 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
+def _year_colon_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"NATO 1948: The Birth of the Transatlantic Alliance" with "NATO" read as a journal (or as the
+    end of the names) and "1948:" as the date, when the reference has its own date elsewhere: a
+    year before a colon is the title's."""
+    for index in range(1, len(spans) - 1):
+        label, text = spans[index]
+        if label != "date" or not _YEAR_COLON.fullmatch(text) or spans[index + 1][0] != "title" \
+                or not any(other == "date" for other, _ in spans[:index - 1] + spans[index + 1:]):
+            continue
+        before_label, before = spans[index - 1]
+        title = ("title", text + spans[index + 1][1])
+        if before_label == "container-title" and not _IN.match(before) and len(before.split()) <= 4:
+            return spans[:index - 1] + [("title", before + title[1])] + spans[index + 2:]
+        head = _NAMES_THEN_WORDS.fullmatch(before) if before_label == "author" else None
+        if head:  # "Kaplan, Lawrence S. NATO | 1948:": the names end at their last period
+            return spans[:index - 1] + [("author", head.group(1)), ("title", head.group(2) + title[1])] + spans[index + 2:]
+    return spans
+
+
+_YEAR_COLON = re.compile(r"\s*(?:1[5-9]|20)\d\d:\s*")
+_NAMES_THEN_WORDS = re.compile(r"(.+[.,]\s)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}\s)")
+
+
 _YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")  # _BARE_YEAR, or one closing a bracket
 _ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})
 
@@ -823,6 +846,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
+        spans = _year_colon_inside_title(spans)
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
         if text.strip():
