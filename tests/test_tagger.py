@@ -1176,3 +1176,13 @@ def test_a_year_before_a_colon_opens_the_title(spans: list) -> None:
     assert_fields(item, {"title": "LEEDS 1848: The Canal Riots", "publisher": "Harbour Press",
                          "issued": {"date-parts": [[2007]]}})
     assert item["author"][0]["family"] == "Okafor"
+
+
+def test_a_bare_number_closing_an_edited_books_title_is_part_of_it() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, B. "), ("date", "(1995). "), ("title", "Barges by night. "),
+             ("editor", "In K. Lund (Ed.), "), ("container-title", "Advances in Canal Engineering "), ("issue", "7. "),
+             ("publisher", "Harbour Press.")]
+    assert_fields(spans_to_item(spans), {"container-title": "Advances in Canal Engineering 7", "issue": None,
+                                         "volume": None, "publisher": "Harbour Press"})

@@ -486,6 +486,23 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
+def _number_closing_an_edited_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"In G. Tesauro (Eds.), Advances in Neural Information Processing Systems | 7. | MIT Press.": in
+    an edited book, a bare number right after the book's title, before its publisher, is the end of
+    the title (the styles that print a book's volume there mark it: "Vol. 7", "(Vol. 7)")."""
+    labels = [label for label, _ in spans]
+    if "editor" not in labels or "container-title" not in labels:
+        return spans
+    at = labels.index("container-title")
+    if at + 2 < len(spans) and labels[at + 1] in ("volume", "issue") and _BARE_BOOK_NUMBER.fullmatch(spans[at + 1][1]) \
+            and labels[at + 2] in ("publisher", "location") and labels.count("volume") + labels.count("issue") == 1:
+        return spans[:at] + [("container-title", spans[at][1] + spans[at + 1][1])] + spans[at + 2:]
+    return spans
+
+
+_BARE_BOOK_NUMBER = re.compile(r"\d{1,3}[.,]?\s*")
+
+
 def _year_colon_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"NATO 1948: The Birth of the Transatlantic Alliance" with "NATO" read as a journal (or as the
     end of the names) and "1948:" as the date, when the reference has its own date elsewhere: a
@@ -846,7 +863,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
-        spans = _year_colon_inside_title(spans)
+        spans = _number_closing_an_edited_book(_year_colon_inside_title(spans))
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
         if text.strip():
