@@ -77,6 +77,13 @@ def test_tagger_reads_the_key_fields_of_each_panel_style(style: str, text: str, 
             assert str(item.get(key, "")).rstrip(".") == value, (key, item)
 
 
+def test_an_issue_number_before_the_page_is_no_short_citation() -> None:
+    # ABNT's "n. 7553, p. 436" is no CS1 short citation "Smith 2010, p. 5" (a year before the page)
+    abnt = "OKAFOR, Bisi; LUND, Karl. Barges at night. Canal Review, v. 52, n. 7553, p. 436–444, maio 2015."
+    assert choose_parser(abnt) == "tagger"
+    assert choose_parser("Okafor 2010, p. 5.") == "cs1"
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

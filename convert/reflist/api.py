@@ -25,7 +25,7 @@ PARSERS = ("auto", "cs1", "tagger")
 # A straight-quoted title with its punctuation outside the quotes ("Title". Work.): MLA, Chicago and
 # IEEE put it inside ("Title." Work, "Title," Journal), so those quotes are no sign of Wikipedia.
 _CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s(?!from\b)(?![^.;]{0,40}\bfrom\s)|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
-                        r"^[^\"“(]{2,80}\s\d{4}[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
+                        r"^[^\"“(]{2,80}\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
                         r"\((?:Television production|Motion picture|DVD|Blu-ray|VHS|Media notes)\)|"
