@@ -84,6 +84,16 @@ def test_an_issue_number_before_the_page_is_no_short_citation() -> None:
     assert choose_parser("Okafor 2010, p. 5.") == "cs1"
 
 
+@pytest.mark.parametrize("text,parser", [
+    # ISO 690 and DIN 1505 print an ISBN too: capitals or a dash before it tell them from CS1
+    ("OKAFOR, Bisi, 2007. Barge atlas. Leeds: Harbour Press. ISBN 978-0-00-000000-2.", "tagger"),
+    ("Okafor, Bisi: Barge atlas. Leeds : Harbour Press, 2007 — ISBN 978-0-00-000000-2", "tagger"),
+    ("Okafor, Bisi, ed. (2007). Barge Atlas. Harbour Press. ISBN 978-0-00-000000-2.", "cs1"),
+])
+def test_an_isbn_is_a_sign_of_cs1_only_in_its_shape(text: str, parser: str) -> None:
+    assert choose_parser(text) == parser
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

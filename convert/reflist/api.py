@@ -24,7 +24,7 @@ PARSERS = ("auto", "cs1", "tagger")
 # "(date)." head, "Retrieved"/"Archived", "ISBN 978...", a short citation ("doi:10." is also AMA's and Vancouver's).
 # A straight-quoted title with its punctuation outside the quotes ("Title". Work.): MLA, Chicago and
 # IEEE put it inside ("Title." Work, "Title," Journal), so those quotes are no sign of Wikipedia.
-_CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s(?!from\b)(?![^.;]{0,40}\bfrom\s)|\b[Aa]rchived\s(?:from|\d)|\bISBN\s[\dX]|"
+_CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s(?!from\b)(?![^.;]{0,40}\bfrom\s)|\b[Aa]rchived\s(?:from|\d)|(?<!—\s)\bISBN\s[\dX]|"
                         r"^[^\"“(]{2,80}\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
@@ -37,8 +37,16 @@ _CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}
 
 
 def _shows_cs1(text: str) -> bool:
-    """A mark only Wikipedia's templates print, or one of their maintenance messages a copy kept."""
-    return _CS1_MARKS.search(text) is not None or CS1_MESSAGE.search(text) is not None
+    """A mark only Wikipedia's templates print, or one of their maintenance messages a copy kept.
+    (ISO 690 and ABNT also print "ISBN 978...", but after a family name in capitals, which CS1
+    never writes; DIN 1505 puts a dash before it.)"""
+    mark = _CS1_MARKS.search(text)
+    if mark is not None and mark.group(0).startswith("ISBN") and _CAPITALISED_FAMILY.match(text):
+        mark = _CS1_MARKS.search(text[:mark.start()]) or _CS1_MARKS.search(text, mark.end())
+    return mark is not None or CS1_MESSAGE.search(text) is not None
+
+
+_CAPITALISED_FAMILY = re.compile(r"(?:[A-Z]{2,}[-' ]?)+,\s")
 
 
 # CS1's head: names with full given names or an organisation, then "(date)." with no period
