@@ -1203,3 +1203,12 @@ def test_a_bare_number_closing_an_edited_books_title_is_part_of_it() -> None:
              ("publisher", "Harbour Press.")]
     assert_fields(spans_to_item(spans), {"container-title": "Advances in Canal Engineering 7", "issue": None,
                                          "volume": None, "publisher": "Harbour Press"})
+
+
+def test_a_misprinted_isbn_is_kept() -> None:
+    item = convert.parse_reference("OKAFOR, Bisi, 2007. Barge atlas. Leeds: Harbour Press. ISBN 978-0-19-921070-5.",
+                                   parser="tagger")
+    assert item["custom"]["invalid-isbn"] == "9780199210705" and "ISBN" not in item
+    valid = convert.parse_reference("OKAFOR, Bisi, 2007. Barge atlas. Leeds: Harbour Press. ISBN 978-0-19-921070-1.",
+                                    parser="tagger")
+    assert valid["ISBN"] == "9780199210701" and "custom" not in valid

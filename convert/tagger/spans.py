@@ -1036,9 +1036,12 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         url = re.search(r"https?://[^\s\"<>]+", joined)
         if url and "doi.org/" not in url.group(0):
             item["URL"] = url.group(0).rstrip(".,;")
+    invalid_isbn = None
     for found in find_identifiers(joined):
         if found.valid and found.variable in ("DOI", "ISBN", "ISSN", "PMID", "PMCID") and found.variable not in item:
             item[found.variable] = found.value
+        elif found.variable == "ISBN" and not found.valid:
+            invalid_isbn = invalid_isbn or found.value
     for label in ("doi",):
         for text in grouped.get(label, []):
             m = re.search(r"10\.\d{4,9}/\S+", text)
@@ -1048,6 +1051,10 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         digits = re.sub(r"[^\dXx]", "", text)
         if isbn_is_valid(digits) and "ISBN" not in item:
             item["ISBN"] = normalise_isbn(digits)
+        elif digits:
+            invalid_isbn = invalid_isbn or digits
+    if invalid_isbn and "ISBN" not in item:  # a misprinted ISBN is kept where the CS1 grammar keeps one
+        item.setdefault("custom", {}).setdefault("invalid-isbn", invalid_isbn)
     for text in grouped.get("url", []):
         doi = re.search(r"doi\.org/(10\.\d{4,9}/\S+)", text)
         if doi and "DOI" not in item:
