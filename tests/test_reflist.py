@@ -602,3 +602,13 @@ def test_cs1_abbreviated_journal_is_not_cut_at_its_periods(journal: str) -> None
 def test_cs1_journal_with_its_publisher_keeps_the_publisher() -> None:
     item = convert.parse_reference('Okafor, Bisi (1988). "Barges at dawn". Inland Shipping. Elsevier. 8 (2): 155–170.')
     assert (item["container-title"], item.get("publisher")) == ("Inland Shipping", "Elsevier")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("VAN DER BERG, Anna", {"family": "BERG", "given": "Anna", "non-dropping-particle": "van der"}),
+    ("DA SILVA, João", {"family": "SILVA", "given": "João", "non-dropping-particle": "da"}),
+    ("DE, Tapas", {"family": "DE", "given": "Tapas"}),  # a one-word family name is no particle
+    ("Van Berg, Anna", {"family": "Van Berg", "given": "Anna"}),  # capitalised as a name: no particle
+])
+def test_a_particle_in_a_family_name_printed_in_capitals(text: str, expected: dict) -> None:
+    assert parse_name(text) == expected

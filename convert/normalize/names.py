@@ -50,14 +50,18 @@ def is_organisation(text: str) -> bool:
 
 
 def split_particle(family: str) -> tuple[str | None, str]:
-    """``van der Eyden`` -> (``van der``, ``Eyden``): lowercase leading words are a particle."""
+    """``van der Eyden`` -> (``van der``, ``Eyden``): lowercase leading words are a particle.  In a
+    name printed in capitals (ISO 690's and ABNT's ``VAN DER EYDEN``) case says nothing, so the
+    words themselves do, and the particle is given back in lower case."""
     words = family.split()
+    capitals = family.isupper()
     index = 0
-    while index < len(words) - 1 and words[index].lower() in PARTICLES and words[index][:1].islower():
+    while index < len(words) - 1 and words[index].lower() in PARTICLES and (capitals or words[index][:1].islower()):
         index += 1
     if index == 0:
         return None, family
-    return " ".join(words[:index]), " ".join(words[index:])
+    particle = " ".join(words[:index])
+    return particle.lower() if capitals else particle, " ".join(words[index:])
 
 
 # Given names as initials: "J.", "J.-P.", "A. T." (a word or a run of them)
