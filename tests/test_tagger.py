@@ -1212,3 +1212,15 @@ def test_a_misprinted_isbn_is_kept() -> None:
     valid = convert.parse_reference("OKAFOR, Bisi, 2007. Barge atlas. Leeds: Harbour Press. ISBN 978-0-19-921070-1.",
                                     parser="tagger")
     assert valid["ISBN"] == "9780199210701" and "custom" not in valid
+
+
+@pytest.mark.parametrize("spans", [
+    [("author", "Okafor, B. "), ("date", "(1989). "), ("title", "Barges. "), ("container-title", "Canal Monthly, "),
+     ("volume", "(16), "), ("pages", "3–18.")],
+    [("author", "OKAFOR, Bisi. "), ("title", "Barges. "), ("container-title", "Canal Monthly, n. "), ("volume", "16, "),
+     ("pages", "p. 3–18, "), ("date", "1989.")],
+])
+def test_a_magazines_issue_with_no_volume(spans: list) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), {"container-title": "Canal Monthly", "issue": "16", "volume": None})

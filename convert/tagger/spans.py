@@ -503,6 +503,28 @@ def _number_closing_an_edited_book(spans: list[tuple[str, str]]) -> list[tuple[s
 _BARE_BOOK_NUMBER = re.compile(r"\d{1,3}[.,]?\s*")
 
 
+def _issue_without_volume(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A magazine's issue with no volume, read as the volume: APA 6's "The National Interest, (16),
+    3–18" (the parentheses are the issue's) and ABNT's "The National Interest, n. 16" (with the
+    "n." left in the journal's name)."""
+    labels = [label for label, _ in spans]
+    if labels.count("volume") != 1 or "issue" in labels:
+        return spans
+    at = labels.index("volume")
+    if _BRACKETED_NUMBER.fullmatch(spans[at][1]):
+        return spans[:at] + [("issue", spans[at][1])] + spans[at + 1:]
+    marker = _ISSUE_MARKER_END.search(spans[at - 1][1]) if at and labels[at - 1] == "container-title" else None
+    if marker and re.match(r"\s*\d", spans[at][1]):
+        container = spans[at - 1][1][:marker.start()]
+        return spans[:at - 1] + [("container-title", container + " "), ("issue", marker.group(0).lstrip(" ,") + spans[at][1])] \
+            + spans[at + 1:]
+    return spans
+
+
+_BRACKETED_NUMBER = re.compile(r"\s*\(\d{1,5}\)[,:.]?\s*")
+_ISSUE_MARKER_END = re.compile(r",?\s(?:n|no|nr|núm|num|Heft)\.\s*$", re.IGNORECASE)
+
+
 def _year_colon_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"NATO 1948: The Birth of the Transatlantic Alliance" with "NATO" read as a journal (or as the
     end of the names) and "1948:" as the date, when the reference has its own date elsewhere: a
@@ -863,7 +885,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
-        spans = _number_closing_an_edited_book(_year_colon_inside_title(spans))
+        spans = _issue_without_volume(_number_closing_an_edited_book(_year_colon_inside_title(spans)))
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
         if text.strip():
