@@ -612,3 +612,8 @@ def test_cs1_journal_with_its_publisher_keeps_the_publisher() -> None:
 ])
 def test_a_particle_in_a_family_name_printed_in_capitals(text: str, expected: dict) -> None:
     assert parse_name(text) == expected
+
+
+def test_a_capitalised_particle_after_initials_opens_the_family_name() -> None:
+    assert parse_name("Y. Le Bargier") == {"family": "Le Bargier", "given": "Y."}
+    assert parse_name("J. Van") == {"family": "Van", "given": "J."}
