@@ -1224,3 +1224,13 @@ def test_a_magazines_issue_with_no_volume(spans: list) -> None:
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), {"container-title": "Canal Monthly", "issue": "16", "volume": None})
+
+
+def test_an_inverted_first_name_with_a_particle_then_names_in_order() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "van Berg, D. H., C. W. Okafor, and O. H. Lund. "), ("date", "2001. "),
+                          ("title", "“Locks.” "), ("container-title", "Canal Review "), ("volume", "4: "),
+                          ("pages", "1–9.")])
+    assert [(p.get("non-dropping-particle"), p["family"]) for p in item["author"]] == \
+        [("van", "Berg"), (None, "Okafor"), (None, "Lund")]

@@ -87,6 +87,9 @@ _INVERTED_GIVEN = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*(?:\s(?:de|van|von|
                              r"ten|ter|zu)){0,3}")
 
 
+_PARTICLE_LED = re.compile(r"(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|dos|das|ten|ter)\s){1,3}[^\s,]+")
+
+
 def _split_people(text: str) -> list[str]:
     """Name lists in the forms styles use: "Doe, J., Roe, R., & Poe, E.", "Doe J, Roe R",
     "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
@@ -99,7 +102,7 @@ def _split_people(text: str) -> list[str]:
     # APA/Harvard: "Doe, J. J., & van Roe, A. J.": family names and initials in turn
     if len(parts) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}", p.replace(" ", "")) for p in parts[1::2]):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts) - 1, 2)] + ([parts[-1]] if len(parts) % 2 else [])
-    if len(parts) >= 3 and " " not in parts[0] and _INVERTED_GIVEN.fullmatch(parts[1]) \
+    if len(parts) >= 3 and (" " not in parts[0] or _PARTICLE_LED.fullmatch(parts[0])) and _INVERTED_GIVEN.fullmatch(parts[1]) \
             and all(" " in p for p in parts[2:]) and not re.fullmatch(r"(?:[A-Z]\.\s?)+", parts[2]):
         # MLA/Chicago: "Cover, Thomas, and Peter Hart": the first name inverted, the others not
         return [f"{parts[0]}, {parts[1]}"] + parts[2:]
