@@ -1234,3 +1234,15 @@ def test_an_inverted_first_name_with_a_particle_then_names_in_order() -> None:
                           ("pages", "1–9.")])
     assert [(p.get("non-dropping-particle"), p["family"]) for p in item["author"]] == \
         [("van", "Berg"), (None, "Okafor"), (None, "Lund")]
+
+
+@pytest.mark.parametrize("spans,issued", [
+    ([("author", "OKAFOR, Bisi. "), ("title", "Locks. "), ("container-title", "Canal Monthly, abr. "), ("date", "2019.")],
+     [[2019, 4]]),
+    ([("author", "Okafor, Bisi. "), ("date", "2019. "), ("title", "“Locks.” "),
+      ("container-title", "Canal Monthly, Dec. 3.")], [[2019, 12, 3]]),
+])
+def test_a_month_left_at_the_end_of_the_journal_completes_the_date(spans: list, issued: list) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), {"container-title": "Canal Monthly", "issued": {"date-parts": issued}})

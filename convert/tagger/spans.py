@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..csl import Item, date_to_csl
-from ..normalize.dates import parse_date
+from ..normalize.dates import month_number, parse_date
 from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
 from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
@@ -1254,10 +1254,9 @@ _LEADING_YEAR = re.compile(r"^((?:1[5-9]|20)\d\d(?:[–-](?:1[5-9]|20)?\d\d)?[a-
 _NO_DATE_TAIL = re.compile(r"[,.]?\s*(?:\(?n\.\s?d\.?\)?|[(\[](?:no date|o\.\s?J\.|s\.\s?[df]\.)[)\]])\.?$")
 
 
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # Chicago's "May 25" and Harvard's "25 May" after the work (the year is in the head)
-_CONTAINER_TAIL = re.compile(rf",\s(?:(?P<status>[Ii]n press|[Ff]orthcoming|[Aa]ccepted)|(?P<month>{_MONTH_NAME})\s(?P<day>\d{{1,2}})"
-                             rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{_MONTH_NAME}))\.?$")
+_CONTAINER_TAIL = re.compile(r",\s(?:(?P<status>[Ii]n press|[Ff]orthcoming|[Aa]ccepted)|(?P<month>[^\W\d_]{3,10}\.?)(?:\s(?P<day>\d{1,2}))?"
+                             r"|(?P<day2>\d{1,2})\s(?P<month2>[^\W\d_]{3,10}\.?))\.?$")
 
 
 def _container_tail(item: Item) -> None:
@@ -1276,10 +1275,14 @@ def _container_tail(item: Item) -> None:
         return
     if tail.group("status"):
         item.setdefault("status", tail.group("status"))
-    else:
+    else:  # (in any language the dates module knows: ABNT's "The Atlantic, abr.")
         year = _year_of(item, "issued")
         month, day = tail.group("month") or tail.group("month2"), tail.group("day") or tail.group("day2")
-        date = parse_date(f"{month} {day} {year}") if year else None
+        if month_number(month) is None or year is None:
+            return
+        if day is None and len(item["issued"].get("date-parts", [[]])[0]) > 1:
+            return  # the date has its month already
+        date = parse_date(f"{month} {day} {year}" if day else f"{month} {year}")
         if date is None:
             return
         item["issued"] = date_to_csl(date)
