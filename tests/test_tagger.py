@@ -1246,3 +1246,13 @@ def test_a_month_left_at_the_end_of_the_journal_completes_the_date(spans: list, 
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), {"container-title": "Canal Monthly", "issued": {"date-parts": issued}})
+
+
+def test_a_long_run_of_capitals_before_an_isbn_is_checked_in_linear_time() -> None:
+    """The check for ISO 690's family name in capitals once nested two repetitions: 38 capitals
+    took two seconds, each one more doubled it."""
+    import time
+
+    started = time.perf_counter()
+    assert choose_parser("A" * 60 + " barges. Leeds: Harbour Press. ISBN 978-0-19-921070-1.") == "cs1"
+    assert time.perf_counter() - started < 1.0

@@ -46,7 +46,7 @@ def _shows_cs1(text: str) -> bool:
     return mark is not None or CS1_MESSAGE.search(text) is not None
 
 
-_CAPITALISED_FAMILY = re.compile(r"(?:[A-Z]{2,}[-' ]?)+,\s")
+_CAPITALISED_FAMILY = re.compile(r"[A-Z]{2,}(?:[-' ][A-Z]+)*,\s")  # words joined by one mark each: linear
 
 
 # CS1's head: names with full given names or an organisation, then "(date)." with no period
