@@ -87,6 +87,7 @@ _INVERTED_GIVEN = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*(?:\s(?:de|van|von|
                              r"ten|ter|zu)){0,3}")
 
 
+# An inverted first family name that starts with a particle: "van Hessem" (one name, though it has a space)
 _PARTICLE_LED = re.compile(r"(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|dos|das|ten|ter)\s){1,3}[^\s,]+")
 
 
@@ -818,7 +819,8 @@ def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, 
 def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Master's thesis" is a genre whatever the tagger called it; a second run of names after the
     title ("2015. Universität Wien, PhD thesis.") is the institution that published it; unplaced
-    text right after the names, with no title anywhere, stands where the title does."""
+    text right after the names, with no title anywhere and an imprint after it, stands where the
+    title does."""
     out: list[tuple[str, str]] = []
     seen_title = False
     editors_since_title = False
