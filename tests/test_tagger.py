@@ -1256,3 +1256,18 @@ def test_a_long_run_of_capitals_before_an_isbn_is_checked_in_linear_time() -> No
     started = time.perf_counter()
     assert choose_parser("A" * 60 + " barges. Leeds: Harbour Press. ISBN 978-0-19-921070-1.") == "cs1"
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("spans,expected", [
+    # AMA's publisher unknown to the tagger before "; Year", read as a journal
+    ([("author", "Okafor B. "), ("title", "Canal Engineering: Locks and Weirs. "), ("container-title", "IWA; "),
+      ("date", "1993.")], {"publisher": "IWA", "container-title": None, "type": "book"}),
+    # a chapter's book before its publisher keeps its place as the book
+    ([("author", "Okafor B. "), ("title", "Locks by night. "),
+      ("container-title", "In: Proceedings of the Workshop on Locks. IWA, "), ("date", "1996.")],
+     {"title": "Locks by night", "container-title": "Proceedings of the Workshop on Locks", "publisher": "IWA"}),
+])
+def test_a_publisher_the_tagger_does_not_know_before_the_year(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)

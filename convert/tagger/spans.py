@@ -800,8 +800,9 @@ def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, 
     if index == 0 or not _BARE_YEAR.fullmatch(spans[index][1]) or labels[index - 1] not in ("title", "container-title"):
         return spans
     label, text = spans[index - 1]
-    if not text.rstrip().endswith(",") or _has_quoted_title("".join(t for _, t in spans[:index])):
+    if text.rstrip()[-1:] not in ",;" or _has_quoted_title("".join(t for _, t in spans[:index])):
         return spans  # a quoted title is an article's or a paper's: "“Title,” COLING, 2020."
+    # (AMA's "Title. AIP; 1993." ends the publisher with a semicolon)
     body = text.rstrip()[:-1]
     head, dot, last = body.rpartition(". ")
     has_title = "title" in labels[:index - 1]
@@ -811,7 +812,9 @@ def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, 
     lead_text, last = (lead.group(0), last[lead.end():]) if lead else ("", last)
     if not _may_be_a_publisher(last):
         return spans
-    rest = [("title", head + ". ")] if dot else []  # a title's own sentence, or a "container" that is one
+    # a title's own sentence, or a "container" that is one; a chapter's book stays one ("In: Proceedings. AAAI,")
+    kept = "container-title" if label == "container-title" and _IN.match(head) else "title"
+    rest = [(kept, head + ". ")] if dot else []
     lead_span = [("other", lead_text)] if lead_text else []
     return spans[:index - 1] + rest + lead_span + [("publisher", last + ", ")] + spans[index:]
 
