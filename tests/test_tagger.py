@@ -1271,3 +1271,11 @@ def test_a_publisher_the_tagger_does_not_know_before_the_year(spans: list, expec
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), expected)
+
+
+def test_a_publishers_last_words_read_into_its_place() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, B. "), ("title", "Locks. "), ("container-title", "In Proceedings of Canals; "),
+             ("publisher", "Harbour "), ("location", "Press: Leeds, UK, "), ("date", "1987; "), ("pages", "pp 24–30.")]
+    assert_fields(spans_to_item(spans), {"publisher": "Harbour Press", "publisher-place": "Leeds, UK"})

@@ -529,6 +529,22 @@ _BRACKETED_NUMBER = re.compile(r"\s*\(\d{1,5}\)[,:.]?\s*")
 _ISSUE_MARKER_END = re.compile(r",?\s(?:n|no|nr|núm|num|Heft)\.\s*$", re.IGNORECASE)
 
 
+def _publisher_cut_before_its_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ACS's "Morgan | Kaufmann: Irvine, CA": the publisher's last words read into the place that
+    follows it (ACS writes "Publisher: Place"); the words before the colon finish the publisher."""
+    for index in range(len(spans) - 1):
+        if spans[index][0] != "publisher" or spans[index + 1][0] != "location":
+            continue
+        words = _WORDS_BEFORE_COLON.match(spans[index + 1][1])
+        if words:
+            return spans[:index] + [("publisher", spans[index][1] + words.group(1)),
+                                    ("location", spans[index + 1][1][words.end(1):])] + spans[index + 2:]
+    return spans
+
+
+_WORDS_BEFORE_COLON = re.compile(r"([A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})(?=:\s\S)")
+
+
 def _year_colon_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"NATO 1948: The Birth of the Transatlantic Alliance" with "NATO" read as a journal (or as the
     end of the names) and "1948:" as the date, when the reference has its own date elsewhere: a
@@ -894,6 +910,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _issue_without_volume(_number_closing_an_edited_book(_year_colon_inside_title(spans)))
+        spans = _publisher_cut_before_its_place(spans)
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
         if text.strip():
