@@ -1279,3 +1279,12 @@ def test_a_publishers_last_words_read_into_its_place() -> None:
     spans = [("author", "Okafor, B. "), ("title", "Locks. "), ("container-title", "In Proceedings of Canals; "),
              ("publisher", "Harbour "), ("location", "Press: Leeds, UK, "), ("date", "1987; "), ("pages", "pp 24–30.")]
     assert_fields(spans_to_item(spans), {"publisher": "Harbour Press", "publisher-place": "Leeds, UK"})
+
+
+def test_a_publisher_read_as_the_place() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor B. "), ("title", "Locks. "), ("editor", "In: Lund K, ed. "),
+             ("container-title", "Canal Engineering. "), ("location", "Aire Valley Publishers; "), ("date", "1999:"),
+             ("pages", "9-19.")]
+    assert_fields(spans_to_item(spans), {"publisher": "Aire Valley Publishers", "publisher-place": None})

@@ -1191,6 +1191,10 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
         if len(work.split()) >= 2 and PUBLISHER_NAME.search(name) and not PUBLISHER_NAME.search(work):
             item["container-title"], item["publisher"] = work, name
     _entry_title_before_in(grouped, item)
+    place = item.get("publisher-place")
+    if "publisher" not in item and isinstance(place, str) and ":" not in place and PUBLISHER_NAME.search(place) \
+            and not is_place(place):
+        item["publisher"] = item.pop("publisher-place")  # AMA's "8th ed. Lippincott-Raven Publishers; 1999"
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
         item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"
