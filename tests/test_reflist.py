@@ -617,3 +617,9 @@ def test_a_particle_in_a_family_name_printed_in_capitals(text: str, expected: di
 def test_a_capitalised_particle_after_initials_opens_the_family_name() -> None:
     assert parse_name("Y. Le Bargier") == {"family": "Le Bargier", "given": "Y."}
     assert parse_name("J. Van") == {"family": "Van", "given": "J."}
+
+
+def test_a_publisher_in_brackets_after_a_cs1_like_head_is_no_genre() -> None:
+    # Cell's "Author (1994). Title (Publisher)." looks like CS1, whose brackets hold a type
+    item = convert.parse_reference("Okafor (1994). Canal Hydraulics 3rd ed. (Wiley & Sons).")
+    assert (item.get("publisher"), item.get("genre"), item["type"]) == ("Wiley & Sons", None, "book")

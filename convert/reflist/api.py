@@ -224,6 +224,12 @@ def _publisher_after_title(item: Item) -> None:
         item["publisher"] = m.group(1).strip()
         if item.get("type") == "document":
             item["type"] = "book"
+    genre = item.get("genre")
+    if isinstance(genre, str) and "publisher" not in item and not item.get("container-title") \
+            and PUBLISHER_NAME.search(genre) and not re.search(r"(?i)report|thesis|paper|release", genre):
+        item["publisher"] = item.pop("genre")  # "Title 3rd ed. (Wiley & Sons).": no type CS1 prints
+        if item.get("type") == "document":
+            item["type"] = "book"
 
 
 def parse_document(text: str, report: Diagnostics, parser: str = "auto") -> list[Item]:
