@@ -1288,3 +1288,21 @@ def test_a_publisher_read_as_the_place() -> None:
              ("container-title", "Canal Engineering. "), ("location", "Aire Valley Publishers; "), ("date", "1999:"),
              ("pages", "9-19.")]
     assert_fields(spans_to_item(spans), {"publisher": "Aire Valley Publishers", "publisher-place": None})
+
+
+@pytest.mark.parametrize("spans,expected", [
+    ([("author", "Okafor, B. "), ("title", "Locks and Weirs: A "), ("publisher", "Northern Survey; "),
+      ("location", "Leeds, UK, "), ("date", "2011.")],
+     {"title": "Locks and Weirs: A Northern Survey", "publisher": None, "publisher-place": "Leeds, UK"}),
+    # the rest of the "publisher" after the title's sentence stays the publisher
+    ([("author", "Okafor B "), ("date", "(2009) "), ("title", "Locks. "), ("editor", "In: Lund K (ed) "),
+      ("title", "A Manual of "), ("publisher", "Canals, Third Edition. Harbour Press, "), ("location", "Leeds")],
+     {"container-title": "A Manual of Canals", "publisher": "Harbour Press", "edition": "3"}),
+    # after a quoted title the article is the publisher's
+    ([("author", "Okafor, B., "), ("date", "2010, "), ("title", '"Locks",The '), ("publisher", "Harbour Press ")],
+     {"publisher": "Harbour Press"}),
+])
+def test_a_title_ending_on_an_article_before_the_publisher(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)

@@ -283,23 +283,28 @@ _DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|be
                        re.IGNORECASE)
 
 
+_DANGLING_ARTICLE = re.compile(r"\b(?:a|an|the|and|or|of)\s*$", re.IGNORECASE)
 _CONTINUING = re.compile(r"(?:in|of|and|for|on|with|to|from)\s")  # lower case: not Nature's "Title. in Book"
 _SENTENCE_END = re.compile(r"[.?!\"”’]\s*$")
 
 
 def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Strategic culture and | NATO. Security Studies.": a title cannot end on "and"; the container
-    span's first sentence finishes it."""
+    span's first sentence finishes it (or a "publisher" after an article: "Schools: A | National
+    Profile; Boston")."""
     for position in range(len(spans) - 1):
         label, text = spans[position]
         following_label, following = spans[position + 1]
-        if label != "title" or following_label != "container-title" or not (
+        if label != "title" or following_label not in ("container-title", "publisher") or not (
                 _DANGLING.search(text) or (_CONTINUING.match(following) and not _SENTENCE_END.search(text))):
             continue  # ("Structures | in Proteins. Proteins 1995": a lower-case word carries the title on)
+        if following_label == "publisher" and (not _DANGLING_ARTICLE.search(text) or _has_quoted_title(text)):
+            continue  # ACS's "Schools: A | National Profile; Boston": only an article or "and" surely dangles
+            # (after a quoted title the article is the publisher's: '"New Worlds",The | National Academies Press')
         breaks = list(_SENTENCE_BREAK.finditer(following.rstrip()))
         if breaks:
             cut = breaks[0].end()
-            return (spans[:position] + [("title", text + following[:cut]), ("container-title", following[cut:])]
+            return (spans[:position] + [("title", text + following[:cut]), (following_label, following[cut:])]
                     + spans[position + 2:])
         if len(following.split()) <= 3:  # "Small states in | NATO. 2019.": the "journal" was the title's end
             return spans[:position] + [("title", text + following)] + spans[position + 2:]
