@@ -1306,3 +1306,10 @@ def test_a_title_ending_on_an_article_before_the_publisher(spans: list, expected
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), expected)
+
+
+def test_a_lower_case_headword_is_no_author() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "lock. "), ("date", "2023. "), ("container-title", "Canal Dictionary.")])
+    assert_fields(item, {"title": "lock", "author": None, "container-title": "Canal Dictionary"})

@@ -747,6 +747,7 @@ _THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removepr
                               re.IGNORECASE)
 
 
+_LOWER_CASE_WORD = re.compile(r"\s*[^\W\d_A-Z][^\W\d_]*[.,]?\s*")
 _GENRE_THEN_PUBLISHER = re.compile(r"[\[(][^\[\]()]{2,40}[\])][.,]?\s+([A-Z][^\[\]()]{1,80})")
 _INSTITUTION_THEN_THESIS = re.compile(r"([A-Z][^,;:]{2,80}),\s*(" + _THESIS_WORDS.pattern.removeprefix("(?i)") + ")",
                                       re.IGNORECASE)
@@ -853,6 +854,8 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for position, (label, text) in enumerate(spans):
         bracketed_genre = _GENRE_THEN_PUBLISHER.fullmatch(text.strip()) if label == "genre" else None
         imprint_follows = position + 1 < len(spans) and spans[position + 1][0] in ("publisher", "location", "edition")
+        if label == "author" and not has_title and _LOWER_CASE_WORD.fullmatch(text):
+            label = "title"  # "alliance. 2023. Oxford English Dictionary.": a headword, no name starts so
         if label == "note" and not has_title and out and out[-1][0] == "author" and imprint_follows:
             label = "title"  # ACS's "Haykin. | Communication Systems, 3rd ed.; | Wiley": the title's place
         if bracketed_genre and _may_be_a_publisher(bracketed_genre.group(1).rstrip(".")):
