@@ -1313,3 +1313,11 @@ def test_a_lower_case_headword_is_no_author() -> None:
 
     item = spans_to_item([("author", "lock. "), ("date", "2023. "), ("container-title", "Canal Dictionary.")])
     assert_fields(item, {"title": "lock", "author": None, "container-title": "Canal Dictionary"})
+
+
+def test_software_version_read_as_a_journals_volume() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor, Bisi. "), ("container-title", "Lockmaster. Version "), ("volume", "2.4.1, "),
+                          ("date", "2023, "), ("url", "https://lockmaster.example.org.")])
+    assert_fields(item, {"title": "Lockmaster", "version": "2.4.1", "container-title": None, "volume": None})

@@ -550,6 +550,23 @@ def _publisher_cut_before_its_place(spans: list[tuple[str, str]]) -> list[tuple[
 _WORDS_BEFORE_COLON = re.compile(r"([A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})(?=:\s\S)")
 
 
+def _software_version_read_as_volume(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's and Chicago's software "Pandoc. Version | 3.1," read as a journal and its volume: with
+    no title found, the name is the title and the number its version."""
+    labels = [label for label, _ in spans]
+    if "title" in labels or labels.count("container-title") != 1:
+        return spans
+    at = labels.index("container-title")
+    marked = _VERSION_WORD_END.search(spans[at][1])
+    if marked is None or at + 1 >= len(spans) or labels[at + 1] != "volume" or not marked.start():
+        return spans
+    return spans[:at] + [("title", spans[at][1][:marked.start()] + " "),
+                         ("version", marked.group(0).lstrip() + spans[at + 1][1])] + spans[at + 2:]
+
+
+_VERSION_WORD_END = re.compile(r"[.,]?\s(?:Version|Vers\.|V\.|v\.)\s*$")
+
+
 def _year_colon_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"NATO 1948: The Birth of the Transatlantic Alliance" with "NATO" read as a journal (or as the
     end of the names) and "1948:" as the date, when the reference has its own date elsewhere: a
@@ -918,7 +935,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _issue_without_volume(_number_closing_an_edited_book(_year_colon_inside_title(spans)))
-        spans = _publisher_cut_before_its_place(spans)
+        spans = _software_version_read_as_volume(_publisher_cut_before_its_place(spans))
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
         if text.strip():
@@ -956,6 +973,12 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             item["issued"] = date_to_csl(date)
         elif date is None:
             leftovers.append(date_text.strip())
+    for version_text in grouped.get("version", []):  # from the software repair: "Version 3.1,"
+        number = re.search(r"\d[\w.-]*", version_text)
+        if number:
+            item.setdefault("version", number.group(0).rstrip(".-"))
+        else:
+            leftovers.append(version_text.strip())
     for original in grouped.get("original-date", []):
         date = parse_date(_year(original))
         if date is not None:
