@@ -1321,3 +1321,14 @@ def test_software_version_read_as_a_journals_volume() -> None:
     item = spans_to_item([("author", "Okafor, Bisi. "), ("container-title", "Lockmaster. Version "), ("volume", "2.4.1, "),
                           ("date", "2023, "), ("url", "https://lockmaster.example.org.")])
     assert_fields(item, {"title": "Lockmaster", "version": "2.4.1", "container-title": None, "volume": None})
+
+
+def test_an_access_date_with_no_access_word_and_no_title_is_the_title() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("publisher", "Canal Statistics Office. "), ("date", "2021. "), ("accessed", "Census 2021. "),
+             ("location", "Leeds: "), ("publisher", "CSO.")]
+    assert_fields(spans_to_item(spans), {"title": "Census 2021", "author": [{"literal": "Canal Statistics Office"}],
+                                         "publisher": "CSO", "accessed": None})
+    kept = spans_to_item([("author", "Okafor, B. "), ("title", "Locks. "), ("accessed", "Accessed 3 May 2021.")])
+    assert kept["accessed"] == {"date-parts": [[2021, 5, 3]]}

@@ -317,6 +317,17 @@ _INSTITUTION_NAME = re.compile(r"(?:The\s)?[A-Z][\w'’&.-]*(?:,?\s(?:(?:of|for|
                                r"[A-Z][\w'’&.-]*){0,11}(?:\s\([A-Z][A-Za-z&.]{1,11}\))?")
 
 
+def _access_date_with_no_access_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Office for National Statistics. 2021. | Census 2021. | London: ONS.": with no title found, an
+    "access date" no word marks as one (Retrieved, Accessed, cited...) is the title."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    for index, (label, text) in enumerate(spans):
+        if label == "accessed" and not _ACCESS.search(text) and not re.match(r"\s*[\[(]", text):
+            return spans[:index] + [("title", text)] + spans[index + 1:]
+    return spans
+
+
 def _institution_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"North Atlantic Treaty Organization | (2023) | Annual report...": an institution opening an
     authorless reference, right before its date, is its author, though the tagger read the name as a
@@ -927,7 +938,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
-        spans = _form_of_address_read_as_author(_institution_read_as_container(spans))
+        spans = _form_of_address_read_as_author(_institution_read_as_container(_access_date_with_no_access_word(spans)))
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
