@@ -1332,3 +1332,11 @@ def test_an_access_date_with_no_access_word_and_no_title_is_the_title() -> None:
                                          "publisher": "CSO", "accessed": None})
     kept = spans_to_item([("author", "Okafor, B. "), ("title", "Locks. "), ("accessed", "Accessed 3 May 2021.")])
     assert kept["accessed"] == {"date-parts": [[2021, 5, 3]]}
+
+
+def test_a_versioned_work_in_no_container_is_software() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor, Bisi. "), ("container-title", "Lockmaster. Version "), ("volume", "2.4.1, "),
+                          ("date", "2023, "), ("url", "https://lockmaster.example.org.")])
+    assert item["type"] == "software"

@@ -1986,6 +1986,8 @@ def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
     if re.search(r"report|working paper|technical", genre):
         return "report"
     container = item.get("container-title", "")
+    if item.get("version") and not container and not item.get("ISBN"):
+        return "software"  # "Pandoc. Version 3.1, 2023": a versioned work in no container
     if item.get("editor") and container:
         return "chapter"
     if container and re.search(r"(?i)proceedings|conference|symposium|workshop|congress", container):
