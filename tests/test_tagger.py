@@ -1340,3 +1340,12 @@ def test_a_versioned_work_in_no_container_is_software() -> None:
     item = spans_to_item([("author", "Okafor, Bisi. "), ("container-title", "Lockmaster. Version "), ("volume", "2.4.1, "),
                           ("date", "2023, "), ("url", "https://lockmaster.example.org.")])
     assert item["type"] == "software"
+
+
+def test_a_day_and_month_after_the_work_complete_a_year_only_date() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor, B., "), ("date", "2014. "), ("title", "Barges return. "),
+                          ("container-title", "The Leeds Post, "), ("date", "6 Sept., "), ("pages", "p.A1.")])
+    assert_fields(item, {"issued": {"date-parts": [[2014, 9, 6]]}, "note": None})
+
