@@ -1342,10 +1342,24 @@ def test_a_versioned_work_in_no_container_is_software() -> None:
     assert item["type"] == "software"
 
 
+@pytest.mark.parametrize("spans,kind", [
+    ([("author", "Okafor, B., "), ("date", "2014. "), ("title", "Barges return. "), ("container-title", "The Leeds Post, "),
+      ("date", "6 Sept., "), ("pages", "p.A1.")], "article-newspaper"),
+    ([("author", "Okafor, Bisi. "), ("title", "“Barges Return.” "), ("container-title", "Canal Life, "),
+      ("date", "May 2019.")], "article-magazine"),
+    # a journal keeps its type without a volume when its name says so
+    ([("author", "Okafor, B. "), ("date", "(2019, May). "), ("title", "Barges. "),
+      ("container-title", "Journal of Canals.")], "article-journal"),
+])
+def test_a_periodical_dated_to_the_day_or_month_with_no_volume(spans: list, kind: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert spans_to_item(spans)["type"] == kind
+
+
 def test_a_day_and_month_after_the_work_complete_a_year_only_date() -> None:
     from convert.tagger.spans import spans_to_item
 
     item = spans_to_item([("author", "Okafor, B., "), ("date", "2014. "), ("title", "Barges return. "),
                           ("container-title", "The Leeds Post, "), ("date", "6 Sept., "), ("pages", "p.A1.")])
     assert_fields(item, {"issued": {"date-parts": [[2014, 9, 6]]}, "note": None})
-

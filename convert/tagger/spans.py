@@ -1982,6 +1982,10 @@ def _year(text: str) -> str:
     return m.group(1) if m else text
 
 
+_SCHOLARLY_SERIAL = re.compile(r"(?i)\b(?:journal|review|proceedings|proc|conf|conference|symposium|workshop|transactions|"
+                               r"annals|letters|bulletin|acta|zeitschrift|quarterly|studies|research|science|j\.)|\d")
+
+
 def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
     if item.get("director") and not item.get("container-title"):
         return "motion_picture"
@@ -2002,6 +2006,11 @@ def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
         return "entry-dictionary" if dictionary else "entry-encyclopedia"
     if container and item.get("publisher") and not (item.get("volume") or item.get("issue")):
         return "chapter"  # "In Book; Publisher: Place, 2010; pp 133–134"
+    dated = item.get("issued", {}).get("date-parts", [[]])[0] if isinstance(item.get("issued"), dict) else []
+    if container and not (item.get("volume") or item.get("issue") or item.get("URL")) and len(dated) >= 2 \
+            and not _SCHOLARLY_SERIAL.search(container):
+        # "The New York Times, 6 Sept., p. A1": a periodical dated to the day (or month) with no volume
+        return "article-newspaper" if len(dated) == 3 else "article-magazine"
     if container and (item.get("volume") or item.get("issue") or item.get("page")):
         return "article-journal"
     if container:
