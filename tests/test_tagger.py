@@ -1363,3 +1363,11 @@ def test_a_day_and_month_after_the_work_complete_a_year_only_date() -> None:
     item = spans_to_item([("author", "Okafor, B., "), ("date", "2014. "), ("title", "Barges return. "),
                           ("container-title", "The Leeds Post, "), ("date", "6 Sept., "), ("pages", "p.A1.")])
     assert_fields(item, {"issued": {"date-parts": [[2014, 9, 6]]}, "note": None})
+
+
+def test_a_container_before_a_quoted_title_is_not_merged_into_it() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("container-title", "Harbour Board. "), ("title", "“Lock Hours.” "),
+                          ("accessed", "Accessed March 5, 2024. "), ("url", "https://harbour.example.org/locks.")])
+    assert_fields(item, {"title": "Lock Hours", "container-title": "Harbour Board"})

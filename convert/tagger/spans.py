@@ -131,6 +131,12 @@ _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3}
 
 
 
+# "1948: " read as a date before a title: a year that opens the title ("NATO 1948: The Birth...")
+_YEAR_COLON = re.compile(r"\s*(?:1[5-9]|20)\d\d:\s*")
+# Names that end at their last period or comma, then up to four capitalised words
+_NAMES_THEN_WORDS = re.compile(r"(?P<names>.+[.,])\s(?P<spill>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}\s)")
+
+
 def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Shin H, King C-C, Hu C. Thin | Oxide Damage...": the first words of the title after a
     Vancouver author list's closing period, read as a name, go back to the title (and after
@@ -140,8 +146,12 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
         if label not in ("author", "editor"):
             continue
         year_colon = position + 2 < len(spans) and spans[position + 1][0] == "date" and \
-            re.fullmatch(r"\s*\d{4}:\s*", spans[position + 1][1]) and spans[position + 2][0] == "title"
-        spilled = _AFTER_INITIALS.match(text) if year_colon else None
+            _YEAR_COLON.fullmatch(spans[position + 1][1]) and spans[position + 2][0] == "title"
+        # (after a full given name the names end at their last period, when the reference has its own
+        # date elsewhere: "Kaplan, Lawrence S. NATO | 1948: | The Birth...")
+        own_date = any(other == "date" for other, _ in spans[:position] + spans[position + 2:])
+        spilled = (_AFTER_INITIALS.match(text) or (_NAMES_THEN_WORDS.fullmatch(text) if own_date else None)) \
+            if year_colon else None
         if spilled and not re.search(r"\b[A-Z]\.", spilled.group("spill")):
             # "Kaplan, L. S. NATO | 1948: | The Birth...": a title that starts with a name and a year
             title = ("title", spilled.group("spill") + spans[position + 1][1] + spans[position + 2][1])
@@ -496,11 +506,15 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     """"NATO 1948: The Birth of the Transatlantic Alliance" cut into container, date and title:
     a container never comes before the title it belongs to, so the pieces are one title."""
     labels = [label for label, _ in spans]
-    if labels.count("container-title") != 1 or labels.count("title") != 1:
+    if labels.count("title") != 1:
         return spans
-    at = labels.index("container-title")
-    middle = 1 if at + 2 < len(spans) and spans[at + 1][0] == "date" and re.fullmatch(r"\s*\d{4}:\s*", spans[at + 1][1]) else 0
-    if at + 1 + middle < len(spans) and spans[at + 1 + middle][0] == "title" and not _IN.match(spans[at][1]):
+    before = [index for index, label in enumerate(labels[:labels.index("title")]) if label == "container-title"]
+    if len(before) != 1:  # (a "container" after the title, a publisher the tagger did not know, is no matter)
+        return spans
+    at = before[0]
+    middle = 1 if at + 2 < len(spans) and spans[at + 1][0] == "date" and _YEAR_COLON.fullmatch(spans[at + 1][1]) else 0
+    if at + 1 + middle < len(spans) and spans[at + 1 + middle][0] == "title" and not _IN.match(spans[at][1]) \
+            and spans[at + 1 + middle][1].lstrip()[:1] not in "“\"‘«":  # a quoted title shows where it starts
         merged = "".join(text for _, text in spans[at:at + 2 + middle])
         return spans[:at] + [("title", merged)] + spans[at + 2 + middle:]
     return spans
@@ -576,29 +590,6 @@ def _software_version_read_as_volume(spans: list[tuple[str, str]]) -> list[tuple
 
 
 _VERSION_WORD_END = re.compile(r"[.,]?\s(?:Version|Vers\.|V\.|v\.)\s*$")
-
-
-def _year_colon_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """"NATO 1948: The Birth of the Transatlantic Alliance" with "NATO" read as a journal (or as the
-    end of the names) and "1948:" as the date, when the reference has its own date elsewhere: a
-    year before a colon is the title's."""
-    for index in range(1, len(spans) - 1):
-        label, text = spans[index]
-        if label != "date" or not _YEAR_COLON.fullmatch(text) or spans[index + 1][0] != "title" \
-                or not any(other == "date" for other, _ in spans[:index - 1] + spans[index + 1:]):
-            continue
-        before_label, before = spans[index - 1]
-        title = ("title", text + spans[index + 1][1])
-        if before_label == "container-title" and not _IN.match(before) and len(before.split()) <= 4:
-            return spans[:index - 1] + [("title", before + title[1])] + spans[index + 2:]
-        head = _NAMES_THEN_WORDS.fullmatch(before) if before_label == "author" else None
-        if head:  # "Kaplan, Lawrence S. NATO | 1948:": the names end at their last period
-            return spans[:index - 1] + [("author", head.group(1)), ("title", head.group(2) + title[1])] + spans[index + 2:]
-    return spans
-
-
-_YEAR_COLON = re.compile(r"\s*(?:1[5-9]|20)\d\d:\s*")
-_NAMES_THEN_WORDS = re.compile(r"(.+[.,]\s)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}\s)")
 
 
 _YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")  # _BARE_YEAR, or one closing a bracket
@@ -945,7 +936,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
-        spans = _issue_without_volume(_number_closing_an_edited_book(_year_colon_inside_title(spans)))
+        spans = _issue_without_volume(_number_closing_an_edited_book(spans))
         spans = _software_version_read_as_volume(_publisher_cut_before_its_place(spans))
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
@@ -968,7 +959,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
                 item.setdefault("custom", {})["et-al"] = True
     dates = grouped.get("date", [])
     if len(dates) > 1:  # "NATO 1948: The Birth..." : a year before a colon is part of a title, not the date
-        dates = [d for d in dates if not re.fullmatch(r"\s*\d{4}:\s*", d)] or dates
+        dates = [d for d in dates if not _YEAR_COLON.fullmatch(d)] or dates
     for date_text in dates:
         gbt = GBT_DATES.search(date_text)  # GB/T 7714's online "(2021-02-28)[2021-03-01]": issued, then cited
         if gbt and "accessed" not in grouped:
