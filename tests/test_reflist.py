@@ -623,3 +623,9 @@ def test_a_publisher_in_brackets_after_a_cs1_like_head_is_no_genre() -> None:
     # Cell's "Author (1994). Title (Publisher)." looks like CS1, whose brackets hold a type
     item = convert.parse_reference("Okafor (1994). Canal Hydraulics 3rd ed. (Wiley & Sons).")
     assert (item.get("publisher"), item.get("genre"), item["type"]) == ("Wiley & Sons", None, "book")
+
+
+def test_zu_is_a_particle() -> None:
+    # the tagger's name rules take their particles from this one list
+    assert parse_name("Karl-Theodor zu Guttenberg") == {"family": "Guttenberg", "given": "Karl-Theodor",
+                                                        "non-dropping-particle": "zu"}

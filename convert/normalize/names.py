@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 PARTICLES = frozenset(
-    """van von der den de del della di da dos das du la le les ten ter vom zum zur af av el al bin ibn
+    """van von zu der den de del della di da dos das du la le les ten ter vom zum zur af av el al bin ibn
     op het 't""".split()
 )
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd", "jnr", "snr"})

@@ -11,7 +11,7 @@ from ..csl import Item, date_to_csl
 from ..normalize.dates import month_number, parse_date
 from ..normalize.journals import JOURNAL_ABBREVIATIONS
 from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, normalise_doi, normalise_isbn
-from ..normalize.names import is_organisation, parse_name, split_name_list, vancouver_names
+from ..normalize.names import PARTICLES, is_organisation, parse_name, split_name_list, vancouver_names
 from ..normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE, is_place
 from . import tag_reference
 from .cjk import CJK, CJK_NAME, GBT_DATES, GBT_MARK, GBT_TYPES, cjk_sentences
@@ -82,13 +82,12 @@ def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     return [p for p in people if p and p != {"literal": ""}], et_al
 
 
+# The name particles of normalize.names as one alternation, longest first ("della" before "de")
+_PARTICLE_ALTERNATION = "|".join(sorted(map(re.escape, PARTICLES), key=len, reverse=True))
 # The given names of an inverted first name, a particle kept after them: "Maat, M. P. de"
-_INVERTED_GIVEN = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*(?:\s(?:de|van|von|der|den|da|di|du|la|le|del|della|dos|das|"
-                             r"ten|ter|zu)){0,3}")
-
-
+_INVERTED_GIVEN = re.compile(rf"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*(?:\s(?:{_PARTICLE_ALTERNATION})){{0,3}}")
 # An inverted first family name that starts with a particle: "van Hessem" (one name, though it has a space)
-_PARTICLE_LED = re.compile(r"(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|dos|das|ten|ter)\s){1,3}[^\s,]+")
+_PARTICLE_LED = re.compile(rf"(?:(?:{_PARTICLE_ALTERNATION})\s){{1,3}}[^\s,]+")
 
 
 def _split_people(text: str) -> list[str]:
@@ -119,7 +118,7 @@ _VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3}(?
 
 # "Echevarria, M. & Ilundain, A. A. Aquaporins.": a list ending in initials, then one more sentence
 _INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([^\W\d_][^\s.,]*(?:\s[^\s.,]+){0,6}[.?!]?\s*)$")
-_PARTICLE_WORD = re.compile(r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|das|ten|ter|zu)\.?\s*$")
+_PARTICLE_WORD = re.compile(rf"(?:{_PARTICLE_ALTERNATION})\.?\s*$")
 # Nature's chapters: "Title. in Book Title (eds ...)" read as one title
 _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 
