@@ -109,16 +109,12 @@ def parse_name(text: str, *, allow_organisation: bool = True) -> dict[str, Any]:
     while initials < len(words) - 1 and GIVEN_INITIALS.fullmatch(words[initials]):
         initials += 1
     rest = words[initials:]
-    if initials and len(rest) >= 2 and rest[0].lower() in PARTICLES and rest[0][:1].isupper():
-        # "Y. Le Calvez", "J. De Groot": after initials a capitalised particle opens the family name
-        name = {"family": " ".join(rest), "given": " ".join(words[:initials])}
-        if suffix:
-            name["suffix"] = suffix
-        return name
-    if initials and len(rest) >= 3 and rest[0][:1].isupper() and any(
-            w.lower() in PARTICLES and w[:1].islower() for w in rest[1:-1]):
-        # "N. Garreau de Loubresse", "A. T. Van der Burght": after given initials, a particle
-        # inside the words that follow makes them one family name (IEEE prints no given name whole)
+    opened_by_particle = len(rest) >= 2 and rest[0].lower() in PARTICLES and rest[0][:1].isupper()
+    if initials and (opened_by_particle or len(rest) >= 3 and rest[0][:1].isupper() and any(
+            w.lower() in PARTICLES and w[:1].islower() for w in rest[1:-1])):
+        # "N. Garreau de Loubresse", "A. T. Van der Burght", "Y. Le Calvez": after given initials, a
+        # particle inside or opening the words that follow makes them one family name (IEEE prints
+        # no given name whole)
         name = {"family": " ".join(rest), "given": " ".join(words[:initials])}
         if suffix:
             name["suffix"] = suffix

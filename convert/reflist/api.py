@@ -193,8 +193,7 @@ def _journal_cut_at_abbreviations(text: str, item: Item, leftovers: list[str]) -
     inside = _comparable(longer)
     pieces = ([publisher] if isinstance(publisher, str) and not PUBLISHER_NAME.search(publisher) else []) + leftovers
     # a piece may carry the journal's numbers on ("Geogr. Ges. Wien 8 (2): 155–170"): the tagger read those too
-    absorbed = [piece for piece in pieces if _comparable(piece.rstrip(_NUMBERS_AT_END)) in inside
-                and _comparable(piece.rstrip(_NUMBERS_AT_END))]
+    absorbed = [piece for piece in pieces if (core := _comparable(piece.rstrip(_NUMBERS_AT_END))) and core in inside]
     if not absorbed:
         return leftovers
     item["container-title"] = longer

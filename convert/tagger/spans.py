@@ -970,7 +970,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
         date = (parse_date(f"{apa.group(2)} {apa.group(1)}") if apa else None) or parse_date(cleaned) \
             or parse_date(_year(date_text))
-        year_only = item.get("issued", {}).get("date-parts", [[]])[0] if "issued" in item else []
+        year_only = item.get("issued", {}).get("date-parts", [[]])[0]
         completed = parse_date(f"{cleaned} {year_only[0]}") if date is None and len(year_only) == 1 \
             and re.fullmatch(r"[^\W\d_]+\.?\s\d{1,2}|\d{1,2}\s[^\W\d_]+\.?|[^\W\d_]+\.?", cleaned) else None
         if date is not None and "issued" not in item:
