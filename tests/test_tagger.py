@@ -1371,3 +1371,17 @@ def test_a_container_before_a_quoted_title_is_not_merged_into_it() -> None:
     item = spans_to_item([("container-title", "Harbour Board. "), ("title", "“Lock Hours.” "),
                           ("accessed", "Accessed March 5, 2024. "), ("url", "https://harbour.example.org/locks.")])
     assert_fields(item, {"title": "Lock Hours", "container-title": "Harbour Board"})
+
+
+def test_a_title_case_in_with_no_punctuation_before_it_is_the_titles() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    # the tagger cut "In" out of a title-case report title: no book follows, the body is the publisher
+    spans = [("author", "Okafor, B. "), ("date", "(2016). "), ("title", "Lock Gates Repaired "),
+             ("container-title", "In Three Northern Canals. Inland Waterways Commission.")]
+    assert_fields(spans_to_item(spans), {"title": "Lock Gates Repaired In Three Northern Canals",
+                                         "publisher": "Inland Waterways Commission", "container-title": None})
+    # after a sentence's end "In" opens the book
+    chapter = [("author", "Okafor, B. "), ("date", "(2016). "), ("title", "Lock gates repaired. "),
+               ("container-title", "In Three Northern Canals. "), ("publisher", "Inland Waterways Commission.")]
+    assert_fields(spans_to_item(chapter), {"title": "Lock gates repaired", "container-title": "Three Northern Canals"})

@@ -295,6 +295,8 @@ _DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|be
 _DANGLING_ARTICLE = re.compile(r"\b(?:a|an|the|and|or|of)\s*$", re.IGNORECASE)
 _CONTINUING = re.compile(r"(?:in|of|and|for|on|with|to|from)\s")  # lower case: not Nature's "Title. in Book"
 _SENTENCE_END = re.compile(r"[.?!\"”’]\s*$")
+_NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
+_TITLE_CASE_IN = re.compile(r"In\s(?!:)")  # "Setting The Standard | In Second Generation...": no punctuation before
 
 
 def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -305,7 +307,8 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
         label, text = spans[position]
         following_label, following = spans[position + 1]
         if label != "title" or following_label not in ("container-title", "publisher") or not (
-                _DANGLING.search(text) or (_CONTINUING.match(following) and not _SENTENCE_END.search(text))):
+                _DANGLING.search(text) or (_CONTINUING.match(following) and not _SENTENCE_END.search(text))
+                or (_TITLE_CASE_IN.match(following) and text.rstrip()[-1:].isalnum())):
             continue  # ("Structures | in Proteins. Proteins 1995": a lower-case word carries the title on)
         if following_label == "publisher" and (not _DANGLING_ARTICLE.search(text) or _has_quoted_title(text)):
             continue  # ACS's "Schools: A | National Profile; Boston": only an article or "and" surely dangles
@@ -313,7 +316,11 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
         breaks = list(_SENTENCE_BREAK.finditer(following.rstrip()))
         if breaks:
             cut = breaks[0].end()
-            return (spans[:position] + [("title", text + following[:cut]), (following_label, following[cut:])]
+            rest_label = following_label
+            if _TITLE_CASE_IN.match(following) and _may_be_a_publisher(following[cut:].strip().rstrip(".")) \
+                    and not any(other in _NUMBER_LABELS for other, _ in spans):
+                rest_label = "publisher"  # the "In" was the title's: no book is left, and a report's body follows
+            return (spans[:position] + [("title", text + following[:cut]), (rest_label, following[cut:])]
                     + spans[position + 2:])
         if len(following.split()) <= 3:  # "Small states in | NATO. 2019.": the "journal" was the title's end
             return spans[:position] + [("title", text + following)] + spans[position + 2:]
