@@ -1385,3 +1385,18 @@ def test_a_title_case_in_with_no_punctuation_before_it_is_the_titles() -> None:
     chapter = [("author", "Okafor, B. "), ("date", "(2016). "), ("title", "Lock gates repaired. "),
                ("container-title", "In Three Northern Canals. "), ("publisher", "Inland Waterways Commission.")]
     assert_fields(spans_to_item(chapter), {"title": "Lock gates repaired", "container-title": "Three Northern Canals"})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Okafor, B. (2011). Sluice gate actuator (Patent No. 7654321).",
+     {"type": "patent", "number": "7654321", "title": "Sluice gate actuator", "issue": None, "volume": None}),
+    ("Okafor, Bisi. 2011. Sluice gate actuator. Patent 7654321, issued March 3, 2011.",
+     {"type": "patent", "number": "7654321", "container-title": None, "volume": None, "issued": {"date-parts": [[2011, 3, 3]]}}),
+    ("Okafor, B. (2011). Sluice gate actuator (U.S. Patent No. 7,654,321). U.S. Patent and Trademark Office.",
+     {"type": "patent", "number": "7,654,321", "genre": None}),
+    # the styles' words for the manuscript type are no note
+    ("Okafor, B. (1994). Notes on canal tolls [Unpublished manuscript].", {"type": "manuscript", "note": None}),
+    ("Okafor, Bisi. 1994. “Notes on Canal Tolls.” Unpublished manuscript.", {"type": "manuscript", "note": None}),
+])
+def test_a_patents_number_and_an_unpublished_manuscript(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)

@@ -924,6 +924,42 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_PATENT_MARK = re.compile(r"\(?(?<![\w-])(?:U\.\s?S\.\s|US\s)?[Pp]atent\s(?:[Nn]o\.\s?|[Nn]umber\s)?"
+                          r"(?P<number>[A-Z]{0,2}\s?\d[\d,]{2,11}\d(?:\s?[A-Z]\d?)?)(?!\w)\)?")
+_MANUSCRIPT_MARK = re.compile(r"(?i)\[?unpublished\s(?:manuscript|work|paper|typescript)\]?\.?")
+
+
+def _patent_number(text: str, item: Item) -> None:
+    """APA's "(Patent No. 5512907)" and Chicago's "Patent 5512907, issued April 30, 1996." however
+    the tagger cut them: the word and the number make a patent, and the number is no volume or
+    issue (nor is the word a journal's name, or the end of the title)."""
+    m = _PATENT_MARK.search(text)
+    if m is None:
+        return
+    number = m.group("number")
+    item.setdefault("number", number)
+    item["_type"] = "patent"
+    for variable in ("volume", "issue", "page"):
+        if item.get(variable) and str(item[variable]).replace(",", "") in number.replace(",", ""):
+            del item[variable]
+    if re.fullmatch(r"(?:U\.\s?S\.\s|US\s)?[Pp]atent(?:\s[Nn]o\.)?", str(item.get("container-title", ""))):
+        del item["container-title"]
+    title = item.get("title")
+    if isinstance(title, str):
+        item["title"] = re.sub(r"\s*\((?:U\.\s?S\.\s|US\s)?[Pp]atent(?:\s[Nn]o\.?)?$", "", title) or title
+    if _PATENT_MARK.fullmatch(str(item.get("genre", "")).strip(" .")):
+        del item["genre"]  # the descriptor "(U.S. Patent No. 5,512,907)" read as a genre: the number says it
+
+
+def _unpublished_manuscript(item: Item) -> None:
+    """"[Unpublished manuscript]" (APA) and "Unpublished manuscript." (Chicago) left as a note: the
+    words are how those styles print the manuscript type, not a note of the record's."""
+    note = item.get("note")
+    if isinstance(note, str) and _MANUSCRIPT_MARK.fullmatch(note.strip()) and "container-title" not in item:
+        del item["note"]
+        item["_type"] = "manuscript"
+
+
 _EDITOR_ROLE_MARK = re.compile(r"\((?:[Ee]ds?|[Ee]ditors?|Hrsg|Hg|[Dd]ir|[Cc]oord)\.?\)|,\s(?:eds?\.|editors?)[.,:]?\s*$")
 
 
@@ -1171,6 +1207,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         _single_quoted_title(reference_text, item)
         _oscola_book(reference_text, item)
         _web_details(reference_text, grouped, item)
+        _patent_number(reference_text, item)
+        _unpublished_manuscript(item)
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)
