@@ -1400,3 +1400,18 @@ def test_a_title_case_in_with_no_punctuation_before_it_is_the_titles() -> None:
 ])
 def test_a_patents_number_and_an_unpublished_manuscript(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text, parser="tagger"), expected)
+
+
+def test_a_second_book_after_the_editors_is_the_publisher_their_sentence_spills_into() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, Bisi. "), ("date", "2016. "), ("title", "“Lock Gates Repaired.” "),
+             ("container-title", "In Canal Histories, "),
+             ("editor", "edited by Ada Mensah. Ministry of Transport, "),
+             ("container-title", "Department of Inland Waterways.")]
+    assert_fields(spans_to_item(spans), {"container-title": "Canal Histories",
+                                         "publisher": "Ministry of Transport, Department of Inland Waterways",
+                                         "editor": [{"family": "Mensah", "given": "Ada"}]})
+    # with a page range after it the second span is no imprint and stays as it was read
+    paged = spans[:-1] + [("container-title", "Department of Inland Waterways, "), ("pages", "12–19.")]
+    assert "publisher" not in spans_to_item(paged)

@@ -452,14 +452,20 @@ def _film_credits(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"edited by Jane Smith. Stanford | University Press": words after the sentence that ends the
-    editors' names start the publisher (or place) that follows."""
+    editors' names start the publisher (or place) that follows.  After the book ("In Book, edited by
+    J. Smith. Ministry of Education, | Department of Schools.") a second "book" is that publisher."""
     for position in range(len(spans) - 1):
         label, text = spans[position]
         following_label, following = spans[position + 1]
-        if label not in ("editor", "translator") or following_label not in ("publisher", "location"):
+        second_book = following_label == "container-title" and any(
+            earlier == "container-title" for earlier, _ in spans[:position])
+        if label not in ("editor", "translator") or following_label not in ("publisher", "location") and not second_book:
             continue
-        m = re.match(r"^(.*[a-z]{2}\.)\s+([A-Z][^\s.,;:]*(?:\s[^\s.,;:]+){0,2}\s*)$", text)
-        if m:
+        m = re.match(r"^(.*[a-z]{2}\.)\s+([A-Z][^\s.,;:]*(?:\s[^\s.,;:]+){0,2},?\s*)$", text)
+        if m and second_book and not any(other in _NUMBER_LABELS for other, _ in spans[position:]):
+            return (spans[:position] + [(label, m.group(1) + " "), ("publisher", m.group(2) + following)]
+                    + spans[position + 2:])
+        if m and not second_book:
             return (spans[:position] + [(label, m.group(1) + " "), (following_label, m.group(2) + following)]
                     + spans[position + 2:])
         # ... and the other way: "Translated by Monika B. | Vizedom, University of Chicago Press"
