@@ -1415,3 +1415,21 @@ def test_a_second_book_after_the_editors_is_the_publisher_their_sentence_spills_
     # with a page range after it the second span is no imprint and stays as it was read
     paged = spans[:-1] + [("container-title", "Department of Inland Waterways, "), ("pages", "12–19.")]
     assert "publisher" not in spans_to_item(paged)
+
+
+def test_the_book_after_vancouvers_editors_role_is_the_container() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    # the tagger read the book's first words (with their own periods) into the editors
+    spans = [("author", "Okafor B. "), ("title", "Lock gates. "), ("editor", "In: Mensah A, editor. U.K. "),
+             ("title", "inland waterways. "), ("location", "Leeds: "), ("publisher", "Canal Press; "),
+             ("date", "2016. "), ("pages", "p. 12–19.")]
+    assert_fields(spans_to_item(spans), {"container-title": "U.K. inland waterways", "title": "Lock gates",
+                                         "editor": [{"family": "Mensah", "given": "A."}]})
+    # ... or the whole book, and the place after it
+    whole = [("author", "Okafor B. "), ("title", "Lock gates. "),
+             ("editor", "In: Mensah A, Lund K, eds. Canal Histories. Leeds: "), ("publisher", "Canal Press; "),
+             ("date", "2016:12-19.")]
+    assert_fields(spans_to_item(whole), {"container-title": "Canal Histories", "publisher-place": "Leeds",
+                                         "publisher": "Canal Press",
+                                         "editor": [{"family": "Mensah", "given": "A."}, {"family": "Lund", "given": "K."}]})

@@ -125,6 +125,8 @@ _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 
 # ACS's "Shin, H.; King, C.-C.; Hu, C. Thin | Oxide...": words after a list's last initials
 _ROLE_THEN_WORDS = re.compile(r"^(?P<names>.*,\s(?:editors?|eds?\.?|translators?|trans\.))\.?\s+(?P<spill>[A-Z][^.]*)$")
+# Vancouver's and AMA's "In: Smith J, Lund K, eds. The Book." read whole as the editors: no period inside the names
+_IN_NAMES_THEN_BOOK = re.compile(r"^(?P<names>\s*[Ii]n:\s[^.]{2,300}?,\s(?:editors?|eds?)\.)\s+(?P<book>\S.*)$")
 _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
 
@@ -155,6 +157,16 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             # "Kaplan, L. S. NATO | 1948: | The Birth...": a title that starts with a name and a year
             title = ("title", spilled.group("spill") + spans[position + 1][1] + spans[position + 2][1])
             return spans[:position] + [(label, spilled.group("names") + " "), title] + spans[position + 3:]
+        book = _IN_NAMES_THEN_BOOK.match(text) if label == "editor" else None
+        if book and (spans[position + 1][0] in ("title", "container-title")
+                     or not any(other == "container-title" for other, _ in spans)):
+            # "In: Smith J, editor. U.S. | discrete military operations." or "..., eds. Texturen von
+            # Freiheit. | Innsbruck University Press": the book after the role, whole or its first words
+            joined = spans[position + 1][0] in ("title", "container-title")
+            place = None if joined else _PLACE_BEFORE_COLON.match(book.group("book"))  # "Freiheit. Innsbruck: "
+            pieces = [("container-title", place.group("title") + ". "), ("location", place.group("place") + ": ")] \
+                if place else [("container-title", book.group("book") + (spans[position + 1][1] if joined else ""))]
+            return spans[:position] + [(label, book.group("names") + " ")] + pieces + spans[position + 1 + joined:]
         role = _ROLE_THEN_WORDS.match(text)
         if role and label == "editor" and spans[position + 1][0] == "container-title":
             # Vancouver's "In: Barrow AW, ed. Myth, Rulership, | Church and Charters": the book's first words
