@@ -1433,3 +1433,17 @@ def test_the_book_after_vancouvers_editors_role_is_the_container() -> None:
     assert_fields(spans_to_item(whole), {"container-title": "Canal Histories", "publisher-place": "Leeds",
                                          "publisher": "Canal Press",
                                          "editor": [{"family": "Mensah", "given": "A."}, {"family": "Lund", "given": "K."}]})
+
+
+def test_ieees_book_read_into_its_editors_is_the_container() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "B. Okafor, "), ("title", "“Lock gates,” "),
+             ("editor", "in U.K. inland waterways, A. Mensah and K. Lund, Eds., "), ("location", "Leeds: "),
+             ("publisher", "Canal Press, "), ("date", "2016, "), ("pages", "pp. 12–19.")]
+    assert_fields(spans_to_item(spans), {
+        "container-title": "U.K. inland waterways", "type": "chapter",
+        "editor": [{"family": "Mensah", "given": "A."}, {"family": "Lund", "given": "K."}]})
+    # a book whose last words are no given-first names keeps the tagger's reading
+    unnamed = spans[:2] + [("editor", "in U.K. inland waterways, Eds., ")] + spans[3:]
+    assert "container-title" not in spans_to_item(unnamed)

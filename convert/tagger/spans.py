@@ -657,22 +657,43 @@ _GIVEN_FIRST_NAME = re.compile(r"(?:and\s)?(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'
 _ROLE_ALONE = re.compile(r"\s*\(?(?:eds?|editors?)\.?\)?[.,]?\s*", re.IGNORECASE)
 
 
+def _book_before_given_first_names(text: str) -> str | None:
+    """The book's title when ``text`` is "Book Title, J. Smith and K. Lund" (given-first names after a
+    comma that ends the title), with that comma; None when no such names end it."""
+    pieces = re.split(r"(,\s(?:and\s)?|\sand\s)", text.rstrip().rstrip(","))  # names, separators, names...
+    cut = len(pieces)
+    while cut > 2 and _GIVEN_FIRST_NAME.fullmatch(pieces[cut - 1].strip()):
+        cut -= 2
+    if cut == len(pieces) or not pieces[cut].startswith(","):
+        return None
+    return "".join(pieces[:cut + 1])
+
+
+# IEEE's chapter "in Book Title, J. Smith and K. Lund, Eds.," read whole as the editors
+_IN_BOOK_THEN_EDITORS = re.compile(r"(?P<in>\s*in\s)(?P<rest>[^\s,].{0,400}?)(?P<role>,\s(?:Eds?|eds?)\.,?\s*)")
+
+
 def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Cell's chapter "In Book Title, J. Smith and K. Lund, eds. (Press)": the tagger reads the
-    editors' names into the book and only "eds." as the editors.  The given-first names at the end
-    of the book, just before the role, are the editors."""
+    editors' names into the book and only "eds." as the editors (or, IEEE's "in Book Title, J. Smith,
+    Ed.,", the book into the editors).  The given-first names at the end of the book, just before
+    the role, are the editors."""
+    has_container = any(label == "container-title" for label, _ in spans)
     for index in range(1, len(spans)):
+        ieee = _IN_BOOK_THEN_EDITORS.fullmatch(spans[index][1]) if spans[index][0] == "editor" else None
+        if ieee and not has_container:
+            head = _book_before_given_first_names(ieee.group("rest"))
+            if head is not None:
+                return spans[:index] + [("container-title", ieee.group("in") + head),
+                                        ("editor", ieee.group("rest")[len(head):] + ieee.group("role"))] \
+                    + spans[index + 1:]
         if spans[index][0] != "editor" or spans[index - 1][0] != "container-title" \
                 or not _ROLE_ALONE.fullmatch(spans[index][1]):
             continue
         book = spans[index - 1][1]
-        pieces = re.split(r"(,\s(?:and\s)?|\sand\s)", book.rstrip().rstrip(","))  # names, separators, names...
-        cut = len(pieces)
-        while cut > 2 and _GIVEN_FIRST_NAME.fullmatch(pieces[cut - 1].strip()):
-            cut -= 2
-        if cut == len(pieces) or not pieces[cut].startswith(","):
+        head = _book_before_given_first_names(book)
+        if head is None:
             return spans  # no names at the end, or none after a comma that ends the book's title
-        head = "".join(pieces[:cut + 1])
         return spans[:index - 1] + [("container-title", head), ("editor", book[len(head):] + spans[index][1])] \
             + spans[index + 1:]
     return spans
