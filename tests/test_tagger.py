@@ -1447,3 +1447,17 @@ def test_ieees_book_read_into_its_editors_is_the_container() -> None:
     # a book whose last words are no given-first names keeps the tagger's reading
     unnamed = spans[:2] + [("editor", "in U.K. inland waterways, Eds., ")] + spans[3:]
     assert "container-title" not in spans_to_item(unnamed)
+
+
+@pytest.mark.parametrize("imprint,variable", [("Canal Ministry, Department of Waterways, ", "publisher"),
+                                              ("Oxford, ", "publisher-place")])
+def test_a_second_title_after_springers_in_editors_is_the_book(imprint: str, variable: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor B "), ("date", "(2016) "), ("title", "Lock gates. "), ("editor", "In: Mensah A (ed) "),
+             ("title", "Canal histories. "), ("container-title", imprint), ("pages", "pp 12–19")]
+    assert_fields(spans_to_item(spans), {"title": "Lock gates", "container-title": "Canal histories",
+                                         variable: imprint.rstrip(", "), "type": "chapter"})
+    # a journal's volume after it: the tagger's container stays
+    journal = spans[:-2] + [("container-title", "Canal Review "), ("volume", "12:"), ("pages", "12–19")]
+    assert spans_to_item(journal)["container-title"] == "Canal Review"

@@ -905,6 +905,29 @@ def _mla_publisher_before_year(spans: list[tuple[str, str]]) -> list[tuple[str, 
     return spans[:index - 1] + rest + lead_span + [("publisher", last + ", ")] + spans[index:]
 
 
+def _book_between_in_editors_and_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Springer's "Title. In: Munanga K (ed) Superando o Racismo. | Ministério da Educação, Brasília,
+    pp 21-37" read as a second title and a container: after "In: editors" the title is the book and
+    the one "container" after it, with no digit or serial's word, its publisher (or its place)."""
+    labels = [label for label, _ in spans]
+    if labels.count("container-title") != 1 or "volume" in labels or "issue" in labels:
+        return spans
+    for position in range(1, len(spans) - 2):
+        label, text = spans[position]
+        if label != "editor" or not _IN.match(text) or spans[position + 1][0] != "title" \
+                or "title" not in labels[:position]:
+            continue
+        later = labels.index("container-title", position + 2) if "container-title" in labels[position + 2:] else None
+        body = spans[later][1] if later is not None else ""
+        if later is None or re.search(r"\d", body) or _SERIAL_WORDS.search(body):
+            return spans
+        out = list(spans)
+        out[position + 1] = ("container-title", spans[position + 1][1])
+        out[later] = ("location" if is_place(body.strip(" ,.;:")) else "publisher", body)  # "Aldershot, pp"
+        return out
+    return spans
+
+
 def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Master's thesis" is a genre whatever the tagger called it; a second run of names after the
     title ("2015. Universität Wien, PhD thesis.") is the institution that published it; unplaced
@@ -1014,7 +1037,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
-        spans = _mla_publisher_before_year(_relabel(_title_read_as_container(_split_vancouver_authors(spans))))
+        spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(_split_vancouver_authors(spans)))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _issue_without_volume(_number_closing_an_edited_book(spans))
