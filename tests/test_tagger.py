@@ -1461,3 +1461,12 @@ def test_a_second_title_after_springers_in_editors_is_the_book(imprint: str, var
     # a journal's volume after it: the tagger's container stays
     journal = spans[:-2] + [("container-title", "Canal Review "), ("volume", "12:"), ("pages", "12–19")]
     assert spans_to_item(journal)["container-title"] == "Canal Review"
+
+
+@pytest.mark.parametrize("place", ["Dordrecht", "Thousand Oaks", "Aldershot", "São Paulo"])
+def test_publishing_towns_printed_alone_are_places(place: str) -> None:
+    from convert.normalize.publishers import is_place
+
+    assert is_place(place)
+    item = convert.parse_reference(f"7. Okafor, B. Canal Histories and Lock Keepers. ({place}, 1968).")
+    assert_fields(item, {"publisher-place": place, "publisher": None, "title": "Canal Histories and Lock Keepers"})

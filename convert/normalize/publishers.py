@@ -36,7 +36,17 @@ KNOWN_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New Yo
     Madrid|Geneva|Zurich|Munich|Frankfurt|Hamburg|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Prague|Budapest|Kyiv|
     Kiev|Ottawa|Montreal|Los Angeles|San Francisco|Philadelphia|Baltimore|Edinburgh|Dublin|Leiden|Berkeley|Abingdon|
     New Haven|Ithaca|Stanford|Lanham|Westport|Santa Monica|Cham|Heidelberg|Basingstoke|Milton Park|Hoboken|Oxon|
-    Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel""".split("|"))
+    Aldershot|Farnham|Cheltenham|Thousand Oaks|Newbury Park|Beverly Hills|Englewood Cliffs|Upper Saddle River|
+    Dordrecht|Boca Raton|Weinheim|Singapore|Bristol|Manchester|Harlow|Chichester|Basel|Bern|Leipzig|Stuttgart|Tübingen|
+    Göttingen|Bonn|Köln|Cologne|Dresden|Freiburg|Wiesbaden|Darmstadt|Münster|Wien|München|Zürich|Lausanne|Utrecht|
+    Groningen|Rotterdam|The Hague|Den Haag|Leuven|Louvain|Ghent|Antwerp|Lund|Uppsala|Aarhus|Kraków|Bucharest|Athens|
+    Istanbul|Ankara|Jerusalem|Tel Aviv|Cairo|Nairobi|Cape Town|Johannesburg|Pretoria|Melbourne|Brisbane|Perth|Auckland|
+    Wellington|Hong Kong|Taipei|Seoul|Shanghai|New Delhi|Delhi|Mumbai|Bangkok|Jakarta|Manila|Kuala Lumpur|
+    Mexico City|Buenos Aires|São Paulo|Rio de Janeiro|Brasília|Lisbon|Lisboa|Barcelona|Milan|Milano|Turin|Torino|
+    Bologna|Florence|Firenze|Lyon|Glasgow|Cardiff|Belfast|Newcastle|Minneapolis|Pittsburgh|Seattle|Chapel Hill|
+    Ann Arbor|Bloomington|Urbana|Iowa City|Baton Rouge|Nashville|Albany|Amherst|New Brunswick|Piscataway|Cambridge, MA|
+    Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel|Switzerland|Austria|
+    Netherlands|Belgium|Sweden|Norway|Denmark|Finland|Poland|Brazil|Mexico|Argentina|South Africa|New Zealand""".split("|"))
 
 
 def is_place(text: str) -> bool:
