@@ -693,7 +693,7 @@ def test_a_book_imprint_left_at_the_end_of_its_title(text: str, expected: dict) 
     ("Strategy. Europe: The Cold War", False),  # one word of title before the period is too little
 ])
 def test_the_imprint_repair_leaves_parts_and_subtitles_alone(title: str, split: bool) -> None:
-    from convert.tagger.spans import _imprint_inside_title
+    from convert.tagger.repair.item_imprint import _imprint_inside_title
 
     item = {"type": "book", "title": title}
     _imprint_inside_title(item)
@@ -806,7 +806,7 @@ def test_references_in_chinese_japanese_and_korean(text: str, expected: dict) ->
     ([("author", "Smith, J. "), ("date", "2005. "), ("title", "“Rivers and Towns.” Fieldwork Notes.")], None),
 ])
 def test_the_publisher_closing_an_author_date_book(spans: list, publisher: str | None) -> None:
-    from convert.tagger.spans import _publisher_closing_author_date_book
+    from convert.tagger.repair.span_imprint import _publisher_closing_author_date_book
 
     repaired = _publisher_closing_author_date_book(spans)
     assert "".join(text for _, text in repaired) == "".join(text for _, text in spans)
@@ -872,7 +872,7 @@ def test_harvard_no_date_and_editors(text: str, expected: dict) -> None:
     ("A river with no date", "A river with no date"),
 ])
 def test_a_no_date_mark_leaves_the_title(title: str, cleaned: str) -> None:
-    from convert.tagger.spans import _date_inside_title
+    from convert.tagger.repair.item_titles import _date_inside_title
 
     item = {"title": title}
     _date_inside_title(item)
@@ -938,7 +938,7 @@ def test_din_last_initials_before_the_colon_stay_with_the_name() -> None:
     ("The River Companion, Third Edition", "3", "The River Companion"), ("The Third Edition of Rivers", None, None),
 ])
 def test_an_edition_at_the_end_of_a_title(title: str, edition: str | None, rest: str | None) -> None:
-    from convert.tagger.spans import _role_and_edition_in_title
+    from convert.tagger.repair.item_titles import _role_and_edition_in_title
 
     item = {"title": title}
     _role_and_edition_in_title(item)

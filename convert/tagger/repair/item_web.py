@@ -1,0 +1,85 @@
+"""Web details read from the whole reference: URLs, access dates with or without their word, and
+the connecting words they leave in the note."""
+
+from __future__ import annotations
+
+import re
+
+from ...csl import Item, date_to_csl
+from ...normalize.dates import parse_date
+from .text import _QUOTED_TITLE, _year_of
+
+_ACCESS_DATE = re.compile(r"(?i)\b(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)"
+                          r"(?:\s(?:on|from))?:?\s(?P<date>[^\[\]();]{0,30}?\d{4}(?:\s[A-Z][a-z]{2}\.?(?:\s\d{1,2})?)?)"
+                          r"(?=[\].),;]|\s|$)")  # "5 Apr. 2021", "April 2, 2023", Vancouver's "2021 Oct 5"
+_FULL_DATE = re.compile(r"\b(?:\d{1,2}\s[A-Z][a-z]{2,8}\.?\s\d{4}|[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})\b")
+
+_VANCOUVER_CITED = re.compile(r"(?P<date>(?:1[5-9]|20)\d\d(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?)\s\[(?:cited|accessed)\b")
+_BARE_WWW = re.compile(r"(?<![/\w@.])www\.[\w-]+(?:\.[\w-]+)+(?:/[^\s,;]*)?")
+
+
+def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
+    """What web references print and the tagger, trained mostly on articles, misses."""
+    _access_date_anywhere(text, item)
+    _date_before_cited(text, item)
+    if "title" not in item:  # a quoted title the tagger filed under another label
+        quoted = _QUOTED_TITLE.search(text)
+        if quoted:
+            item["title"] = quoted.group("title").strip()
+    if "URL" not in item:  # MLA prints the URL without its scheme
+        bare = _BARE_WWW.search(text)
+        if bare:
+            item["URL"] = bare.group(0).rstrip(".")
+    _day_inside_a_date_span(grouped, item)
+
+
+# What is left of a note once the date in it was read: words that only introduced it
+_CONNECTING_LEFTOVER = re.compile(r"(?i)(?:\[?(?:online|internet)\]?\.?\s*)?(?:available(?: from| at)?:?|from)?")
+
+
+def _drop_from_note(item: Item, piece: str) -> None:
+    """The tagger left ``piece`` unplaced (in ``note``) and a rule has now read it: take it out,
+    and the note with it when nothing but connecting words remain."""
+    note = item.get("note")
+    if not isinstance(note, str) or piece not in note:
+        return
+    rest = note.replace(piece, "", 1).strip(" []().,;:")
+    if _CONNECTING_LEFTOVER.fullmatch(rest):
+        del item["note"]
+    else:
+        item["note"] = rest
+
+
+def _access_date_anywhere(text: str, item: Item) -> None:
+    """"Accessed 5 Apr. 2021", "[Accessed: Jan. 10, 2023]", "Retrieved April 2, 2023, from"."""
+    m = _ACCESS_DATE.search(text) if "accessed" not in item else None
+    date = parse_date(m.group("date").strip()) if m else None
+    if m and date is not None:
+        item["accessed"] = date_to_csl(date)
+        _drop_from_note(item, m.group(0))
+
+
+def _date_before_cited(text: str, item: Item) -> None:
+    """Vancouver's "1949 [cited 2021 Oct 5]": the date before "[cited" is the issue date, where the
+    tagger took the access year for it."""
+    m = _VANCOUVER_CITED.search(text)
+    issued_year = _year_of(item, "issued")
+    if not m or (issued_year is not None and issued_year != _year_of(item, "accessed")):
+        return
+    date = parse_date(m.group("date"))
+    if date is not None:
+        item["issued"] = date_to_csl(date)
+        _drop_from_note(item, m.group("date"))
+
+
+def _day_inside_a_date_span(grouped: dict[str, list[str]], item: Item) -> None:
+    """"12 Mar. 2019, www.…" read as one date span gave only the year: the day too."""
+    issued = item.get("issued")
+    if not isinstance(issued, dict) or len((issued.get("date-parts") or [[0]])[0]) != 1:
+        return
+    for date_text in grouped.get("date", []):
+        full = _FULL_DATE.search(date_text)
+        date = parse_date(full.group(0)) if full else None
+        if date is not None and date_to_csl(date)["date-parts"][0][0] == issued["date-parts"][0][0]:
+            item["issued"] = date_to_csl(date)
+            return

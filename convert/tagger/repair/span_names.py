@@ -1,0 +1,294 @@
+"""Span repairs where names and the words around them were cut wrong: a title's first words read
+as names, editors' names read into a book or an imprint, forms of address and film credits."""
+
+from __future__ import annotations
+
+import re
+
+from ...normalize.publishers import PUBLISHER_NAME
+from .text import (
+    _EDITOR_ROLE_MARK,
+    _IN,
+    _NUMBER_LABELS,
+    _PARTICLE_ALTERNATION,
+    _PLACE_BEFORE_COLON,
+    _YEAR_COLON,
+    _clean,
+    _may_be_a_publisher,
+)
+
+# A Vancouver/AMA author list ("Doe JA, Roe R.") followed by more text the tagger took for names
+_VANCOUVER_AUTHORS = re.compile(r"^((?:[^\s,.]+(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3}(?:-[A-Z]{1,2})?,\s){0,40}[^\s,.]+"
+                                r"(?:\s[^\s,.]+){0,3}\s[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:,\set\sal)?)\.\s+(\S.*)$")
+
+
+# "Echevarria, M. & Ilundain, A. A. Aquaporins.": a list ending in initials, then one more sentence
+_INITIALS_AUTHORS = re.compile(r"^(.{1,2000}?,\s(?:[A-Z]\.[\s-]?){1,4})\s*([^\W\d_][^\s.,]*(?:\s[^\s.,]+){0,6}[.?!]?\s*)$")
+_PARTICLE_WORD = re.compile(rf"(?:{_PARTICLE_ALTERNATION})\.?\s*$")
+# Nature's chapters: "Title. in Book Title (eds ...)" read as one title
+_NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
+
+
+# ACS's "Shin, H.; King, C.-C.; Hu, C. Thin | Oxide...": words after a list's last initials
+_ROLE_THEN_WORDS = re.compile(r"^(?P<names>.*,\s(?:editors?|eds?\.?|translators?|trans\.))\.?\s+(?P<spill>[A-Z][^.]*)$")
+# Vancouver's and AMA's "In: Smith J, Lund K, eds. The Book." read whole as the editors: no period inside the names
+_IN_NAMES_THEN_BOOK = re.compile(r"^(?P<names>\s*[Ii]n:\s[^.]{2,300}?,\s(?:editors?|eds?)\.)\s+(?P<book>\S.*)$")
+_AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
+                             r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
+
+# Names that end at their last period or comma, then up to four capitalised words
+_NAMES_THEN_WORDS = re.compile(r"(?P<names>.+[.,])\s(?P<spill>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}\s)")
+
+
+def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Shin H, King C-C, Hu C. Thin | Oxide Damage...": the first words of the title after a
+    Vancouver author list's closing period, read as a name, go back to the title (and after
+    ACS's "Hu, C." initials)."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        if label not in ("author", "editor"):
+            continue
+        year_colon = position + 2 < len(spans) and spans[position + 1][0] == "date" and \
+            _YEAR_COLON.fullmatch(spans[position + 1][1]) and spans[position + 2][0] == "title"
+        # (after a full given name the names end at their last period, when the reference has its own
+        # date elsewhere: "Kaplan, Lawrence S. NATO | 1948: | The Birth...")
+        own_date = any(other == "date" for other, _ in spans[:position] + spans[position + 2:])
+        spilled = (_AFTER_INITIALS.match(text) or (_NAMES_THEN_WORDS.fullmatch(text) if own_date else None)) \
+            if year_colon else None
+        if spilled and not re.search(r"\b[A-Z]\.", spilled.group("spill")):
+            # "Kaplan, L. S. NATO | 1948: | The Birth...": a title that starts with a name and a year
+            title = ("title", spilled.group("spill") + spans[position + 1][1] + spans[position + 2][1])
+            return spans[:position] + [(label, spilled.group("names") + " "), title] + spans[position + 3:]
+        book = _IN_NAMES_THEN_BOOK.match(text) if label == "editor" else None
+        if book and (spans[position + 1][0] in ("title", "container-title")
+                     or not any(other == "container-title" for other, _ in spans)):
+            # "In: Smith J, editor. U.S. | discrete military operations." or "..., eds. Texturen von
+            # Freiheit. | Innsbruck University Press": the book after the role, whole or its first words
+            joined = spans[position + 1][0] in ("title", "container-title")
+            place = None if joined else _PLACE_BEFORE_COLON.match(book.group("book"))  # "Freiheit. Innsbruck: "
+            pieces = [("container-title", place.group("title") + ". "), ("location", place.group("place") + ": ")] \
+                if place else [("container-title", book.group("book") + (spans[position + 1][1] if joined else ""))]
+            return spans[:position] + [(label, book.group("names") + " ")] + pieces + spans[position + 1 + joined:]
+        role = _ROLE_THEN_WORDS.match(text)
+        if role and label == "editor" and spans[position + 1][0] == "container-title":
+            # Vancouver's "In: Barrow AW, ed. Myth, Rulership, | Church and Charters": the book's first words
+            container = ("container-title", role.group("spill") + spans[position + 1][1])
+            return spans[:position] + [(label, role.group("names") + " "), container] + spans[position + 2:]
+        if spans[position + 1][0] != "title":
+            continue
+        if role:  # MLA's "Mitchell, C., editor. Clinical | Gynecologic ...": the words after the role
+            title = ("title", role.group("spill") + spans[position + 1][1])
+            return spans[:position] + [(label, role.group("names") + " "), title] + spans[position + 2:]
+        acs = _AFTER_INITIALS.match(text)
+        quoted_title = spans[position + 1][1].lstrip()[:1] in "“\"‘«"  # Chicago's "A. Wegrzyn, et al. “Title.”"
+        if acs and not quoted_title and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
+                and not re.search(r"\b[A-Z]\.|\bet al\b", acs.group("spill")):
+            title = ("title", acs.group("spill") + spans[position + 1][1])
+            return spans[:position] + [(label, acs.group("names") + " "), title] + spans[position + 2:]
+        spill = _VANCOUVER_AUTHORS.match(text)
+        if spill and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", spill.group(2)) and len(spill.group(2).split()) <= 3 \
+                and not _EDITOR_ROLE_MARK.search(spill.group(2).rstrip()):  # Harvard's "in J. Smith (ed.)"
+            title = ("title", spill.group(2) + spans[position + 1][1])
+            return spans[:position] + [(label, spill.group(1) + ". "), title] + spans[position + 2:]
+    return spans
+
+
+def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Echevarria M, Ilundain AA. Aquaporins." (or "Echevarria, M. & Ilundain, A. A. Aquaporins.")
+    labelled author: the text after the list's last initials is the title when the tagger found none;
+    and Nature's "Title. in Book" labelled title is a title and a container."""
+    out: list[tuple[str, str]] = []
+    for _ in range(3):  # each call repairs one place: the author's spill, then an editor's
+        repaired = _title_words_read_as_names(spans)
+        if repaired == spans:
+            break
+        spans = repaired
+    has_title = any(label == "title" for label, _ in spans)
+    has_container = any(label == "container-title" for label, _ in spans)
+    for position, (label, text) in enumerate(spans):
+        vancouver = _VANCOUVER_AUTHORS.match(text) if label == "author" and not has_title else None
+        initials = _INITIALS_AUTHORS.match(text) if label == "author" and not has_title and not vancouver else None
+        # (with a container, only the one right after, its book's subtitle: "Title. in Reasoning about
+        # Actions: | Proceedings of the 1986 Workshop")
+        book_follows = position + 1 < len(spans) and spans[position + 1][0] == "container-title" \
+            and not _IN.match(spans[position + 1][1])
+        nature = _NATURE_IN.match(text) if label == "title" and (not has_container or book_follows) else None
+        if vancouver and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", vancouver.group(2)):
+            out.extend([(label, vancouver.group(1) + ". "), ("title", vancouver.group(2))])
+        elif initials and not re.fullmatch(r"(?:Jr|Sr|II|III|IV|et al|[A-Z])\.?\s*", initials.group(2)) \
+                and not _PARTICLE_WORD.fullmatch(initials.group(2)):
+            out.extend([(label, initials.group(1) + " "), ("title", initials.group(2))])
+        elif nature:
+            out.extend([(label, nature.group(1) + " "), ("container-title", nature.group(2))])
+        else:
+            out.append((label, text))
+    return out
+
+
+def _names_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"LeCun, Yann, | Yoshua Bengio, and Geoffrey Hinton. “Deep Learning.”" with the end of the
+    author list read as title: in styles that quote titles, what precedes the opening quote in the
+    title span belongs to the names before it (or is the author, when there is none)."""
+    for position, (label, text) in enumerate(spans):
+        if label != "title":
+            continue
+        m = re.match(r"^([^“”\"]{2,}?)\s*([“\"][^“”\"]{2,}[”\"][.,]?\s*)$", text)
+        if not m:
+            return spans
+        names = m.group(1) + " "
+        if position > 0 and spans[position - 1][0] == "author":
+            merged = ("author", spans[position - 1][1] + names)
+            return spans[:position - 1] + [merged, ("title", m.group(2))] + spans[position + 1:]
+        if position == 0 or spans[position - 1][0] == "citation-number":
+            return spans[:position] + [("author", names), ("title", m.group(2))] + spans[position + 1:]
+        return spans
+    return spans
+
+
+# A person named with a form of address: no citation style writes its authors so, titles do
+_HONORIFIC_HEAD = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mme|Prof|Sgt|Capt)(?:\.?\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?[.,;]?\s*|\.\s*)")
+
+
+def _form_of_address_read_as_author(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Mr. Smith | Goes to Washington", "Dr. Strangelove. | Columbia Pictures; 1964.": a title
+    that starts with a form of address, read as an author.  It is a title when the name is cut
+    mid-sentence, when nothing else is a title, or when the "title" after it (after its date, in
+    "Dr. Strangelove (1964). Columbia Pictures.") is a short imprint-like sentence standing where
+    the publisher is missing.  (A pen name such as "Dr. Seuss. Green Eggs and Ham. Random House"
+    keeps its author: there the publisher is found.)"""
+    start = 1 if spans and spans[0][0] == "citation-number" else 0
+    name = _HONORIFIC_HEAD.match(spans[start][1]) if len(spans) >= start + 2 and spans[start][0] == "author" else None
+    if name is None or sum(label == "author" for label, _ in spans) > 1:
+        return spans
+    head, rest = spans[start][1][:name.end()], spans[start][1][name.end():]
+    titles = [index for index, (label, _) in enumerate(spans) if label == "title"]
+    if rest:  # "Dr. Strangelove. Columbia Pictures, | 1964.": the title, then its imprint, as one name
+        if titles or head.rstrip()[-1:] not in ".;" or any(label == "publisher" for label, _ in spans) \
+                or not _may_be_a_publisher(_clean(rest)) or re.search(r"(?i)\b(?:by|dir|eds?)\b", rest):
+            # (MLA's "Dr. Strangelove. Directed by Stanley Kubrick," is the film's credits: see _film_credits)
+            return spans
+        return spans[:start] + [("title", head), ("publisher", rest)] + spans[start + 1:]
+    if not titles:
+        return spans[:start] + [("title", head)] + spans[start + 1:]
+    bare = not re.search(r"\s\S", head.strip())  # "Mr. | Okafor Goes to Leeds": the form of address alone
+    if titles[0] == start + 1 and (bare or not head.rstrip().endswith(".")):
+        return spans[:start] + [("title", head + spans[start + 1][1])] + spans[start + 2:]
+    if len(titles) > 1 or any(label in ("container-title", "publisher") for label, _ in spans):
+        return spans
+    at = titles[0]
+    imprint = _clean(spans[at][1])
+    right_after = start + 2 if spans[start + 1][0] == "date" else start + 1  # the name's date may come between
+    if at != right_after or ". " in imprint or not _may_be_a_publisher(imprint):
+        return spans
+    return spans[:start] + [("title", head)] + spans[start + 1:at] + [("publisher", spans[at][1])] + spans[at + 1:]
+
+
+# A Vancouver author at the start of a title span: "Goethe JW von. Faust." (not "Star Wars IV. A New Hope")
+_VANCOUVER_HEAD = re.compile(r"^(?P<names>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s(?![IVX]+\b)[A-Z]{1,3}"
+                             r"(?:\s(?:von|van|de|da|der|den|di|du|la|le))?)\.\s+(?P<title>\S.*)$")
+
+
+def _vancouver_author_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """BMJ's "Goethe JW von. Faust." read as one title when no span is an author."""
+    if any(label in ("author", "editor") for label, _ in spans):
+        return spans
+    for position, (label, text) in enumerate(spans):
+        if label == "citation-number":
+            continue
+        m = _VANCOUVER_HEAD.match(text) if label == "title" else None
+        if m:
+            return spans[:position] + [("author", m.group("names") + ". "), ("title", m.group("title"))] + \
+                spans[position + 1:]
+        return spans
+    return spans
+
+
+_DIRECTED_BY = re.compile(r"^(?P<title>.+?[.?!])\s+Directed by\s+(?P<names>.+)$")
+_DIRECTOR_MARK = re.compile(r",?\s(?:dir\.|director)\s*$", re.IGNORECASE)
+
+
+def _film_credits(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Films: MLA's "Dr. Strangelove. Directed by Stanley Kubrick," and Chicago's "Kubrick, Stanley,
+    dir." read as author names: the title and the director."""
+    out: list[tuple[str, str]] = []
+    for label, text in spans:
+        directed = _DIRECTED_BY.match(text) if label == "author" else None
+        if directed:
+            out.extend([("title", directed.group("title") + " "), ("director", directed.group("names"))])
+        elif label == "author" and _DIRECTOR_MARK.search(text):
+            out.append(("director", _DIRECTOR_MARK.sub("", text) + " "))
+        else:
+            out.append((label, text))
+    return out
+
+
+def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"edited by Jane Smith. Stanford | University Press": words after the sentence that ends the
+    editors' names start the publisher (or place) that follows.  After the book ("In Book, edited by
+    J. Smith. Ministry of Education, | Department of Schools.") a second "book" is that publisher."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        following_label, following = spans[position + 1]
+        second_book = following_label == "container-title" and any(
+            earlier == "container-title" for earlier, _ in spans[:position])
+        if label not in ("editor", "translator") or following_label not in ("publisher", "location") and not second_book:
+            continue
+        m = re.match(r"^(.*[a-z]{2}\.)\s+([A-Z][^\s.,;:]*(?:\s[^\s.,;:]+){0,2},?\s*)$", text)
+        if m and second_book and not any(other in _NUMBER_LABELS for other, _ in spans[position:]):
+            return (spans[:position] + [(label, m.group(1) + " "), ("publisher", m.group(2) + following)]
+                    + spans[position + 2:])
+        if m and not second_book:
+            return (spans[:position] + [(label, m.group(1) + " "), (following_label, m.group(2) + following)]
+                    + spans[position + 2:])
+        # ... and the other way: "Translated by Monika B. | Vizedom, University of Chicago Press"
+        surname = re.match(r"([A-Z][\w'’-]+,\s)(?=\S)", following)
+        if surname and re.search(r"\s[A-Z]\.\s*$", text) and PUBLISHER_NAME.search(following[surname.end():]):
+            return (spans[:position] + [(label, text + surname.group(1)), (following_label, following[surname.end():])]
+                    + spans[position + 2:])
+    return spans
+
+
+_GIVEN_FIRST_NAME = re.compile(r"(?:and\s)?(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?")
+_ROLE_ALONE = re.compile(r"\s*\(?(?:eds?|editors?)\.?\)?[.,]?\s*", re.IGNORECASE)
+
+
+def _book_before_given_first_names(text: str) -> str | None:
+    """The book's title when ``text`` is "Book Title, J. Smith and K. Lund" (given-first names after a
+    comma that ends the title), with that comma; None when no such names end it."""
+    pieces = re.split(r"(,\s(?:and\s)?|\sand\s)", text.rstrip().rstrip(","))  # names, separators, names...
+    cut = len(pieces)
+    while cut > 2 and _GIVEN_FIRST_NAME.fullmatch(pieces[cut - 1].strip()):
+        cut -= 2
+    if cut == len(pieces) or not pieces[cut].startswith(","):
+        return None
+    return "".join(pieces[:cut + 1])
+
+
+# IEEE's chapter "in Book Title, J. Smith and K. Lund, Eds.," read whole as the editors
+_IN_BOOK_THEN_EDITORS = re.compile(r"(?P<in>\s*in\s)(?P<rest>[^\s,].{0,400}?)(?P<role>,\s(?:Eds?|eds?)\.,?\s*)")
+
+
+def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Cell's chapter "In Book Title, J. Smith and K. Lund, eds. (Press)": the tagger reads the
+    editors' names into the book and only "eds." as the editors (or, IEEE's "in Book Title, J. Smith,
+    Ed.,", the book into the editors).  The given-first names at the end of the book, just before
+    the role, are the editors."""
+    has_container = any(label == "container-title" for label, _ in spans)
+    for index in range(1, len(spans)):
+        ieee = _IN_BOOK_THEN_EDITORS.fullmatch(spans[index][1]) if spans[index][0] == "editor" else None
+        if ieee and not has_container:
+            head = _book_before_given_first_names(ieee.group("rest"))
+            if head is not None:
+                return spans[:index] + [("container-title", ieee.group("in") + head),
+                                        ("editor", ieee.group("rest")[len(head):] + ieee.group("role"))] \
+                    + spans[index + 1:]
+        if spans[index][0] != "editor" or spans[index - 1][0] != "container-title" \
+                or not _ROLE_ALONE.fullmatch(spans[index][1]):
+            continue
+        book = spans[index - 1][1]
+        head = _book_before_given_first_names(book)
+        if head is None:
+            return spans  # no names at the end, or none after a comma that ends the book's title
+        return spans[:index - 1] + [("container-title", head), ("editor", book[len(head):] + spans[index][1])] \
+            + spans[index + 1:]
+    return spans

@@ -1,0 +1,134 @@
+"""Span repairs around numbers and dates: an issue with no volume, a book's number, a software
+version read as a volume, repeated years and original dates."""
+
+from __future__ import annotations
+
+import re
+
+from .text import _ACCESS, _BARE_YEAR, _TRANSLATED
+
+
+def _access_date_with_no_access_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Office for National Statistics. 2021. | Census 2021. | London: ONS.": with no title found, an
+    "access date" no word marks as one (Retrieved, Accessed, cited...) is the title."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    for index, (label, text) in enumerate(spans):
+        if label == "accessed" and not _ACCESS.search(text) and not re.match(r"\s*[\[(]", text):
+            return spans[:index] + [("title", text)] + spans[index + 1:]
+    return spans
+
+
+def _number_closing_an_edited_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"In G. Tesauro (Eds.), Advances in Neural Information Processing Systems | 7. | MIT Press.": in
+    an edited book, a bare number right after the book's title, before its publisher, is the end of
+    the title (the styles that print a book's volume there mark it: "Vol. 7", "(Vol. 7)")."""
+    labels = [label for label, _ in spans]
+    if "editor" not in labels or "container-title" not in labels:
+        return spans
+    at = labels.index("container-title")
+    if at + 2 < len(spans) and labels[at + 1] in ("volume", "issue") and _BARE_BOOK_NUMBER.fullmatch(spans[at + 1][1]) \
+            and labels[at + 2] in ("publisher", "location") and labels.count("volume") + labels.count("issue") == 1:
+        return spans[:at] + [("container-title", spans[at][1] + spans[at + 1][1])] + spans[at + 2:]
+    return spans
+
+
+_BARE_BOOK_NUMBER = re.compile(r"\d{1,3}[.,]?\s*")
+
+
+def _issue_without_volume(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A magazine's issue with no volume, read as the volume: APA 6's "The National Interest, (16),
+    3–18" (the parentheses are the issue's) and ABNT's "The National Interest, n. 16" (with the
+    "n." left in the journal's name)."""
+    labels = [label for label, _ in spans]
+    if labels.count("volume") != 1 or "issue" in labels:
+        return spans
+    at = labels.index("volume")
+    if _BRACKETED_NUMBER.fullmatch(spans[at][1]):
+        return spans[:at] + [("issue", spans[at][1])] + spans[at + 1:]
+    marker = _ISSUE_MARKER_END.search(spans[at - 1][1]) if at and labels[at - 1] == "container-title" else None
+    if marker and re.match(r"\s*\d", spans[at][1]):
+        container = spans[at - 1][1][:marker.start()]
+        return spans[:at - 1] + [("container-title", container + " "), ("issue", marker.group(0).lstrip(" ,") + spans[at][1])] \
+            + spans[at + 1:]
+    return spans
+
+
+_BRACKETED_NUMBER = re.compile(r"\s*\(\d{1,5}\)[,:.]?\s*")
+_ISSUE_MARKER_END = re.compile(r",?\s(?:n|no|nr|núm|num|Heft)\.\s*$", re.IGNORECASE)
+
+
+def _software_version_read_as_volume(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's and Chicago's software "Pandoc. Version | 3.1," read as a journal and its volume: with
+    no title found, the name is the title and the number its version."""
+    labels = [label for label, _ in spans]
+    if "title" in labels or labels.count("container-title") != 1:
+        return spans
+    at = labels.index("container-title")
+    marked = _VERSION_WORD_END.search(spans[at][1])
+    if marked is None or at + 1 >= len(spans) or labels[at + 1] != "volume" or not marked.start():
+        return spans
+    return spans[:at] + [("title", spans[at][1][:marked.start()] + " "),
+                         ("version", marked.group(0).lstrip() + spans[at + 1][1])] + spans[at + 2:]
+
+
+_VERSION_WORD_END = re.compile(r"[.,]?\s(?:Version|Vers\.|V\.|v\.)\s*$")
+
+
+def _original_date_before_translation(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "Les Rites de Passage. 1909. Translated by Monika B. Vizedom, University of Chicago
+    Press, 1960.": a year between the title and a translation or edition, with the reference's own
+    date later, is the original's date."""
+    labels = [label for label, _ in spans]
+    for index in range(1, len(spans) - 1):
+        if labels[index] != "date" or labels[index - 1] != "title" or not _BARE_YEAR.fullmatch(spans[index][1]) \
+                or "date" not in labels[index + 1:]:
+            continue
+        following_label, following = spans[index + 1]
+        if following_label in ("translator", "edition") or _TRANSLATED.match(following.lstrip()) \
+                or re.match(r"\s*(?:\d{1,2}(?:st|nd|rd|th)\s)?(?:ed\.|edition|Reprint)", following, re.IGNORECASE):
+            return spans[:index] + [("original-date", spans[index][1])] + spans[index + 1:]
+        return spans
+    return spans
+
+
+def _year_inside_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE Xplore's proceedings names, "Decision and Control, 2001. Proceedings of the 40th IEEE
+    Conference on": the tagger cuts the year out and the name in two.  A year between two parts of
+    a journal or proceedings name is the name's, when the reference's own date is elsewhere."""
+    labels = [label for label, _ in spans]
+    for index in range(1, len(spans) - 1):
+        if labels[index] == "date" and labels[index - 1] == labels[index + 1] == "container-title" \
+                and _BARE_YEAR.fullmatch(spans[index][1]) and labels.count("date") >= 2:
+            merged = ("container-title", "".join(text for _, text in spans[index - 1:index + 2]))
+            return spans[:index - 1] + [merged] + spans[index + 2:]
+    return spans
+
+
+def _iso690_repeated_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ISO 690's article "AUTHOR, 1993. Title. Journal. 1993. Vol. 6, no. 3, p. 141–154.": the year
+    printed again before the volume follows the journal, which the tagger ran into the title (or
+    the year into the journal)."""
+    labels = [label for label, _ in spans]
+    if "date" not in labels:
+        return spans
+    first = labels.index("date")
+    year = re.search(r"(?:1[5-9]|20)\d\d", spans[first][1])
+    if not year:
+        return spans
+    for index in range(first + 1, len(spans) - 1):
+        label, text = spans[index]
+        if labels[index + 1] not in ("volume", "issue", "pages"):
+            continue
+        if label == "container-title":
+            m = re.match(rf"^(?P<journal>.+?\.\s)(?P<year>{year.group(0)}\.\s*)$", text)
+            if m:
+                return spans[:index] + [("container-title", m.group("journal")), ("date", m.group("year"))] \
+                    + spans[index + 1:]
+        elif label == "date" and _BARE_YEAR.fullmatch(text) and year.group(0) in text \
+                and labels[index - 1] == "title":
+            head, dot, journal = spans[index - 1][1].rstrip().rstrip(".").rpartition(". ")
+            if dot and head and journal[:1].isupper():
+                return spans[:index - 1] + [("title", head + ". "), ("container-title", journal + ". ")] + spans[index:]
+        return spans
+    return spans

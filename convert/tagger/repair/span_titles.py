@@ -1,0 +1,261 @@
+"""Span repairs around titles: a journal glued to a title, a title cut after a function word, a
+year or a place left in a title, a book read as a second title."""
+
+from __future__ import annotations
+
+import re
+
+from ...normalize.journals import JOURNAL_ABBREVIATIONS
+from ...normalize.publishers import is_place
+from .text import (
+    _BARE_YEAR,
+    _IN,
+    _NUMBER_LABELS,
+    _PLACE_BEFORE_COLON,
+    _SERIAL_WORDS,
+    _YEAR_COLON,
+    _has_quoted_title,
+    _may_be_a_publisher,
+    _splits_as_imprint,
+)
+
+
+def _text_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"“Autoimmune Hepatitis.” Schiff's Diseases of the Liver, | edited by...": in styles that quote
+    titles, the words after the closing quote in a title span start the container."""
+    for position, (label, text) in enumerate(spans):
+        if label != "title":
+            continue
+        m = re.match(r"^(\s*[“\"][^“”\"]{2,}[”\"][.,]?\s+)(?:[Ii]n:?\s+)?([A-Z\u00C0-\u024F].*)$", text, re.DOTALL)
+        if not m:
+            return spans
+        rest: list[tuple[str, str]] = [("container-title", m.group(2))]
+        if position + 1 < len(spans) and spans[position + 1][0] == "container-title":
+            rest = [("container-title", m.group(2) + spans[position + 1][1])]
+            return spans[:position] + [("title", m.group(1))] + rest + spans[position + 2:]
+        if any(lab == "container-title" for lab, _ in spans):
+            return spans
+        return spans[:position] + [("title", m.group(1))] + rest + spans[position + 1:]
+    return spans
+
+
+_TITLE_CASE_TAIL = re.compile(r"(?<=[^A-Z\s.][.?!])\s+((?:[A-Z][\w'’&-]*|of|and|the|for|in|on|&)(?:\s+(?:[A-Z][\w'’&-]*|of|and|the|for|in|on|&)){0,5})\s*$")
+
+
+def _journal_words_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"A mathematical theory of communication. Bell System | Technical Journal 27": capitalised
+    words after the title's last sentence, right before the journal, are the journal's first words."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        if label != "title" or spans[position + 1][0] != "container-title":
+            continue
+        m = _TITLE_CASE_TAIL.search(text.rstrip())
+        if m and m.start(1) > 0:
+            cut = m.start(1)
+            return (spans[:position] + [("title", text[:cut]), ("container-title", text[cut:] + spans[position + 1][1])]
+                    + spans[position + 2:])
+    return spans
+
+
+def _title_words_in_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ACS prints titles in title case: "A Putative Modular Domain Present in Diverse | Signaling
+    Proteins. Cell 1993": when the title stops short of a sentence end and the journal holds one,
+    the words before it are the title's last words ("Eng. Struct" is an abbreviation, no end)."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        container = spans[position + 1][1]
+        if label != "title" or spans[position + 1][0] != "container-title" or not text.rstrip()[-1:].isalnum() \
+                or _IN.match(container):
+            continue
+        for m in re.finditer(r"(\S+)\.\s+(?=[A-Z])", container):
+            word = m.group(1)
+            if word.isalpha() and len(word) > 1 and word.capitalize() not in JOURNAL_ABBREVIATIONS:
+                return (spans[:position] + [("title", text + container[:m.end()]),
+                                            ("container-title", container[m.end():])] + spans[position + 2:])
+    return spans
+
+
+# A sentence ends at a period after a lowercase word or an acronym ("NATO."), not after an initial ("J.")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^A-Z\s.][.?!])|(?<=[A-Z]{2}[.?!]))\s+(?=\S)")
+_DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|against|und|et|y|de|des|der|die|das)\s*$",
+                       re.IGNORECASE)
+
+
+_DANGLING_ARTICLE = re.compile(r"\b(?:a|an|the|and|or|of)\s*$", re.IGNORECASE)
+_CONTINUING = re.compile(r"(?:in|of|and|for|on|with|to|from)\s")  # lower case: not Nature's "Title. in Book"
+_SENTENCE_END = re.compile(r"[.?!\"”’]\s*$")
+
+_TITLE_CASE_IN = re.compile(r"In\s(?!:)")  # "Setting The Standard | In Second Generation...": no punctuation before
+
+
+def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Strategic culture and | NATO. Security Studies.": a title cannot end on "and"; the container
+    span's first sentence finishes it (or a "publisher" after an article: "Schools: A | National
+    Profile; Boston")."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        following_label, following = spans[position + 1]
+        if label != "title" or following_label not in ("container-title", "publisher") or not (
+                _DANGLING.search(text) or (_CONTINUING.match(following) and not _SENTENCE_END.search(text))
+                or (_TITLE_CASE_IN.match(following) and text.rstrip()[-1:].isalnum())):
+            continue  # ("Structures | in Proteins. Proteins 1995": a lower-case word carries the title on)
+        if following_label == "publisher" and (not _DANGLING_ARTICLE.search(text) or _has_quoted_title(text)):
+            continue  # ACS's "Schools: A | National Profile; Boston": only an article or "and" surely dangles
+            # (after a quoted title the article is the publisher's: '"New Worlds",The | National Academies Press')
+        breaks = list(_SENTENCE_BREAK.finditer(following.rstrip()))
+        if breaks:
+            cut = breaks[0].end()
+            rest_label = following_label
+            if _TITLE_CASE_IN.match(following) and _may_be_a_publisher(following[cut:].strip().rstrip(".")) \
+                    and not any(other in _NUMBER_LABELS for other, _ in spans):
+                rest_label = "publisher"  # the "In" was the title's: no book is left, and a report's body follows
+            return (spans[:position] + [("title", text + following[:cut]), (rest_label, following[cut:])]
+                    + spans[position + 2:])
+        if len(following.split()) <= 3:  # "Small states in | NATO. 2019.": the "journal" was the title's end
+            return spans[:position] + [("title", text + following)] + spans[position + 2:]
+    return spans
+
+
+def _unclosed_bracket(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Small states in NATO [Master’s | thesis].": a bracket a span opens and the next closes is one
+    descriptor, kept with the span that closes it (APA's "[Master's thesis]", "[Data set]")."""
+    out = list(spans)
+    for position in range(len(out) - 1):
+        label, text = out[position]
+        opener, closer = "[", "]"
+        if out[position + 1][0] in ("genre", "note", "edition", "medium") and text.rfind("(") > text.rfind("["):
+            opener, closer = "(", ")"  # "Small states in NATO (Master’s | thesis)."
+        start = text.rfind(opener)
+        if start < 0 or closer in text[start:] or closer not in out[position + 1][1]:
+            continue
+        following_label, following = out[position + 1]
+        out[position] = (label, text[:start])
+        out[position + 1] = (following_label, text[start:] + following)
+    return [(label, text) for label, text in out if text]
+
+
+def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver, AMA and BMJ: "Title. Journal Abbrev. 1907;26:9" -- NLM journal abbreviations
+    have no periods, so the journal is the last sentence before the "year;" citation, however the
+    tagger cut title and journal."""
+    for position, (label, text) in enumerate(spans):
+        if label not in ("date", "pages", "volume") or not re.match(r"\s*(?:1[5-9]|20)\d\d(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?;", text):
+            continue
+        start = position
+        while start > 0 and spans[start - 1][0] in ("title", "container-title"):
+            start -= 1
+        if position - start < 2 or not any(spans[i][0] == "container-title" for i in range(start, position)):
+            return spans
+        joined = "".join(t for _, t in spans[start:position])
+        cut = [m.end() for m in _SENTENCE_BREAK.finditer(joined.rstrip())]
+        if not cut:
+            return spans
+        return spans[:start] + [("title", joined[:cut[-1]]), ("container-title", joined[cut[-1]:])] + spans[position:]
+    return spans
+
+
+def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"NATO 1948: The Birth of the Transatlantic Alliance" cut into container, date and title:
+    a container never comes before the title it belongs to, so the pieces are one title."""
+    labels = [label for label, _ in spans]
+    if labels.count("title") != 1:
+        return spans
+    before = [index for index, label in enumerate(labels[:labels.index("title")]) if label == "container-title"]
+    if len(before) != 1:  # (a "container" after the title, a publisher the tagger did not know, is no matter)
+        return spans
+    at = before[0]
+    middle = 1 if at + 2 < len(spans) and spans[at + 1][0] == "date" and _YEAR_COLON.fullmatch(spans[at + 1][1]) else 0
+    if at + 1 + middle < len(spans) and spans[at + 1 + middle][0] == "title" and not _IN.match(spans[at][1]) \
+            and spans[at + 1 + middle][1].lstrip()[:1] not in "“\"‘«":  # a quoted title shows where it starts
+        merged = "".join(text for _, text in spans[at:at + 2 + middle])
+        return spans[:at] + [("title", merged)] + spans[at + 2 + middle:]
+    return spans
+
+
+_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")  # _BARE_YEAR, or one closing a bracket
+_ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})
+
+
+def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Ergebnis der Stichprobe 1993. | Wirtschaft und Statistik. 1997;6", "Theory (vol 9, pg 249,
+    2003). | Chem. Vapor Depos. 2004", "... der DDR, Leipzig 1988. | Jahrbuch ... 1988;8": a year the
+    tagger cut out of the end of a title, when the reference's own date comes later.  The year, with
+    a place before it or the bracket it closes, goes back into the title; a "title" the cut left
+    between it and the journal is the journal's first part.  A year between two "journals" stays:
+    there it is usually the journal's own ("Decision and Control, 2001. Proceedings of the ...").
+    A year that runs on from the title's last word ("Annual report 2022. Brussels: ...") is the
+    title's before any field; one after a period ("Title. 1909. Translated by") is a date."""
+    labels = [label for label, _ in spans]
+    if labels.count("date") < 2:
+        return spans
+    if "title" in labels:
+        start = labels.index("title")
+    else:  # no title: the first "journal", before any date, is the title if a year runs on from it
+        start = next((i for i, label in enumerate(labels) if label in ("container-title", "date")), len(labels))
+        if start == len(labels) or labels[start] != "container-title":
+            return spans
+    end = next((i for i in range(start + 1, min(len(spans), start + 7)) if labels[i] == "date"), None)
+    if end is None or end + 1 >= len(spans) or not _YEAR_SPAN.fullmatch(spans[end][1]):
+        return spans
+    dated_before = "date" in labels[:start]  # author-date: "Guttmann, E. (1997). Title ... 1993. Journal, 6"
+    if dated_before == ("date" in labels[end + 1:]):
+        return spans  # the reference's own date must be before the title or after the year, not both or neither
+    # "Annual report 2022. | Brussels: NATO; 2023.": a year that goes on the title's own sentence
+    # (no period between) is the title's whatever follows
+    runs_on = end == start + 1 and not re.search(r"[.?!:;,]\W*$", spans[start][1].rstrip()) \
+        and not spans[end][1].lstrip().startswith(("(", "["))
+    if labels[end + 1] not in ("title", "container-title") and (not runs_on or dated_before):
+        return spans
+    aside = spans[start + 1:end]
+    if any(label not in _ASIDE_LABELS for label, _ in aside):
+        return spans
+    joined_aside = "".join(text for _, text in aside)
+    bracketed = joined_aside.lstrip().startswith("(") and spans[end][1].rstrip(" .,").endswith(")")
+    if not bracketed and (any(label != "location" for label, _ in aside) or spans[end][1].rstrip(" .,").endswith(")")):
+        return spans  # unbracketed, only "Place Year." or a bare "Year." ("Control, 2001. | Proceedings" is a journal's)
+    if dated_before and not bracketed and not re.search(r"[^\W\d_]\s*$", "".join(t for _, t in spans[start:end])):
+        return spans  # after the head's date, only a year that goes on the title's last word ("Title. 1999." is no title's)
+    title = ("title", "".join(text for _, text in spans[start:end + 1]))
+    rest = spans[end + 1:]
+    if rest[0][0] == "title" and len(rest) > 1 and rest[1][0] == "container-title":
+        rest = [("container-title", rest[0][1] + rest[1][1])] + rest[2:]
+    return spans[:start] + [title] + rest
+
+
+def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """BMJ's book "Title. New Jersey: | Lawbook Exchange Ltd | 2009.", no comma before the year: the
+    tagger found the publisher but left its place, colon and all, at the end of the title."""
+    for index in range(len(spans) - 2):
+        label, text = spans[index]
+        if label != "title" or spans[index + 1][0] not in ("publisher", "container-title") \
+                or spans[index + 2][0] != "date" or not _BARE_YEAR.fullmatch(spans[index + 2][1]):
+            continue
+        m = _PLACE_BEFORE_COLON.match(text)
+        if not m or not _splits_as_imprint(m.group("title"), m.group("place"), spans[index + 1][1].strip()):
+            return spans
+        return spans[:index] + [("title", m.group("title") + ". "), ("location", m.group("place") + ": "),
+                                ("publisher", spans[index + 1][1])] + spans[index + 2:]
+    return spans
+
+
+def _book_between_in_editors_and_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Springer's "Title. In: Munanga K (ed) Superando o Racismo. | Ministério da Educação, Brasília,
+    pp 21-37" read as a second title and a container: after "In: editors" the title is the book and
+    the one "container" after it, with no digit or serial's word, its publisher (or its place)."""
+    labels = [label for label, _ in spans]
+    if labels.count("container-title") != 1 or "volume" in labels or "issue" in labels:
+        return spans
+    for position in range(1, len(spans) - 2):
+        label, text = spans[position]
+        if label != "editor" or not _IN.match(text) or spans[position + 1][0] != "title" \
+                or "title" not in labels[:position]:
+            continue
+        later = labels.index("container-title", position + 2) if "container-title" in labels[position + 2:] else None
+        body = spans[later][1] if later is not None else ""
+        if later is None or re.search(r"\d", body) or _SERIAL_WORDS.search(body):
+            return spans
+        out = list(spans)
+        out[position + 1] = ("container-title", spans[position + 1][1])
+        out[later] = ("location" if is_place(body.strip(" ,.;:")) else "publisher", body)  # "Aldershot, pp"
+        return out
+    return spans
