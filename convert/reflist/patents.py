@@ -31,8 +31,8 @@ def parse_patent_citation(text: str) -> dict[str, Any] | None:
     if not m:
         return None
     parts = [p.strip() for p in m.group("tail").split(", ") if p.strip()]
-    tails = [_TAIL.match(p) for p in parts]
-    if any(t is None for t in tails) or not (m.group("status") or tails):
+    tails = [t for t in map(_TAIL.match, parts) if t is not None]
+    if len(tails) < len(parts) or not (m.group("status") or tails):
         return None  # "US 5, ..." with no patent word and no "issued"/"published" is no patent
     item: dict[str, Any] = {"type": "patent", "title": m.group("title").strip(" ,"), "number": m.group("number"),
                             "jurisdiction": m.group("country")}
@@ -41,7 +41,6 @@ def parse_patent_citation(text: str) -> dict[str, Any] | None:
         item["author"] = [parse_name(person) for person in people if person.strip()]
     dates = {}
     for tail in tails:
-        assert tail is not None
         what, value = tail.group("what"), tail.group("value").strip()
         date = parse_date(value) if what != "assigned to" else None
         if date is None:
