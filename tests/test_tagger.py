@@ -1470,3 +1470,16 @@ def test_publishing_towns_printed_alone_are_places(place: str) -> None:
     assert is_place(place)
     item = convert.parse_reference(f"7. Okafor, B. Canal Histories and Lock Keepers. ({place}, 1968).")
     assert_fields(item, {"publisher-place": place, "publisher": None, "title": "Canal Histories and Lock Keepers"})
+
+
+def test_a_place_left_at_the_end_of_a_chapters_book_is_the_place() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, B. "), ("date", "(2016) "), ("title", "“Lock gates,” "),
+             ("editor", "in A. Mensah (ed.) "), ("container-title", "Canal Histories of the North. Leeds: "),
+             ("publisher", "Canal Press, "), ("pages", "pp. 12–19.")]
+    assert_fields(spans_to_item(spans), {"container-title": "Canal Histories of the North", "publisher-place": "Leeds",
+                                         "publisher": "Canal Press"})
+    # a subtitle after a colon is no place: "Volume II: The North" stays in the book
+    volume = spans[:4] + [("container-title", "Canal Histories. Volume II: "), ("publisher", "The North, ")] + spans[6:]
+    assert spans_to_item(volume)["container-title"].startswith("Canal Histories. Volume II")

@@ -224,17 +224,26 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """BMJ's book "Title. New Jersey: | Lawbook Exchange Ltd | 2009.", no comma before the year: the
-    tagger found the publisher but left its place, colon and all, at the end of the title."""
-    for index in range(len(spans) - 2):
+    tagger found the publisher but left its place, colon and all, at the end of the title (or, in
+    Harvard's chapter "(eds.) Book. Innsbruck: | Innsbruck University Press", of the book)."""
+    has_place = any(label == "location" for label, _ in spans)
+    for index in range(len(spans) - 1):
         label, text = spans[index]
-        if label != "title" or spans[index + 1][0] not in ("publisher", "container-title") \
+        following = spans[index + 1]
+        if label == "container-title" and following[0] == "publisher" and not has_place:
+            m = _PLACE_BEFORE_COLON.match(text)
+            if m and _splits_as_imprint(m.group("title"), m.group("place"), following[1].strip()):
+                return spans[:index] + [("container-title", m.group("title") + ". "),
+                                        ("location", m.group("place") + ": ")] + spans[index + 1:]
+            continue
+        if label != "title" or following[0] not in ("publisher", "container-title") or index + 2 == len(spans) \
                 or spans[index + 2][0] != "date" or not _BARE_YEAR.fullmatch(spans[index + 2][1]):
             continue
         m = _PLACE_BEFORE_COLON.match(text)
-        if not m or not _splits_as_imprint(m.group("title"), m.group("place"), spans[index + 1][1].strip()):
+        if not m or not _splits_as_imprint(m.group("title"), m.group("place"), following[1].strip()):
             return spans
         return spans[:index] + [("title", m.group("title") + ". "), ("location", m.group("place") + ": "),
-                                ("publisher", spans[index + 1][1])] + spans[index + 2:]
+                                ("publisher", following[1])] + spans[index + 2:]
     return spans
 
 
