@@ -1483,3 +1483,15 @@ def test_a_place_left_at_the_end_of_a_chapters_book_is_the_place() -> None:
     # a subtitle after a colon is no place: "Volume II: The North" stays in the book
     volume = spans[:4] + [("container-title", "Canal Histories. Volume II: "), ("publisher", "The North, ")] + spans[6:]
     assert spans_to_item(volume)["container-title"].startswith("Canal Histories. Volume II")
+
+
+@pytest.mark.parametrize("spans", [
+    [("author", "Okafor B. "), ("title", "Why locks leak. Canal Weekly [Internet]. "), ("date", "2019 Mar 4. "),
+     ("url", "Available from: https://canalweekly.example.org/locks")],
+    [("author", "Okafor B. "), ("title", "Why locks leak. Canal Weekly "), ("note", "[Internet]. 2019 Mar 4. Available from: "),
+     ("url", "https://canalweekly.example.org/locks")],
+])
+def test_the_sentence_vancouvers_internet_mark_closes_is_the_periodical(spans: list) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), {"title": "Why locks leak", "container-title": "Canal Weekly", "publisher": None})

@@ -74,6 +74,7 @@ from .repair.span_numbers import (
 )
 from .repair.span_titles import (
     _book_between_in_editors_and_imprint,
+    _journal_marked_online_in_title,
     _journal_words_in_title,
     _place_left_in_title,
     _text_after_quoted_title,
@@ -118,7 +119,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     if repair:
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
         spans = _form_of_address_read_as_author(_institution_read_as_container(_access_date_with_no_access_word(spans)))
-        spans = _title_words_in_container(_journal_words_in_title(_vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))))
+        spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
+        spans = _title_words_in_container(_journal_words_in_title(_journal_marked_online_in_title(spans)))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(_film_credits(
             _vancouver_author_in_title(spans)))))
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(_split_vancouver_authors(spans)))))

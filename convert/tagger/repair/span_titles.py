@@ -154,6 +154,26 @@ def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return spans
 
 
+_INTERNET_MARKED = re.compile(r"\s\[Internet\]\.?\s*$")
+
+
+def _journal_marked_online_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's online article "Title. Foreign Policy [Internet]. 2018 Jul 9." read as one title:
+    the sentence the "[Internet]" mark closes (inside the title or just after it), after the title's
+    own, is the periodical."""
+    if any(label == "container-title" for label, _ in spans):
+        return spans
+    for position, (label, text) in enumerate(spans):
+        mark_follows = position + 1 < len(spans) and spans[position + 1][1].lstrip().startswith("[Internet]")
+        if label != "title" or not (_INTERNET_MARKED.search(text) or mark_follows):
+            continue
+        cut = [m.end() for m in _SENTENCE_BREAK.finditer(text.rstrip())]
+        if not cut:
+            return spans
+        return spans[:position] + [("title", text[:cut[-1]]), ("container-title", text[cut[-1]:])] + spans[position + 1:]
+    return spans
+
+
 def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"NATO 1948: The Birth of the Transatlantic Alliance" cut into container, date and title:
     a container never comes before the title it belongs to, so the pieces are one title."""
