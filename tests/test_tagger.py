@@ -1495,3 +1495,22 @@ def test_the_sentence_vancouvers_internet_mark_closes_is_the_periodical(spans: l
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), {"title": "Why locks leak", "container-title": "Canal Weekly", "publisher": None})
+
+
+def test_connecting_words_left_once_the_web_details_are_read_leave_no_note() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    # Vancouver: the dates read from the note take their brackets; "[Internet]. Available from" is left
+    vancouver = [("author", "Okafor B. "), ("title", "Why locks leak. "), ("container-title", "Canal Weekly "),
+                 ("note", "[Internet]. 2019 Mar 4 [cited 2024 Jan 2]. Available from: "),
+                 ("url", "https://canalweekly.example.org/locks")]
+    item = spans_to_item(vancouver)
+    assert_fields(item, {"note": None, "accessed": {"date-parts": [[2024, 1, 2]]},
+                         "issued": {"date-parts": [[2019, 3, 4]]}})
+    # Harvard's "Available at:" before the URL
+    harvard = [("author", "Okafor, B. "), ("date", "(2019) "), ("title", "Why locks leak. "), ("note", "Available at: "),
+               ("url", "https://canalweekly.example.org/locks"), ("accessed", "(Accessed: 2 January 2024).")]
+    assert_fields(spans_to_item(harvard), {"note": None, "URL": "https://canalweekly.example.org/locks"})
+    # a note with words of its own stays, and so does a bracket it opens
+    kept = vancouver[:3] + [("note", "[Internet]. 2019 Mar 4 [cited 2024 Jan 2]. Lock keepers’ edition. ")] + vancouver[4:]
+    assert spans_to_item(kept)["note"] == "[Internet]. Lock keepers’ edition"

@@ -31,6 +31,9 @@ def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
         if bare:
             item["URL"] = bare.group(0).rstrip(".")
     _day_inside_a_date_span(grouped, item)
+    note = item.get("note")
+    if item.get("URL") and isinstance(note, str) and _CONNECTING_LEFTOVER.fullmatch(note.strip(" .,;:")):
+        del item["note"]  # Harvard's "Available at:" before the URL, which the tagger left unplaced
 
 
 # What is left of a note once the date in it was read: words that only introduced it
@@ -43,7 +46,11 @@ def _drop_from_note(item: Item, piece: str) -> None:
     note = item.get("note")
     if not isinstance(note, str) or piece not in note:
         return
-    rest = note.replace(piece, "", 1).strip(" []().,;:")
+    # (the brackets that held the piece go with it; a bracket the rest still opens stays:
+    # "[Internet]. 2019 Mar 4 [cited 2024 Jan 2]." leaves "[Internet].")
+    rest = re.sub(r"\[\s*\]|\(\s*\)", "", note.replace(piece, "", 1))
+    rest = re.sub(r"\s+(?=[.,;:])", "", " ".join(rest.split()))
+    rest = re.sub(r"(?<=[.,;:])[.,;:]+", "", rest).strip(" .,;:")
     if _CONNECTING_LEFTOVER.fullmatch(rest):
         del item["note"]
     else:
