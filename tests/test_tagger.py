@@ -1514,3 +1514,12 @@ def test_connecting_words_left_once_the_web_details_are_read_leave_no_note() -> 
     # a note with words of its own stays, and so does a bracket it opens
     kept = vancouver[:3] + [("note", "[Internet]. 2019 Mar 4 [cited 2024 Jan 2]. Lock keepers’ edition. ")] + vancouver[4:]
     assert spans_to_item(kept)["note"] == "[Internet]. Lock keepers’ edition"
+
+
+def test_a_translators_name_cut_before_the_middle_initial_is_whole() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, Bisi. "), ("title", "Canal Histories. "), ("translator", "Translated by Ada "),
+             ("author", "K. Mensah. "), ("publisher", "Canal Press, "), ("date", "1990.")]
+    assert_fields(spans_to_item(spans), {"translator": [{"family": "Mensah", "given": "Ada K."}],
+                                         "author": [{"family": "Okafor", "given": "Bisi"}], "publisher": "Canal Press"})

@@ -248,6 +248,23 @@ def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str
     return spans
 
 
+# "Translated by Monika | B. Vizedom.": a role's names cut before the middle initial
+_ROLE_CUT_BEFORE_INITIAL = re.compile(r"(?i:translated|edited|directed)\sby\s(?:[A-Z][\w'’-]+\s){1,2}")
+_INITIAL_AND_FAMILY = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\.\s*")
+
+
+def _names_cut_at_a_middle_initial(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's "Translated by Monika B. Vizedom." cut before "B.", which then reads as an author:
+    the initial and family name finish the translator's (editor's, director's) name."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        following_label, following = spans[position + 1]
+        if label in ("translator", "editor", "director") and following_label == "author" \
+                and _ROLE_CUT_BEFORE_INITIAL.fullmatch(text) and _INITIAL_AND_FAMILY.fullmatch(following):
+            return spans[:position] + [(label, text + following)] + spans[position + 2:]
+    return spans
+
+
 _GIVEN_FIRST_NAME = re.compile(r"(?:and\s)?(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?")
 _ROLE_ALONE = re.compile(r"\s*\(?(?:eds?|editors?)\.?\)?[.,]?\s*", re.IGNORECASE)
 
