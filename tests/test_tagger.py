@@ -1523,3 +1523,12 @@ def test_a_translators_name_cut_before_the_middle_initial_is_whole() -> None:
              ("author", "K. Mensah. "), ("publisher", "Canal Press, "), ("date", "1990.")]
     assert_fields(spans_to_item(spans), {"translator": [{"family": "Mensah", "given": "Ada K."}],
                                          "author": [{"family": "Okafor", "given": "Bisi"}], "publisher": "Canal Press"})
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor, Bisi. Canal Histories. Translated by Ada K. Mensah. 1931; Canal Press, 1990.",
+    "Okafor, Bisi. Canal Histories. Translated by Ada K. Mensah. 1931; Leeds: Canal Press, 1990.",
+])
+def test_chicagos_year_and_semicolon_after_the_translator_is_the_originals(text: str) -> None:
+    assert_fields(convert.parse_reference(text, parser="tagger"),
+                  {"issued": {"date-parts": [[1990]]}, "original-date": {"date-parts": [[1931]]}, "volume": None})

@@ -78,9 +78,13 @@ _VERSION_WORD_END = re.compile(r"[.,]?\s(?:Version|Vers\.|V\.|v\.)\s*$")
 def _original_date_before_translation(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "Les Rites de Passage. 1909. Translated by Monika B. Vizedom, University of Chicago
     Press, 1960.": a year between the title and a translation or edition, with the reference's own
-    date later, is the original's date."""
+    date later, is the original's date; so is Chicago's year and semicolon after the translator."""
     labels = [label for label, _ in spans]
     for index in range(1, len(spans) - 1):
+        if labels[index] == "date" and labels[index - 1] == "translator" and "date" in labels[index + 1:] \
+                and re.fullmatch(r"\s*(?:1[5-9]|20)\d\d;\s*", spans[index][1]):
+            # Chicago's "Translated by Monika B. Vizedom. 1909; University of Chicago Press, 1960."
+            return spans[:index] + [("original-date", spans[index][1])] + spans[index + 1:]
         if labels[index] != "date" or labels[index - 1] != "title" or not _BARE_YEAR.fullmatch(spans[index][1]) \
                 or "date" not in labels[index + 1:]:
             continue
