@@ -1532,3 +1532,14 @@ def test_a_translators_name_cut_before_the_middle_initial_is_whole() -> None:
 def test_chicagos_year_and_semicolon_after_the_translator_is_the_originals(text: str) -> None:
     assert_fields(convert.parse_reference(text, parser="tagger"),
                   {"issued": {"date-parts": [[1990]]}, "original-date": {"date-parts": [[1931]]}, "volume": None})
+
+
+@pytest.mark.parametrize("names,expected", [
+    ("Transue, W. R. ", [{"family": "Transue", "given": "W. R."}]),
+    ("Trani, Ada, and Trask, Bisi. ", [{"family": "Trani", "given": "Ada"}, {"family": "Trask", "given": "Bisi"}]),
+])
+def test_a_family_name_starting_like_trans_is_no_translators_mark(names: str, expected: list) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", names), ("date", "(1990). "), ("title", "Canal histories. "), ("publisher", "Canal Press.")]
+    assert spans_to_item(spans)["author"] == expected

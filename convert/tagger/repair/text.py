@@ -14,7 +14,8 @@ from ..cjk import CJK, CJK_NAME
 _EDGE = " \t.,;:([{'\"“”‘’«»"
 _ROLE = re.compile(r"\(?\b(?:edited by|ed\. by|editors?\b|eds?\.?(?!\w)|hrsg\.?(?!\w)|directors?\b|dir\.?(?!\w)|comp\.?(?!\w))\)?[.,:]?", re.IGNORECASE)
 _IN = re.compile(r"^\s*(?:in|in:|dans|en)\s+", re.IGNORECASE)
-_TRANSLATED = re.compile(r"\b(?:translated by|trans\.?( by)?|transl\.?( by)?|tr\.)\s*", re.IGNORECASE)
+# (the abbreviations end there: "Trans" is not the start of "Translated", which reads whole)
+_TRANSLATED = re.compile(r"\b(?:translated(?:\sby)?|transl?(?:\.|(?![a-z]))(?:\sby)?|tr\.)\s*", re.IGNORECASE)
 
 _ACCESS = re.compile(r"\[?(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)\s*(?:on|:)?\s*", re.IGNORECASE)
 
