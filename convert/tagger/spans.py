@@ -59,8 +59,8 @@ from .repair.span_names import (
     _film_credits,
     _form_of_address_read_as_author,
     _names_before_quoted_title,
-    _names_cut_at_a_middle_initial,
     _names_spilling_into_imprint,
+    _role_names_read_as_authors,
     _split_vancouver_authors,
     _vancouver_author_in_title,
 )
@@ -122,7 +122,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _form_of_address_read_as_author(_institution_read_as_container(_access_date_with_no_access_word(spans)))
         spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
         spans = _title_words_in_container(_journal_words_in_title(_journal_marked_online_in_title(spans)))
-        spans = _names_cut_at_a_middle_initial(_film_credits(_vancouver_author_in_title(spans)))
+        spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(_split_vancouver_authors(spans)))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))

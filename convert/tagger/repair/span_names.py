@@ -251,16 +251,23 @@ def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str
 # "Translated by Monika | B. Vizedom.": a role's names cut before the middle initial
 _ROLE_CUT_BEFORE_INITIAL = re.compile(r"(?i:translated|edited|directed)\sby\s(?:[A-Z][\w'’-]+\s){1,2}")
 _INITIAL_AND_FAMILY = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\.\s*")
+# "Translated | by Ada K. Mensah.": the role's words alone, its names read as a second author
+_ROLE_ALONE_WORDS = re.compile(r"\s*(?i:translated|edited|directed)(?:\sby)?\s*")
+_BY_NAMES = re.compile(r"(?:by\s)?[A-Z][\w'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}[.,]\s*")
 
 
-def _names_cut_at_a_middle_initial(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Chicago's "Translated by Monika B. Vizedom." cut before "B.", which then reads as an author:
-    the initial and family name finish the translator's (editor's, director's) name."""
+def _role_names_read_as_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's "Translated by Monika B. Vizedom." cut before "B." (or after "Translated"), the rest
+    then read as an author: those names finish the translator's (editor's, director's)."""
     for position in range(len(spans) - 1):
         label, text = spans[position]
         following_label, following = spans[position + 1]
-        if label in ("translator", "editor", "director") and following_label == "author" \
-                and _ROLE_CUT_BEFORE_INITIAL.fullmatch(text) and _INITIAL_AND_FAMILY.fullmatch(following):
+        if label not in ("translator", "editor", "director") or following_label != "author":
+            continue
+        cut_name = _ROLE_CUT_BEFORE_INITIAL.fullmatch(text) and _INITIAL_AND_FAMILY.fullmatch(following)
+        names_after_role = _ROLE_ALONE_WORDS.fullmatch(text) and _BY_NAMES.fullmatch(following) \
+            and any(earlier == "author" for earlier, _ in spans[:position])
+        if cut_name or names_after_role:
             return spans[:position] + [(label, text + following)] + spans[position + 2:]
     return spans
 
