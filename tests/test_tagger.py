@@ -1543,3 +1543,23 @@ def test_a_family_name_starting_like_trans_is_no_translators_mark(names: str, ex
 
     spans = [("author", names), ("date", "(1990). "), ("title", "Canal histories. "), ("publisher", "Canal Press.")]
     assert spans_to_item(spans)["author"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Canal Trust [Internet]. [cited 2024 Jan 2]. Lock keepers. Available from: https://canals.example.org/keepers",
+     {"title": "Lock keepers", "container-title": "Canal Trust", "issued": None, "type": "webpage", "note": None,
+      "accessed": {"date-parts": [[2024, 1, 2]]}}),
+    ("Canal Trust. Canal Trust [Internet]. Leeds: Waterways Press; 2019 [cited 2024 Jan 2]. Why locks leak. "
+     "Available from: https://canals.example.org/locks",
+     {"author": [{"literal": "Canal Trust"}], "title": "Why locks leak", "container-title": "Canal Trust",
+      "publisher": "Waterways Press", "publisher-place": "Leeds", "issued": {"date-parts": [[2019]]}, "type": "webpage"}),
+])
+def test_vancouvers_part_of_a_web_site(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text, parser="tagger"), expected)
+
+
+def test_vancouvers_online_article_is_no_part_of_a_web_site() -> None:
+    item = convert.parse_reference("Okafor B. Why locks leak. Canal Weekly [Internet]. 2019 Mar 4 [cited 2024 Jan 2]. "
+                                   "Available from: https://canalweekly.example.org/locks", parser="tagger")
+    assert_fields(item, {"title": "Why locks leak", "container-title": "Canal Weekly",
+                         "author": [{"family": "Okafor", "given": "B."}]})

@@ -22,6 +22,7 @@ def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
     """What web references print and the tagger, trained mostly on articles, misses."""
     _access_date_anywhere(text, item)
     _date_before_cited(text, item)
+    _vancouver_web_page(text, item)
     if "title" not in item:  # a quoted title the tagger filed under another label
         quoted = _QUOTED_TITLE.search(text)
         if quoted:
@@ -34,6 +35,50 @@ def _web_details(text: str, grouped: dict[str, list[str]], item: Item) -> None:
     note = item.get("note")
     if item.get("URL") and isinstance(note, str) and _CONNECTING_LEFTOVER.fullmatch(note.strip(" .,;:")):
         del item["note"]  # Harvard's "Available at:" before the URL, which the tagger left unplaced
+
+
+# NLM's part of a web site: "[Author.] Site [Internet]. [Place: Publisher; ][date ][cited date]. Part title.
+# Available from: URL" -- the site comes first and the page's own title after the access date
+_VANCOUVER_WEB = re.compile(r"^(?P<head>[^\[\]]{1,300}?)\s\[Internet\]\.\s(?P<imprint>[^\[\]]{0,200}?)\s?"
+                            r"\[(?:cited|updated)\s[^\[\]]{4,30}\]\.\s(?P<rest>.+)$")
+# (starting only where a run of white space starts: a long run with no URL after it stays linear)
+_AVAILABLE_URL = re.compile(r"(?<!\s)\s*(?:Available (?:from|at):?\s*)?(?:https?://|www\.)\S*\s*$")
+
+
+def _vancouver_web_page(text: str, item: Item) -> None:
+    """Vancouver's "NATO [Internet]. [cited 2024 Mar 5]. Member countries. Available from: ...": the
+    tagger, which sees titles first, reads the site as a note or an author and the access year as
+    the date.  The sentence after the access date is the page's title, the one before "[Internet]"
+    its site (after an author's sentence, if there is one), and a date only before "[cited".  An
+    article's "Title. Journal [Internet]. 2018 Jul 9 [cited ...]. Available from:" has nothing after
+    the access date but its URL, and is left to the other rules."""
+    m = _VANCOUVER_WEB.match(text)
+    page_title = _AVAILABLE_URL.sub("", m.group("rest")).strip(" .") if m else ""
+    if m is None or not page_title or "[" in page_title:
+        return
+    author, _, site = m.group("head").rpartition(". ")
+    imprint = m.group("imprint").strip(" .")
+    publisher, _, date_text = imprint.rpartition("; ") if "; " in imprint else ("", "", imprint)
+    date = parse_date(date_text) if date_text else None
+    if date_text and date is None:
+        return  # something other than a date before "[cited": not this form
+    item["title"], item["container-title"] = page_title, site.strip()
+    item["_type"] = "webpage"  # a publisher beside the site would otherwise make it a chapter
+    if date is None:
+        item.pop("issued", None)  # the access year, read as the date
+    else:
+        item["issued"] = date_to_csl(date)
+    if publisher:
+        place, _, name = publisher.rpartition(": ")
+        item["publisher"] = name.strip()
+        if place:
+            item["publisher-place"] = place.strip()
+    elif item.get("publisher") == item["container-title"]:
+        del item["publisher"]
+    if author and "author" not in item:
+        item["author"] = [{"literal": author.strip()}]  # a site's author is mostly a body ("NATO.")
+    for piece in (m.group("head") + " [Internet].", page_title + "."):
+        _drop_from_note(item, piece)
 
 
 # What is left of a note once the date in it was read: words that only introduced it
