@@ -1563,3 +1563,18 @@ def test_vancouvers_online_article_is_no_part_of_a_web_site() -> None:
                                    "Available from: https://canalweekly.example.org/locks", parser="tagger")
     assert_fields(item, {"title": "Why locks leak", "container-title": "Canal Weekly",
                          "author": [{"family": "Okafor", "given": "B."}]})
+
+
+@pytest.mark.parametrize("spans,expected", [
+    ([("author", "B. Okafor, "), ("title", "“Lock gates in the north,” "), ("container-title", "Canal Research Office, "),
+      ("location", "Leeds, "), ("genre", "CRO Report R1234, "), ("date", "Mar. 2020.")],
+     {"genre": "CRO Report", "number": "R1234", "publisher": "Canal Research Office", "container-title": None,
+      "type": "report"}),
+    ([("author", "Okafor, Bisi. "), ("title", "Lock Gates in the North. "),
+      ("genre", "Technical Report no. 11, Canal Research Office, "), ("date", "3 Mar. 2020.")],
+     {"genre": "Technical Report", "number": "11", "publisher": "Canal Research Office", "type": "report"}),
+])
+def test_a_reports_number_and_body_leave_its_genre(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)

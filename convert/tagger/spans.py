@@ -18,6 +18,7 @@ from .repair.item_forms import (
     _oscola_book,
     _parenthesised_imprint,
     _patent_number,
+    _report_details,
     _single_quoted_title,
     _unpublished_manuscript,
 )
@@ -358,6 +359,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         _web_details(reference_text, grouped, item)
         _patent_number(reference_text, item)
         _unpublished_manuscript(item)
+        _report_details(item)
     _container_that_is_a_publisher(item)
     forced_type = item.pop("_type", None)
     item["type"] = forced_type or infer_type(item, grouped)

@@ -1,5 +1,5 @@
 """Whole-reference forms the tagger's spans do not show: patents, unpublished manuscripts,
-single-quoted titles, OSCOLA books, DIN imprints and parenthesised imprints."""
+reports' numbers, single-quoted titles, OSCOLA books, DIN imprints and parenthesised imprints."""
 
 from __future__ import annotations
 
@@ -54,6 +54,31 @@ _OSCOLA_JOURNAL = re.compile(r"^\s(?:\([^()]{0,40}?(?:1[5-9]|20)\d\d(?:[–-]\d{
 _MHRA_JOURNAL = re.compile(r"^,\s(?P<journal>[^,()]{2,150}),\s(?P<volume>\d{1,5})(?:\.(?P<issue>\w{1,8}))?"
                            r"(?:\s\([^()]{0,40}?(?:1[5-9]|20)\d\d[^()]{0,10}\))?"
                            r"(?:,\s(?:pp?\.\s)?(?P<page>[A-Za-z]{0,6}\d[\w–-]*))?(?=,|\.?$)")
+
+
+# "CRS Report R46066", "Technical Report no. 11, Carnegie Mellon University": the kind, its number, its body
+_REPORT_GENRE = re.compile(r"(?P<genre>[^,;]{0,60}?\b(?:[Rr]eport|[Ww]orking [Pp]aper|[Mm]emorandum))"
+                           r"(?:\s(?:[Nn]o\.|[Nn]umber|[Nn]r\.))?\s(?P<number>[A-Z]{0,5}-?\d[\w./-]{0,20})"
+                           r"(?:,\s(?P<body>[^,;]{3,120}))?[.,]?")
+
+
+def _report_details(item: Item) -> None:
+    """IEEE's "Congressional Research Service, Washington, DC, CRS Report R46066," and MLA's "CRS
+    Report no. R46066, Congressional Research Service,": the report's number is no part of its
+    genre, and the body that issued it, read as a container (a report sits in none) or glued to
+    the genre, is the publisher."""
+    genre = item.get("genre")
+    m = _REPORT_GENRE.fullmatch(genre.strip()) if isinstance(genre, str) else None
+    if m is None:
+        return
+    item["genre"] = m.group("genre").strip()
+    item.setdefault("number", m.group("number"))
+    body = m.group("body")
+    if body and "publisher" not in item:
+        item["publisher"] = body.strip()
+    container = item.get("container-title")
+    if container and "publisher" not in item and not any(item.get(v) for v in ("volume", "issue", "page")):
+        item["publisher"] = item.pop("container-title")
 
 
 def _single_quoted_title(text: str, item: Item) -> None:
