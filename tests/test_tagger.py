@@ -1578,3 +1578,13 @@ def test_a_reports_number_and_body_leave_its_genre(spans: list, expected: dict) 
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), expected)
+
+
+def test_an_institution_before_ieees_quoted_title_is_the_author() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("citation-number", "[4] "), ("container-title", "Inland Waterways Commission, "),
+             ("title", "“Annual report 2022,” "), ("publisher", "Canal Press, "), ("location", "Leeds, "),
+             ("date", "Mar. 2023.")]
+    assert_fields(spans_to_item(spans), {"author": [{"literal": "Inland Waterways Commission"}],
+                                         "title": "Annual report 2022", "container-title": None})

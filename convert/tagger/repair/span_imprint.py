@@ -17,13 +17,16 @@ _INSTITUTION_NAME = re.compile(r"(?:The\s)?[A-Z][\w'’&.-]*(?:,?\s(?:(?:of|for|
 
 def _institution_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"North Atlantic Treaty Organization | (2023) | Annual report...": an institution opening an
-    authorless reference, right before its date, is its author, though the tagger read the name as a
+    authorless reference, right before its date (or IEEE's quoted title), is its author, though the tagger read the name as a
     journal or a publisher.  Not when no title follows (an entry titled with the institution's name:
     "North Atlantic Treaty Organization, 2024. Encyclopædia Britannica."), nor for a commercial
     publisher (APA puts "Oxford University Press. (2023)." first for an authorless dictionary entry)."""
     start = 1 if spans and spans[0][0] == "citation-number" else 0
+    quoted_title_follows = len(spans) > start + 1 and spans[start + 1][0] == "title" \
+        and spans[start + 1][1].lstrip()[:1] in "“\""  # IEEE's "Organization, “Annual report,”"
     if len(spans) < start + 2 or spans[start][0] not in ("container-title", "publisher") \
-            or spans[start + 1][0] != "date" or any(label in ("author", "editor") for label, _ in spans):
+            or not (spans[start + 1][0] == "date" or quoted_title_follows) \
+            or any(label in ("author", "editor") for label, _ in spans):
         return spans
     label, text = spans[start]
     head, dot, rest = text.partition(". ")
@@ -32,7 +35,7 @@ def _institution_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[s
             or (label == "publisher" and _COMMERCIAL_PUBLISHER.search(name)):
         return spans
     if not rest.strip():
-        if not any(later == "title" and not _REFERENCE_WORK.search(words) for later, words in spans[start + 2:]):
+        if not any(later == "title" and not _REFERENCE_WORK.search(words) for later, words in spans[start + 1:]):
             return spans
         return spans[:start] + [("author", text)] + spans[start + 1:]
     if _REFERENCE_WORK.search(rest):
