@@ -1588,3 +1588,13 @@ def test_an_institution_before_ieees_quoted_title_is_the_author() -> None:
              ("date", "Mar. 2023.")]
     assert_fields(spans_to_item(spans), {"author": [{"literal": "Inland Waterways Commission"}],
                                          "title": "Annual report 2022", "container-title": None})
+
+
+@pytest.mark.parametrize("body,variable", [("Inland Waterways Division, ", "publisher"),
+                                           ("Proc. Int. Conf. Canal Engineering, ", "container-title")])
+def test_a_body_before_its_place_after_ieees_quoted_title_is_the_publisher(body: str, variable: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("citation-number", "[4] "), ("author", "B. Okafor, "), ("title", "“Annual report 2022,” "),
+             ("container-title", body), ("location", "Leeds, "), ("date", "Mar. 2023.")]
+    assert spans_to_item(spans)[variable] == body.rstrip(", ")
