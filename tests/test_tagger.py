@@ -1590,11 +1590,12 @@ def test_an_institution_before_ieees_quoted_title_is_the_author() -> None:
                                          "title": "Annual report 2022", "container-title": None})
 
 
-@pytest.mark.parametrize("body,variable", [("Inland Waterways Division, ", "publisher"),
+@pytest.mark.parametrize("body,variable", [("Canal Research Service, ", "publisher"),
                                            ("Proc. Int. Conf. Canal Engineering, ", "container-title")])
 def test_a_body_before_its_place_after_ieees_quoted_title_is_the_publisher(body: str, variable: str) -> None:
     from convert.tagger.spans import spans_to_item
 
     spans = [("citation-number", "[4] "), ("author", "B. Okafor, "), ("title", "“Annual report 2022,” "),
-             ("container-title", body), ("location", "Leeds, "), ("date", "Mar. 2023.")]
+             ("container-title", body), ("location", "Leeds, "), ("date", "Mar. 2023. "),
+             ("url", "[Online]. Available: https://canals.example.org/report")]
     assert spans_to_item(spans)[variable] == body.rstrip(", ")
