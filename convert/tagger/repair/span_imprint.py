@@ -30,8 +30,10 @@ def _institution_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[s
     "North Atlantic Treaty Organization, 2024. Encyclopædia Britannica."), nor for a commercial
     publisher (APA puts "Oxford University Press. (2023)." first for an authorless dictionary entry)."""
     start = 1 if spans and spans[0][0] == "citation-number" else 0
+    # IEEE's "Organization, “Annual report,”" (after a period, Chicago's site standing for a missing
+    # author: "Harbour Board. “Lock Hours.”")
     quoted_title_follows = len(spans) > start + 1 and spans[start + 1][0] == "title" \
-        and spans[start + 1][1].lstrip()[:1] in "“\""  # IEEE's "Organization, “Annual report,”"
+        and spans[start + 1][1].lstrip()[:1] in "“\"" and spans[start][1].rstrip().endswith(",")
     if len(spans) < start + 2 or spans[start][0] not in ("container-title", "publisher") \
             or not (spans[start + 1][0] == "date" or quoted_title_follows) \
             or any(label in ("author", "editor") for label, _ in spans):
