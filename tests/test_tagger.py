@@ -1612,3 +1612,12 @@ def test_the_web_page_rule_stays_linear_on_a_long_run_of_white_space() -> None:
     _vancouver_web_page("Canal Trust [Internet]. [cited 2024 Jan 2]. Lock keepers" + " " * 50_000 + "x", item)
     assert time.perf_counter() - started < 2.0
     assert item["title"].startswith("Lock keepers")
+
+
+def test_vancouvers_full_date_before_cited_inside_one_date_span() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor B. "), ("title", "Why locks leak. "), ("container-title", "Canal Weekly [Internet]. "),
+             ("date", "2019 Mar 4 [cited 2024 Jan 2]. "), ("url", "Available from: https://canalweekly.example.org/locks")]
+    assert_fields(spans_to_item(spans), {"issued": {"date-parts": [[2019, 3, 4]]},
+                                         "accessed": {"date-parts": [[2024, 1, 2]]}})

@@ -115,13 +115,17 @@ def _date_before_cited(text: str, item: Item) -> None:
     """Vancouver's "1949 [cited 2021 Oct 5]": the date before "[cited" is the issue date, where the
     tagger took the access year for it."""
     m = _VANCOUVER_CITED.search(text)
-    issued_year = _year_of(item, "issued")
-    if not m or (issued_year is not None and issued_year != _year_of(item, "accessed")):
+    date = parse_date(m.group("date")) if m else None
+    if m is None or date is None:
         return
-    date = parse_date(m.group("date"))
-    if date is not None:
-        item["issued"] = date_to_csl(date)
-        _drop_from_note(item, m.group("date"))
+    issued_year = _year_of(item, "issued")
+    issued_parts = (item.get("issued") or {}).get("date-parts", [[]])[0] if isinstance(item.get("issued"), dict) else []
+    # (or the date's own year, read alone from a span that held "[cited ...]" too: "2018 Jul 9 [cited")
+    more_precise = issued_year == date.start[0] and len(issued_parts) < len(date.start)
+    if issued_year is not None and issued_year != _year_of(item, "accessed") and not more_precise:
+        return
+    item["issued"] = date_to_csl(date)
+    _drop_from_note(item, m.group("date"))
 
 
 def _day_inside_a_date_span(grouped: dict[str, list[str]], item: Item) -> None:
