@@ -11,7 +11,6 @@ from .text import (
     _IN,
     _NUMBER_LABELS,
     _PARTICLE_ALTERNATION,
-    _PLACE_BEFORE_COLON,
     _YEAR_COLON,
     _clean,
     _may_be_a_publisher,
@@ -60,15 +59,13 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             title = ("title", spilled.group("spill") + spans[position + 1][1] + spans[position + 2][1])
             return spans[:position] + [(label, spilled.group("names") + " "), title] + spans[position + 3:]
         book = _IN_NAMES_THEN_BOOK.match(text) if label == "editor" else None
-        if book and (spans[position + 1][0] in ("title", "container-title")
-                     or not any(other == "container-title" for other, _ in spans)):
+        joined = spans[position + 1][0] in ("title", "container-title")
+        if book and (joined or not any(other == "container-title" for other, _ in spans)):
             # "In: Smith J, editor. U.S. | discrete military operations." or "..., eds. Texturen von
             # Freiheit. | Innsbruck University Press": the book after the role, whole or its first words
-            joined = spans[position + 1][0] in ("title", "container-title")
-            place = None if joined else _PLACE_BEFORE_COLON.match(book.group("book"))  # "Freiheit. Innsbruck: "
-            pieces = [("container-title", place.group("title") + ". "), ("location", place.group("place") + ": ")] \
-                if place else [("container-title", book.group("book") + (spans[position + 1][1] if joined else ""))]
-            return spans[:position] + [(label, book.group("names") + " ")] + pieces + spans[position + 1 + joined:]
+            # (a "Place:" left at its end is cut off later, as at any book's end)
+            container = ("container-title", book.group("book") + (spans[position + 1][1] if joined else ""))
+            return spans[:position] + [(label, book.group("names") + " "), container] + spans[position + 1 + joined:]
         role = _ROLE_THEN_WORDS.match(text)
         if role and label == "editor" and spans[position + 1][0] == "container-title":
             # Vancouver's "In: Barrow AW, ed. Myth, Rulership, | Church and Charters": the book's first words
