@@ -231,11 +231,9 @@ def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str
         if label not in ("editor", "translator") or following_label not in ("publisher", "location") and not second_book:
             continue
         m = re.match(r"^(.*[a-z]{2}\.)\s+([A-Z][^\s.,;:]*(?:\s[^\s.,;:]+){0,2},?\s*)$", text)
-        if m and second_book and not any(other in _NUMBER_LABELS for other, _ in spans[position:]):
-            return (spans[:position] + [(label, m.group(1) + " "), ("publisher", m.group(2) + following)]
-                    + spans[position + 2:])
-        if m and not second_book:
-            return (spans[:position] + [(label, m.group(1) + " "), (following_label, m.group(2) + following)]
+        if m and not (second_book and any(other in _NUMBER_LABELS for other, _ in spans[position:])):
+            spilled_into = "publisher" if second_book else following_label
+            return (spans[:position] + [(label, m.group(1) + " "), (spilled_into, m.group(2) + following)]
                     + spans[position + 2:])
         # ... and the other way: "Translated by Monika B. | Vizedom, University of Chicago Press"
         surname = re.match(r"([A-Z][\w'’-]+,\s)(?=\S)", following)
@@ -246,10 +244,11 @@ def _names_spilling_into_imprint(spans: list[tuple[str, str]]) -> list[tuple[str
 
 
 # "Translated by Monika | B. Vizedom.": a role's names cut before the middle initial
-_ROLE_CUT_BEFORE_INITIAL = re.compile(r"(?i:translated|edited|directed)\sby\s(?:[A-Z][\w'’-]+\s){1,2}")
+_ROLE_VERB = r"(?i:translated|edited|directed)"
+_ROLE_CUT_BEFORE_INITIAL = re.compile(rf"{_ROLE_VERB}\sby\s(?:[A-Z][\w'’-]+\s){{1,2}}")
 _INITIAL_AND_FAMILY = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\.\s*")
 # "Translated | by Ada K. Mensah.": the role's words alone, its names read as a second author
-_ROLE_ALONE_WORDS = re.compile(r"\s*(?i:translated|edited|directed)(?:\sby)?\s*")
+_ROLE_ALONE_WORDS = re.compile(rf"\s*{_ROLE_VERB}(?:\sby)?\s*")
 _BY_NAMES = re.compile(r"(?:by\s)?[A-Z][\w'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}[.,]\s*")
 
 

@@ -250,20 +250,20 @@ def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for index in range(len(spans) - 1):
         label, text = spans[index]
         following = spans[index + 1]
-        if label == "container-title" and following[0] == "publisher" and not has_place:
-            m = _PLACE_BEFORE_COLON.match(text)
-            if m and _splits_as_imprint(m.group("title"), m.group("place"), following[1].strip()):
-                return spans[:index] + [("container-title", m.group("title") + ". "),
-                                        ("location", m.group("place") + ": ")] + spans[index + 1:]
-            continue
-        if label != "title" or following[0] not in ("publisher", "container-title") or index + 2 == len(spans) \
-                or spans[index + 2][0] != "date" or not _BARE_YEAR.fullmatch(spans[index + 2][1]):
+        book_before_publisher = label == "container-title" and following[0] == "publisher" and not has_place
+        title_before_imprint = label == "title" and following[0] in ("publisher", "container-title") \
+            and index + 2 < len(spans) and spans[index + 2][0] == "date" and bool(_BARE_YEAR.fullmatch(spans[index + 2][1]))
+        if not (book_before_publisher or title_before_imprint):
             continue
         m = _PLACE_BEFORE_COLON.match(text)
         if not m or not _splits_as_imprint(m.group("title"), m.group("place"), following[1].strip()):
-            return spans
-        return spans[:index] + [("title", m.group("title") + ". "), ("location", m.group("place") + ": "),
-                                ("publisher", following[1])] + spans[index + 2:]
+            if title_before_imprint:
+                return spans
+            continue
+        cut = [(label, m.group("title") + ". "), ("location", m.group("place") + ": ")]
+        if book_before_publisher:
+            return spans[:index] + cut + spans[index + 1:]
+        return spans[:index] + cut + [("publisher", following[1])] + spans[index + 2:]
     return spans
 
 
