@@ -48,7 +48,6 @@ from .repair.item_titles import (
 from .repair.item_type import infer_type
 from .repair.item_web import _web_details
 from .repair.span_imprint import (
-    _body_before_its_place,
     _book_read_into_place,
     _institution_read_as_container,
     _mla_publisher_before_year,
@@ -121,8 +120,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
-        spans = _form_of_address_read_as_author(_body_before_its_place(_institution_read_as_container(
-            _access_date_with_no_access_word(spans))))
+        spans = _form_of_address_read_as_author(_institution_read_as_container(_access_date_with_no_access_word(spans)))
         spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
         spans = _title_words_in_container(_journal_words_in_title(_journal_marked_online_in_title(spans)))
         spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))

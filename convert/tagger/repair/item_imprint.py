@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...csl import Item
+from ...normalize.names import is_organisation
 from ...normalize.publishers import PUBLISHER_NAME, is_place
 from .item_titles import _title_descriptors
 from .text import _PLACE_WORDS, _REFERENCE_WORK, _SERIAL_WORDS, _splits_as_imprint
@@ -101,7 +102,10 @@ def _container_that_is_a_publisher(item: Item) -> None:
     "journal" is the book's publisher ("Geneva: World Health Organization" a place and a publisher).
     With no title at all, "Faust. Insel" is the title and the publisher."""
     container = item.get("container-title")
-    if not container or any(item.get(v) for v in ("volume", "issue", "page", "DOI", "editor", "URL")):
+    # (a web page's container is its site, unless a place follows it as an imprint's does: IEEE's
+    # online report "“Annual report 2022,” NATO Public Diplomacy Division, Brussels, Mar. 2023.")
+    if not container or any(item.get(v) for v in ("volume", "issue", "page", "DOI", "editor")) \
+            or (item.get("URL") and "publisher-place" not in item):
         return
     one_span = "title" not in item and ". " in container
     if one_span:
@@ -114,8 +118,11 @@ def _container_that_is_a_publisher(item: Item) -> None:
     # short name the tagger read with the title as one "journal" ("Faust. Insel.") is the imprint
     short_imprint = one_span and len(container.split(",")[0].split()) <= 2 and container[:1].isupper() \
         and not _REFERENCE_WORK.search(container)
+    # (a body's name with its place after it is an imprint too: "Congressional Research Service, Washington, DC")
+    body_with_place = "publisher-place" in item and is_organisation(container.strip(" .,")) \
+        and not _MEETING.search(container)  # (not a meeting's: "..., 2nd Annual Meeting, Morgantown, WV")
     if placed or PUBLISHER_NAME.search(container) or item.get("edition") or _FIRM.fullmatch(container.strip(" .,")) \
-            or short_imprint:
+            or short_imprint or body_with_place:
         del item["container-title"]
         if placed:
             item.setdefault("publisher-place", placed.group(1))

@@ -10,7 +10,6 @@ from ...normalize.publishers import is_place
 from .text import (
     _BARE_YEAR,
     _IN,
-    _NUMBER_LABELS,
     _REFERENCE_WORK,
     _SERIAL_WORDS,
     _has_quoted_title,
@@ -52,23 +51,6 @@ def _institution_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[s
         return spans  # "North Atlantic Treaty Organization. Encyclopædia Britannica; 2024.": an entry's title
     # "North Atlantic Treaty Organization. Annual Report | 2022.": the name's sentence, then the title's
     return spans[:start] + [("author", head + dot), ("title", rest)] + spans[start + 1:]
-
-
-def _body_before_its_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """IEEE's report "“Annual report 2022,” NATO Public Diplomacy Division, Brussels, Mar. 2023.":
-    after a quoted title, a "container" the place follows, in a reference with no volume, issue or
-    pages and no "in" before it (a proceedings' "in Proc. ..., Leeds,"), is the body that published it,
-    when it is named like one ("Division", "Service", "Press"; not "Oceans'96" or "Proc. Int. Conf.")."""
-    labels = [label for label, _ in spans]
-    if any(label in _NUMBER_LABELS for label in labels) or "publisher" in labels:
-        return spans
-    for index in range(1, len(spans) - 1):
-        label, text = spans[index]
-        if label == "container-title" and labels[index - 1] == "title" and labels[index + 1] == "location" \
-                and spans[index - 1][1].lstrip()[:1] in "“\"" and not _IN.match(text) \
-                and not _SERIAL_WORDS.search(text) and is_organisation(text.strip(" ,.")):
-            return spans[:index] + [("publisher", text)] + spans[index + 1:]
-    return spans
 
 
 _COMMERCIAL_PUBLISHER = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Inc|Ltd|LLC|GmbH|Sons)\b")
