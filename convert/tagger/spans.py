@@ -93,6 +93,7 @@ from .repair.text import (
     _IN,
     _YEAR_COLON,
     _clean,
+    _date_parts,
     _has_quoted_title,
     _names,
     _strip_wrapping,
@@ -163,7 +164,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         apa = re.fullmatch(r"(\d{4}),\s*(\w+\.?(?:\s\d{1,2})?)", cleaned)  # APA's "2017, May 25"
         date = (parse_date(f"{apa.group(2)} {apa.group(1)}") if apa else None) or parse_date(cleaned) \
             or parse_date(_year(date_text))
-        year_only = item.get("issued", {}).get("date-parts", [[]])[0]
+        year_only = _date_parts(item, "issued")
         completed = parse_date(f"{cleaned} {year_only[0]}") if date is None and len(year_only) == 1 \
             and re.fullmatch(r"[^\W\d_]+\.?\s\d{1,2}|\d{1,2}\s[^\W\d_]+\.?|[^\W\d_]+\.?", cleaned) else None
         if date is not None and "issued" not in item:
@@ -258,7 +259,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     if citation:  # "1953;171(4356):737-8": year; volume(issue): pages, glued
         year = parse_date(" ".join(filter(None, (citation.group("day"), citation.group("month"), citation.group("year")))))
         year = year or parse_date(citation.group("year"))
-        if year is not None and ("issued" not in item or len(item["issued"].get("date-parts", [[]])[0]) < len(year.start)):
+        if year is not None and ("issued" not in item or len(_date_parts(item, "issued")) < len(year.start)):
             item["issued"] = date_to_csl(year)
         after = citation.string[citation.end("volume"):] if citation.group("volume") else ""
         dashed = re.match(r"\s?[-–]\s?([A-Za-z]{0,8}\d+)", after) if not citation.group("page") else None

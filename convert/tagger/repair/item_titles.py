@@ -9,7 +9,7 @@ from ...csl import Item, date_to_csl
 from ...normalize.dates import month_number, parse_date
 from ...normalize.names import is_organisation
 from ..cjk import GBT_MARK, GBT_TYPES
-from .text import _IN, _REFERENCE_WORK, _SERIAL_WORDS, _names, _strip_wrapping, _year_of
+from .text import _IN, _REFERENCE_WORK, _SERIAL_WORDS, _date_parts, _names, _strip_wrapping, _year_of
 
 _IN_EDITORS = re.compile(r"^(?P<editors>[^.;:]{2,300}?(?:\s[A-Z]{1,3}|\.)),?\s\(?(?:eds?|editors?|Hrsg)\.?\)?[.,]?\s+(?P<book>\S.*)$")
 
@@ -110,7 +110,7 @@ def _container_tail(item: Item) -> None:
         month, day = tail.group("month") or tail.group("month2"), tail.group("day") or tail.group("day2")
         if month_number(month) is None or year is None:
             return
-        if day is None and len(item["issued"].get("date-parts", [[]])[0]) > 1:
+        if day is None and len(_date_parts(item, "issued")) > 1:
             return  # the date has its month already
         date = parse_date(f"{month} {day} {year}" if day else f"{month} {year}")
         if date is None:

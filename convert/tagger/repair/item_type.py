@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...csl import Item
-from .text import _REFERENCE_WORK
+from .text import _REFERENCE_WORK, _date_parts
 
 _SCHOLARLY_SERIAL = re.compile(r"(?i)\b(?:journal|review|proceedings|proc|conf|conference|symposium|workshop|transactions|"
                                r"annals|letters|bulletin|acta|zeitschrift|quarterly|studies|research|science|j\.)|\d")
@@ -31,7 +31,7 @@ def infer_type(item: Item, grouped: dict[str, list[str]]) -> str:
         return "entry-dictionary" if dictionary else "entry-encyclopedia"
     if container and item.get("publisher") and not (item.get("volume") or item.get("issue")):
         return "chapter"  # "In Book; Publisher: Place, 2010; pp 133–134"
-    dated = item.get("issued", {}).get("date-parts", [[]])[0] if isinstance(item.get("issued"), dict) else []
+    dated = _date_parts(item, "issued")
     if container and not (item.get("volume") or item.get("issue") or item.get("URL")) and len(dated) >= 2 \
             and not _SCHOLARLY_SERIAL.search(container):
         # "The New York Times, 6 Sept., p. A1": a periodical dated to the day (or month) with no volume

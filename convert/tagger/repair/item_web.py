@@ -7,7 +7,7 @@ import re
 
 from ...csl import Item, date_to_csl
 from ...normalize.dates import parse_date
-from .text import _QUOTED_TITLE, _year_of
+from .text import _QUOTED_TITLE, _date_parts, _year_of
 
 _ACCESS_DATE = re.compile(r"(?i)\b(?:retrieved|accessed|viewed|cited|last accessed|consulté le|abgerufen am|consultado el)"
                           r"(?:\s(?:on|from))?:?\s(?P<date>[^\[\]();]{0,30}?\d{4}(?:\s[A-Z][a-z]{2}\.?(?:\s\d{1,2})?)?)"
@@ -118,8 +118,8 @@ def _date_before_cited(text: str, item: Item) -> None:
     date = parse_date(m.group("date")) if m else None
     if m is None or date is None:
         return
-    issued_year = _year_of(item, "issued")
-    issued_parts = (item.get("issued") or {}).get("date-parts", [[]])[0] if isinstance(item.get("issued"), dict) else []
+    issued_parts = _date_parts(item, "issued")
+    issued_year = issued_parts[0] if issued_parts else None
     # (or the date's own year, read alone from a span that held "[cited ...]" too: "2018 Jul 9 [cited")
     more_precise = issued_year == date.start[0] and len(issued_parts) < len(date.start)
     if issued_year is not None and issued_year != _year_of(item, "accessed") and not more_precise:
@@ -130,12 +130,12 @@ def _date_before_cited(text: str, item: Item) -> None:
 
 def _day_inside_a_date_span(grouped: dict[str, list[str]], item: Item) -> None:
     """"12 Mar. 2019, www.…" read as one date span gave only the year: the day too."""
-    issued = item.get("issued")
-    if not isinstance(issued, dict) or len((issued.get("date-parts") or [[0]])[0]) != 1:
+    issued = _date_parts(item, "issued")
+    if len(issued) != 1:
         return
     for date_text in grouped.get("date", []):
         full = _FULL_DATE.search(date_text)
         date = parse_date(full.group(0)) if full else None
-        if date is not None and date_to_csl(date)["date-parts"][0][0] == issued["date-parts"][0][0]:
+        if date is not None and date.start[:1] == tuple(issued):
             item["issued"] = date_to_csl(date)
             return

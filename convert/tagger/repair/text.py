@@ -122,10 +122,18 @@ _REFERENCE_WORK = re.compile(r"(?i)encyclop|enzyklop|dictionar|dictionnaire|dicc
                              r"britannica|wikipedia")
 
 
+def _date_parts(item: Item, variable: str) -> list[int]:
+    """The parts ([year, month, day], or fewer) of a CSL date variable's first date; none for a
+    missing or literal date."""
+    value = item.get(variable)
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    return list(parts[0]) if parts and parts[0] else []
+
+
 def _year_of(item: Item, variable: str) -> int | None:
     """The year of a CSL date variable of the item, if it has one."""
-    parts = (item.get(variable) or {}).get("date-parts") or [[None]]
-    return parts[0][0] if parts[0] else None
+    parts = _date_parts(item, variable)
+    return parts[0] if parts else None
 
 
 # A book's "Place: Publisher" left at the end of its title: "... Privé. New Jersey: Lawbook Exchange Ltd"
