@@ -44,7 +44,7 @@ KNOWN_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New Yo
     Wellington|Hong Kong|Taipei|Seoul|Shanghai|New Delhi|Delhi|Mumbai|Bangkok|Jakarta|Manila|Kuala Lumpur|
     Mexico City|Buenos Aires|São Paulo|Rio de Janeiro|Brasília|Lisbon|Lisboa|Barcelona|Milan|Milano|Turin|Torino|
     Bologna|Florence|Firenze|Lyon|Glasgow|Cardiff|Belfast|Newcastle|Minneapolis|Pittsburgh|Seattle|Chapel Hill|
-    Ann Arbor|Bloomington|Urbana|Iowa City|Baton Rouge|Nashville|Albany|Amherst|New Brunswick|Piscataway|Cambridge, MA|
+    Ann Arbor|Bloomington|Urbana|Iowa City|Baton Rouge|Nashville|Albany|Amherst|New Brunswick|Piscataway|
     Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel|Switzerland|Austria|
     Netherlands|Belgium|Sweden|Norway|Denmark|Finland|Poland|Brazil|Mexico|Argentina|South Africa|New Zealand""".split("|"))
 
