@@ -65,8 +65,8 @@ _REPORT_GENRE = re.compile(r"(?P<genre>[^,;]{0,60}?\b(?:[Rr]eport|[Ww]orking [Pp
 def _report_details(item: Item) -> None:
     """IEEE's "Congressional Research Service, Washington, DC, CRS Report R46066," and MLA's "CRS
     Report no. R46066, Congressional Research Service,": the report's number is no part of its
-    genre, and the body that issued it, read as a container (a report sits in none) or glued to
-    the genre, is the publisher."""
+    genre, and the body glued to the genre is the publisher (one read as a container, with its
+    place after it, is left to the container-that-is-a-publisher rule)."""
     genre = item.get("genre")
     m = _REPORT_GENRE.fullmatch(genre.strip()) if isinstance(genre, str) else None
     if m is None:
@@ -76,9 +76,6 @@ def _report_details(item: Item) -> None:
     body = m.group("body")
     if body and "publisher" not in item:
         item["publisher"] = body.strip()
-    container = item.get("container-title")
-    if container and "publisher" not in item and not any(item.get(v) for v in ("volume", "issue", "page")):
-        item["publisher"] = item.pop("container-title")
 
 
 def _single_quoted_title(text: str, item: Item) -> None:
