@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 from typing import NamedTuple
 
 # Whitespace runs, further cut where styles glue fields together ("2021;19(2):138-66." is four
@@ -60,32 +61,81 @@ def _letter_class(ch: str) -> str:
 
 
 _FIRST_CLASS = {"X": "A", "x": "a", "C": "C"}
+# ASCII words (most of them) are classed by one str.translate; other words character by character.
+_ASCII_CLASSES = str.maketrans({**dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "X"),
+                                **dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "x"), **dict.fromkeys("0123456789", "d")})
 
 
 def shape(word: str) -> str:
-    out: list[str] = []
-    for ch in word:
-        kind = _letter_class(ch)
-        if not out or out[-1] != kind:
-            out.append(kind)
-    return "".join(out)[:8]
+    """The word's character classes with runs collapsed ("Smith," -> "Xx,"), at most 8 long."""
+    classes = word.translate(_ASCII_CLASSES) if word.isascii() else "".join([_letter_class(ch) for ch in word])
+    return "".join([kind for kind, _ in groupby(classes)])[:8]
 
 
 class WordFeatures(NamedTuple):
     """What one word contributes, in python-crfsuite's form ("key=value" strings and flag names,
-    weight 1 each): its own features, those its neighbours see, and the flags the reference-level
-    features look at.  Built once per distinct word (words repeat across a list and a corpus)."""
+    weight 1 each), built once per distinct word (words repeat across a list and a corpus): its own
+    features, those its neighbours see, the flags the reference-level features look at, and the
+    facts about its edges that move the reference-level state (quotes, brackets, field ends)."""
 
     w: str
     own: tuple[str, ...]
-    as_neighbour: dict[int, tuple[str, ...]]  # what a token gets from this word `offset` places after it
+    affixes: tuple[str, ...]  # suffixes, prefixes and the raw word, listed after the position features
+    around: tuple[tuple[str, ...], ...]  # what a token gets from this word `offset` places after it, at offset + 3
     flags: frozenset[str]
+    upper_first: str  # "True" or "False", for the glue feature of the token itself
+    opens_quote: bool
+    opens_paren: bool
+    closes_quote: bool
+    closes_paren: bool
+    ends_field: bool  # a field-ending period (or ? or !) that is not an initial's
 
 
 # The features of a word that its neighbours two either side also get (as "-1:w=...", "2:year").
 _NEAR = frozenset(("w", "shape", "last", "year", "digits", "initial", "role", "locator", "openq", "closeq",
                    "endsdot", "month", "journalw", "pubw", "access", "openp", "closep", "url", "range"))
-_NEAR_PREFIX = {offset: f"{offset}:" for offset in (-2, -1, 1, 2)}
+_NEAR_PREFIX = ((-2, "-2:"), (-1, "-1:"), (1, "1:"), (2, "2:"))
+
+
+def _flags(word: str, lower: str, stripped: str) -> list[str]:
+    """The names of the word's true flags, in a fixed order (the model knows them by name, and the
+    order is kept so the feature lists stay those it was trained with).  The regular expressions
+    run only where the word can match them: a year, page range or DOI needs a digit."""
+    on: list[str] = []
+    digits = _DIGITS.search(word) is not None
+    if digits and _YEAR.match(word):
+        on.append("year")
+    if digits:
+        on.append("digits")
+        if _PAGE_RANGE.match(word):
+            on.append("range")
+    if word[:1] in "hHwWdD" and _URL.match(word):
+        on.append("url")
+    if digits and _DOI.match(word):
+        on.append("doi")
+    if word[1:2] == "." and _INITIAL.match(word):
+        on.append("initial")
+    if digits and _VOLUME_ISSUE.match(word):
+        on.append("volissue")
+    for name, words, key in _DICTIONARIES:
+        if (stripped if key else lower) in words:
+            on.append(name)
+    bare_end = word.rstrip(".,;:")[-1:]
+    first = word[:1]
+    for name, value in (("openq", first in "\"“‘«'"), ("closeq", bare_end in "\"”’»'"), ("openp", first in "(["),
+                        ("closep", bare_end in ")]"), ("caps", word.isupper() and len(word) > 1),
+                        ("title", first.isupper()), ("endsdot", word.endswith(".")), ("endscomma", word.endswith(",")),
+                        ("endscolon", word.endswith(":")), ("isbn", stripped.startswith("isbn")),
+                        ("issn", stripped.startswith("issn"))):
+        if value:
+            on.append(name)
+    return on
+
+
+# (flag, dictionary, looked up stripped of punctuation (True) or only lower-cased (False)), in flag order.
+_DICTIONARIES = (("month", MONTHS, True), ("particle", PARTICLES, True), ("journalw", JOURNAL_WORDS, True),
+                 ("pubw", PUBLISHER_WORDS, True), ("role", ROLE_WORDS, False), ("genre", GENRE_WORDS, True),
+                 ("locator", LOCATOR_WORDS, False), ("access", ACCESS_WORDS, True))
 
 
 # 4,096 words hold a list's common ones (and, pp., In:, years) in about 11 MB (2.6 KB a word; the
@@ -96,24 +146,33 @@ def word_features(word: str) -> WordFeatures:
     stripped = lower.strip(".,;:()[]\"'“”‘’«»")
     w, word_shape, last = stripped[:20], shape(word), word[-1:]
     first = _FIRST_CLASS.get(_letter_class(word[:1]), "0") if word[:1].isalnum() else word[:1]
-    flags = {
-        "year": bool(_YEAR.match(word)), "digits": bool(_DIGITS.search(word)), "range": bool(_PAGE_RANGE.match(word)),
-        "url": bool(_URL.match(word)), "doi": bool(_DOI.match(word)), "initial": bool(_INITIAL.match(word)),
-        "volissue": bool(_VOLUME_ISSUE.match(word)), "month": stripped in MONTHS, "particle": stripped in PARTICLES,
-        "journalw": stripped in JOURNAL_WORDS, "pubw": stripped in PUBLISHER_WORDS, "role": lower in ROLE_WORDS,
-        "genre": stripped in GENRE_WORDS, "locator": lower in LOCATOR_WORDS, "access": stripped in ACCESS_WORDS,
-        "openq": word[:1] in "\"“‘«'", "closeq": word.rstrip(".,;:")[-1:] in "\"”’»'", "openp": word[:1] in "([",
-        "closep": word.rstrip(".,;:")[-1:] in ")]", "caps": word.isupper() and len(word) > 1, "title": word[:1].isupper(),
-        "endsdot": word.endswith("."), "endscomma": word.endswith(","), "endscolon": word.endswith(":"),
-        "isbn": stripped.startswith("isbn"), "issn": stripped.startswith("issn"),
-    }
-    on = [name for name, value in flags.items() if value]
+    on = _flags(word, lower, stripped)
     own = (f"w={w}", f"shape={word_shape}", f"last={last}", f"first={first}", *on)
-    near = [f"w={w}", f"shape={word_shape}", f"last={last}"] + [name for name in on if name in _NEAR]
-    as_neighbour = {offset: tuple([prefix + feature for feature in near]) for offset, prefix in _NEAR_PREFIX.items()}
-    as_neighbour[-3] = (f"-3:w={w}", f"-3:shape={word_shape}")
-    as_neighbour[3] = (f"3:w={w}", f"3:shape={word_shape}")
-    return WordFeatures(w, own, as_neighbour, frozenset(on))
+    near = [f"w={w}", f"shape={word_shape}", f"last={last}", *[name for name in on if name in _NEAR]]
+    around: list[tuple[str, ...]] = [()] * 7
+    for offset, prefix in _NEAR_PREFIX:
+        around[offset + 3] = tuple([prefix + feature for feature in near])
+    around[0] = (f"-3:w={w}", f"-3:shape={word_shape}")
+    around[6] = (f"3:w={w}", f"3:shape={word_shape}")
+    # The reference-level features strip fewer characters than the word's own (no guillemets).
+    bare = lower.strip(".,;:()[]\"'“”‘’")
+    affixes = (f"suf3={bare[-3:]}", f"pre3={bare[:3]}", f"suf2={bare[-2:]}", f"pre2={bare[:2]}", f"raw={lower[:24]}")
+    unpunctuated = word.rstrip(".,;:")
+    return WordFeatures(
+        w, own, affixes, tuple(around), frozenset(on), str(word[:1].isupper()),
+        opens_quote=word[:1] in "\"“‘«" or word.startswith("``"), opens_paren=word[:1] in "([",
+        closes_quote=unpunctuated[-1:] in "\"”’»" or unpunctuated.endswith("''"),
+        closes_paren=unpunctuated[-1:] in ")]",
+        ends_field=word.endswith((".", ".”", ".\"", "?", "!")) and "initial" not in on and len(word) > 2)
+
+
+# Position features, spelled once: "pos=3", "idx=6", "seg=2"...
+_POS = tuple(f"pos={n}" for n in range(10))
+_POS20 = tuple(f"pos20={n}" for n in range(20))
+_IDX = tuple(f"idx={n}" for n in range(7))
+_SEG = tuple(f"seg={n}" for n in range(8))
+_QUOTES_SEEN = tuple(f"quotes_seen={n}" for n in range(3))
+_EDGE = {offset: f"{offset}:edge" for offset in (-2, -1, 1, 2)}
 
 
 def sequence_features(words: list[str]) -> list[list[str]]:
@@ -126,47 +185,44 @@ def sequence_features(words: list[str]) -> list[list[str]]:
     seen_quote = 0
     segment = 0  # how many field-ending periods came before: the field's place in the reference
     in_quote = in_paren = False
-    for index, word in enumerate(words):
-        if word[:1] in "\"“‘«" or word.startswith("``"):
+    previous_end = "^"
+    for index, here in enumerate(base):
+        if here.opens_quote:
             in_quote = True
-        if word[:1] in "([":
+        if here.opens_paren:
             in_paren = True
-        here = base[index]
-        features = list(here.own)
-        features.append(f"pos={min(9, index * 10 // max(1, count))}")
-        features.append(f"idx={min(index, 6)}")
+        features = [*here.own, _POS[min(9, index * 10 // count)], _IDX[min(index, 6)]]
         if seen_year:
             features.append("after_year")
-        stripped = word.lower().strip(".,;:()[]\"'“”‘’")
-        features += (f"quotes_seen={min(seen_quote, 2)}", f"seg={min(segment, 7)}", f"suf3={stripped[-3:]}",
-                     f"pre3={stripped[:3]}", f"suf2={stripped[-2:]}", f"pre2={stripped[:2]}",
-                     f"raw={word.lower()[:24]}", f"inq={'1' if in_quote else '0'}", f"inp={'1' if in_paren else '0'}",
-                     f"pos20={index * 20 // max(1, count)}",
-                     f"glue={(words[index - 1][-1:] if index else '^')}_{word[:1].isupper()}")
+        features += (_QUOTES_SEEN[min(seen_quote, 2)], _SEG[min(segment, 7)], *here.affixes,
+                     "inq=1" if in_quote else "inq=0", "inp=1" if in_paren else "inp=0", _POS20[index * 20 // count],
+                     f"glue={previous_end}_{here.upper_first}")
         if index + 1 == count:
             features.append("last_token")
         if index:
             features.append(f"bigram={base[index - 1].w}|{here.w}")
         if index + 1 < count:
             features.append(f"bigram+={here.w}|{base[index + 1].w}")
-        for offset in (-3, 3):
-            if 0 <= index + offset < count:
-                features += base[index + offset].as_neighbour[offset]
+        if index >= 3:
+            features += base[index - 3].around[0]
+        if index + 3 < count:
+            features += base[index + 3].around[6]
         for offset in (-2, -1, 1, 2):
             neighbour = index + offset
             if 0 <= neighbour < count:
-                features += base[neighbour].as_neighbour[offset]
+                features += base[neighbour].around[offset + 3]
             else:
-                features.append(f"{offset}:edge")
+                features.append(_EDGE[offset])
         out.append(features)
-        if word.rstrip(".,;:")[-1:] in "\"”’»" or word.rstrip(".,;:").endswith("''"):
+        if here.closes_quote:
             in_quote = False
-        if word.rstrip(".,;:")[-1:] in ")]":
+        if here.closes_paren:
             in_paren = False
-        if word.endswith((".", ".”", ".\"", "?", "!")) and "initial" not in here.flags and len(word) > 2:
+        if here.ends_field:
             segment += 1
         if "year" in here.flags:
             seen_year = True
         if "openq" in here.flags or "closeq" in here.flags:
             seen_quote += 1
+        previous_end = words[index][-1:]
     return out
