@@ -100,10 +100,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"“”]{1,2000}")
 
 
+# The word each pattern starts with: a pattern whose word is not in the text cannot match, and
+# most references hold one identifier or none, so most of the patterns are never run.  DOI and
+# arXiv are matched in any case, so their words are looked for in the lower-cased text.
+_LEADS = {"DOI": "doi", "ISBN": "ISBN", "ISSN": "ISSN", "PMID": "PMID", "PMCID": "PMC", "arxiv": "arxiv",
+          "hdl": "hdl:", "ssrn": "SSRN", "mr": "MR", "zbl": "Zbl", "ol": "OL", "citeseerx": "CiteSeerX",
+          "biorxiv": "bioRxiv", "oclc": "OCLC", "osti": "OSTI", "jstor": "JSTOR", "bibcode": "Bibcode",
+          "lccn": "LCCN", "S2CID": "S2CID"}
+_LOWER_CASED_LEADS = frozenset(("DOI", "arxiv"))
+
+
 def find_identifiers(text: str) -> list[Found]:
     """Every identifier written in ``text`` with its label (``ISBN 978...``, ``doi:10...``)."""
     found: list[Found] = []
+    lowered = text.lower()
     for variable, pattern in _PATTERNS:
+        if _LEADS[variable] not in (lowered if variable in _LOWER_CASED_LEADS else text):
+            continue
         for m in pattern.finditer(text):
             raw = m.group(1)
             if variable == "ISBN":
