@@ -117,25 +117,49 @@ def _flags(word: str, lower: str, stripped: str) -> list[str]:
         on.append("initial")
     if digits and _VOLUME_ISSUE.match(word):
         on.append("volissue")
-    for name, words, key in _DICTIONARIES:
-        if (stripped if key else lower) in words:
-            on.append(name)
+    if stripped in MONTHS:
+        on.append("month")
+    if stripped in PARTICLES:
+        on.append("particle")
+    if stripped in JOURNAL_WORDS:
+        on.append("journalw")
+    if stripped in PUBLISHER_WORDS:
+        on.append("pubw")
+    if lower in ROLE_WORDS:
+        on.append("role")
+    if stripped in GENRE_WORDS:
+        on.append("genre")
+    if lower in LOCATOR_WORDS:
+        on.append("locator")
+    if stripped in ACCESS_WORDS:
+        on.append("access")
     bare_end = word.rstrip(".,;:")[-1:]
     first = word[:1]
-    for name, value in (("openq", first in "\"“‘«'"), ("closeq", bare_end in "\"”’»'"), ("openp", first in "(["),
-                        ("closep", bare_end in ")]"), ("caps", word.isupper() and len(word) > 1),
-                        ("title", first.isupper()), ("endsdot", word.endswith(".")), ("endscomma", word.endswith(",")),
-                        ("endscolon", word.endswith(":")), ("isbn", stripped.startswith("isbn")),
-                        ("issn", stripped.startswith("issn"))):
-        if value:
-            on.append(name)
+    if first in "\"“‘«'":
+        on.append("openq")
+    if bare_end in "\"”’»'":
+        on.append("closeq")
+    if first in "([":
+        on.append("openp")
+    if bare_end in ")]":
+        on.append("closep")
+    if len(word) > 1 and word.isupper():
+        on.append("caps")
+    if first.isupper():
+        on.append("title")
+    last = word[-1:]
+    if last == ".":
+        on.append("endsdot")
+    elif last == ",":
+        on.append("endscomma")
+    elif last == ":":
+        on.append("endscolon")
+    if stripped.startswith("is"):
+        if stripped.startswith("isbn"):
+            on.append("isbn")
+        elif stripped.startswith("issn"):
+            on.append("issn")
     return on
-
-
-# (flag, dictionary, looked up stripped of punctuation (True) or only lower-cased (False)), in flag order.
-_DICTIONARIES = (("month", MONTHS, True), ("particle", PARTICLES, True), ("journalw", JOURNAL_WORDS, True),
-                 ("pubw", PUBLISHER_WORDS, True), ("role", ROLE_WORDS, False), ("genre", GENRE_WORDS, True),
-                 ("locator", LOCATOR_WORDS, False), ("access", ACCESS_WORDS, True))
 
 
 # 4,096 words hold a list's common ones (and, pp., In:, years) in about 11 MB (2.6 KB a word; the
