@@ -48,7 +48,8 @@ def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     text = _ROLE.sub(" ", text)
     text = _TRANSLATED.sub(" ", text)
     et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.", text, re.IGNORECASE))
-    text = re.sub(r",?\s*\bet\.? al\.?|,?\s*\band others\b|,?\s*\bu\.\s?a\.", "", text, flags=re.IGNORECASE)
+    if et_al:  # every match of the cut below holds a match of the search above
+        text = re.sub(r",?\s*\bet\.? al\.?|,?\s*\band others\b|,?\s*\bu\.\s?a\.", "", text, flags=re.IGNORECASE)
     text = " ".join(text.split()).strip(" ,;:")
     if text.count(")") > text.count("("):  # Nature's "(ed. Barrow, J.)" after its "(ed." was removed
         text = text.replace(")", "").strip(" ,;:")
