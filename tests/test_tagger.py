@@ -1621,3 +1621,44 @@ def test_vancouvers_full_date_before_cited_inside_one_date_span() -> None:
              ("date", "2019 Mar 4 [cited 2024 Jan 2]. "), ("url", "Available from: https://canalweekly.example.org/locks")]
     assert_fields(spans_to_item(spans), {"issued": {"date-parts": [[2019, 3, 4]]},
                                          "accessed": {"date-parts": [[2024, 1, 2]]}})
+
+
+@pytest.mark.parametrize("label", ["genre", "note"])
+def test_mhras_unpublished_thesis_genre_before_the_university(label: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor, Chidi, "), ("title", "‘Water Rights in the Delta’ "),
+             (label, "(unpublished doctoral thesis, "), ("publisher", "University of Lagos, "), ("date", "2011)")]
+    assert_fields(spans_to_item(spans), {"publisher": "University of Lagos", "genre": "doctoral thesis",
+                                         "title": "Water Rights in the Delta", "type": "thesis"})
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Coastal erosion models, Lund University, Master’s ",
+     {"title": "Coastal erosion models", "publisher": "Lund University", "genre": "Master’s thesis"}),
+    # a part with no university's word stays in the title; only the degree leaves it
+    ("Rivers, Roads and Rails, Master’s ", {"title": "Rivers, Roads and Rails", "genre": "Master’s thesis"}),
+])
+def test_dins_university_and_degree_left_in_the_title(title: str, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Lindqvist, Maja: "), ("title", title), ("genre", "thesis, "), ("date", "2018")]
+    assert_fields(spans_to_item(spans), {**expected, "type": "thesis"})
+
+
+def test_dins_place_before_the_university_read_as_one_place() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Lindqvist, Maja: "), ("title", "Coastal erosion models. "),
+             ("location", "Lund, Lund University, "), ("genre", "PhD thesis, "), ("date", "2018")]
+    assert_fields(spans_to_item(spans), {"publisher": "Lund University", "publisher-place": "Lund"})
+
+
+def test_the_title_university_degree_cut_stays_linear_on_a_long_title() -> None:
+    import time
+
+    from convert.tagger.spans import spans_to_item
+
+    started = time.perf_counter()
+    spans_to_item([("title", "A, " * 20_000 + "B" * 30_000 + " Master’s "), ("genre", "thesis")])
+    assert time.perf_counter() - started < 2.0

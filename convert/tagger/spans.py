@@ -91,6 +91,7 @@ from .repair.text import (
     _ACCESS,
     _EDITOR_ROLE_MARK,
     _IN,
+    _UNPUBLISHED_THESIS,
     _YEAR_COLON,
     _clean,
     _date_parts,
@@ -197,6 +198,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             value = _strip_wrapping(" ".join(grouped[label]))
             if label in ("container-title", "collection-title"):  # IEEE's "vol. 220. in Graduate Texts"
                 value = _strip_wrapping(_IN.sub("", value))
+            if label == "genre":
+                value = _UNPUBLISHED_THESIS.sub("", value)
             if label == "edition":
                 m = re.search(r"(\d+)(?:st|nd|rd|th)?", value)
                 value = m.group(1) if m else value
@@ -426,6 +429,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     if "publisher" not in item and isinstance(place, str) and ":" not in place and PUBLISHER_NAME.search(place) \
             and not is_place(place):
         item["publisher"] = item.pop("publisher-place")  # AMA's "8th ed. Lippincott-Raven Publishers; 1999"
+        _publisher_comma_place(item)  # DIN's "Wien, Universität Wien": the place, then the publisher
     if "container-title" not in item and item.get("collection-title") and (item.get("volume") or item.get("page")) \
             and not item.get("publisher") and not item.get("ISBN"):
         item["container-title"] = item.pop("collection-title")  # "Oxford Economic Papers, New Series. 2010;62:740"

@@ -7,7 +7,7 @@ import re
 
 from ...csl import Item
 from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE
-from .text import _SINGLE_QUOTED, _names, expand_page_range
+from .text import _SINGLE_QUOTED, _THESIS_WORDS, _UNPUBLISHED_THESIS, _names, expand_page_range
 
 _PATENT_MARK = re.compile(r"\(?(?<![\w-])(?:U\.\s?S\.\s|US\s)?[Pp]atent\s(?:[Nn]o\.\s?|[Nn]umber\s)?"
                           r"(?P<number>[A-Z]{0,2}\s?\d[\d,]{2,11}\d(?:\s?[A-Z]\d?)?)(?!\w)\)?")
@@ -200,6 +200,10 @@ def _parenthesised_imprint(text: str, item: Item) -> None:
         place, _, publisher = inner.partition(":")
     else:
         publisher, _, place = inner.partition(",")
+        if _THESIS_WORDS.fullmatch(publisher.strip()) and place.strip():
+            # MHRA's "(unpublished PhD thesis, Universität Wien, 2015)": the genre, then the university
+            item.setdefault("genre", _UNPUBLISHED_THESIS.sub("", publisher.strip()))
+            publisher, _, place = place.partition(",")
     if publisher.strip():
         item["publisher"] = publisher.strip()
         if place.strip():

@@ -63,8 +63,11 @@ def _publisher_comma_place(item: Item) -> None:
         return
     if place is None:
         m = _LAST_PLACE.fullmatch(publisher)
+        first, _, rest = publisher.partition(", ")
         if m and PUBLISHER_NAME.search(m.group(1)) and not PUBLISHER_NAME.search(m.group(2)):
             item["publisher"], item["publisher-place"] = m.group(1), m.group(2)
+        elif is_place(first) and PUBLISHER_NAME.search(rest) and not PUBLISHER_NAME.search(first):
+            item["publisher"], item["publisher-place"] = rest.strip(" ,"), first  # DIN's "Wien, Universität Wien"
     elif isinstance(place, str) and _NAMELESS_BODY.fullmatch(publisher.strip(" ,")):
         m = _LAST_PLACE.fullmatch(place)
         if m and " " not in m.group(1) and not re.fullmatch(r"[A-Z]{2}|D\.\s?C\.", m.group(2)):

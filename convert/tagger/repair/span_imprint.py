@@ -12,6 +12,7 @@ from .text import (
     _IN,
     _REFERENCE_WORK,
     _SERIAL_WORDS,
+    _THESIS_WORDS,
     _has_quoted_title,
     _may_be_a_publisher,
 )
@@ -88,12 +89,16 @@ def _book_read_into_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]
     return spans
 
 
-_THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|"
-                           r"Bachelor'?s|Bachelor’s|Habilitation)?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
-
-
 _THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removeprefix("(?i)") + r")(?:\s+(.+))?$",
                               re.IGNORECASE)
+
+
+# DIN's "Small states in NATO, University of Oslo, Master’s | thesis, 2019": the tagger ends the title at
+# "thesis"; the university and the degree before it are the publisher and the genre
+_TITLE_BODY_DEGREE = re.compile(r"(?P<title>.+?),\s(?:(?P<body>[A-Z][^,;:]{2,80}),\s)?(?P<degree>(?:PhD|Ph\.\s?D\.|Doctoral|"
+                                r"Master'?s|Master’s|MA|MSc|Diploma|Bachelor'?s|Bachelor’s)\s)$")
+_BARE_THESIS = re.compile(r"(?i)\s*(?:thesis|dissertation)[.,;]?\s*")
+_UNIVERSITY = re.compile(r"Universit|College|Institut|School|Hochschule|Academy|Akademie|Polytechnic|[EÉ]cole|Escola|Faculty")
 
 
 _LOWER_CASE_WORD = re.compile(r"\s*[^\W\d_A-Z][^\W\d_]*[.,]?\s*")
@@ -199,6 +204,17 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
             cut = len(text) - len(text.lstrip()) + bracketed_genre.start(1)
             out.append(("genre", text[:cut]))
             out.append(("publisher", text[cut:]))
+            continue
+        degree = _TITLE_BODY_DEGREE.fullmatch(out[-1][1]) if label == "genre" and out and out[-1][0] == "title" \
+            and _BARE_THESIS.fullmatch(text) else None
+        if degree:
+            title_text = out.pop()[1]
+            body = degree.group("body") if degree.group("body") and _UNIVERSITY.search(degree.group("body")) else None
+            title_end = degree.end("title") if body else degree.start("degree") - 2  # a body that is no
+            out.append(("title", title_text[:title_end + 1] + " "))  # university stays in the title
+            if body:
+                out.append(("publisher", title_text[degree.start("body"):degree.start("degree")]))
+            out.append(("genre", degree.group("degree") + text))
             continue
         institution_genre = _INSTITUTION_THEN_THESIS.fullmatch(text.strip()) if label in ("note", "other") else None
         if label != "genre" and _THESIS_WORDS.fullmatch(text.strip()):

@@ -99,6 +99,15 @@ def _split_people(text: str) -> list[str]:
     return vancouver_names(parts) or split_name_list(text)  # Vancouver "Doe JA", "King C-C"
 
 
+# A thesis's genre as styles print it: "PhD thesis", "(unpublished Master's thesis,", "[Doctoral dissertation]"
+_THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:unpublished\s)?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|"
+                           r"Bachelor'?s|Bachelor’s|Habilitation)?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
+
+
+# MHRA's "unpublished" before a thesis's genre is the style's word, not part of the genre
+_UNPUBLISHED_THESIS = re.compile(r"(?i)^unpublished\s+(?=[^()\[\]]{0,40}\b(?:thesis|dissertation)\b)")
+
+
 # "1948: " read as a date before a title: a year that opens the title ("NATO 1948: The Birth...")
 _YEAR_COLON = re.compile(r"\s*(?:1[5-9]|20)\d\d:\s*")
 
