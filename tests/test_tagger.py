@@ -1662,3 +1662,20 @@ def test_the_title_university_degree_cut_stays_linear_on_a_long_title() -> None:
     started = time.perf_counter()
     spans_to_item([("title", "A, " * 20_000 + "B" * 30_000 + " Master’s "), ("genre", "thesis")])
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("title,publisher,expected", [
+    # DIN's "Author: Title" with a body's name for the author and no person anywhere
+    ("Inland Waterways Commission: Annual survey of locks. ", "Canal Press, ",
+     {"author": [{"literal": "Inland Waterways Commission"}], "title": "Annual survey of locks"}),
+    # no body's word, but the same name publishes it
+    ("Canal Research Trust: Annual survey of locks. ", "Canal Research Trust, ",
+     {"author": [{"literal": "Canal Research Trust"}], "title": "Annual survey of locks"}),
+    # a subject before a title's own colon stays in the title
+    ("Canal Locks: A Short History. ", "Canal Press, ", {"author": None, "title": "Canal Locks: A Short History"}),
+])
+def test_a_bodys_name_before_dins_colon_is_the_author(title: str, publisher: str, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("title", title), ("location", "Leeds : "), ("publisher", publisher), ("date", "2019")]
+    assert_fields(spans_to_item(spans), expected)

@@ -213,14 +213,29 @@ def _date_inside_title(item: Item) -> None:
     item["title"] = _NO_DATE_TAIL.sub("", title) or title
 
 
+# The words that make a name before a title's colon a body's ("World Health Organization: World
+# report"), not a subject's ("NATO: The First Fifty Years", "The Alliance: A History")
+_BODY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Association|Institute|Commission|Council|Agency|Department|Ministry|"
+                         r"Office|Society|Bank|Fund|Federation|Foundation|Bureau|Committee|Centre|Center|Service)\b")
+_NAME_OF_A_BODY = re.compile(r"(?:[A-Z][\w'’&.-]*|of|for|and|on|the|de|&)(?:\s(?:[A-Z][\w'’&.-]*|of|for|and|on|the|de|&)){1,9}")
+
+
 def _organisation_before_title(item: Item) -> None:
     """"World Health Organization. World Report on Disability." read as one title with no author:
-    a first sentence that names an institution is the author."""
+    a first sentence that names an institution is the author.  DIN writes a colon after its author
+    ("World Health Organization: World report on disability."): there the name must be a body's by
+    its words, or be the publisher's, since a title's own colon often follows a name."""
     title = item.get("title")
-    if item.get("author") or item.get("editor") or not isinstance(title, str) or ". " not in title:
+    if item.get("author") or item.get("editor") or not isinstance(title, str):
         return
     head, _, rest = title.partition(". ")
-    if len(head.split()) >= 2 and rest and is_organisation(head):
+    if rest and len(head.split()) >= 2 and is_organisation(head):
+        item["author"] = [{"literal": head}]
+        item["title"] = rest
+        return
+    head, _, rest = title.partition(": ")
+    if rest[:1].isupper() and _NAME_OF_A_BODY.fullmatch(head) \
+            and (_BODY_WORDS.search(head) or head == item.get("publisher")):
         item["author"] = [{"literal": head}]
         item["title"] = rest
 
