@@ -1679,3 +1679,28 @@ def test_a_bodys_name_before_dins_colon_is_the_author(title: str, publisher: str
 
     spans = [("title", title), ("location", "Leeds : "), ("publisher", publisher), ("date", "2019")]
     assert_fields(spans_to_item(spans), expected)
+
+
+@pytest.mark.parametrize("spans,expected", [
+    # the Lancet: the title's year cut off as a date, the publisher's last word and the year left as a note
+    ([("citation-number", "7 "), ("container-title", "Inland Waterways Commission. Canal survey "), ("date", "2019. "),
+      ("location", "Leeds: "), ("publisher", "Canal Research "), ("note", "Office, 2020 "),
+      ("url", "https://canals.example.org/survey.")],
+     {"title": "Canal survey 2019", "issued": {"date-parts": [[2020]]}, "publisher": "Canal Research Office"}),
+    # ACS: "Title 2019; Publisher: Place, 2020." with the title's year before a semicolon
+    ([("container-title", "Inland Waterways Commission. Canal Survey "), ("date", "2019; "),
+      ("title", "Canal Research Office: Leeds, "), ("note", "2020. "), ("url", "https://canals.example.org/survey.")],
+     {"title": "Canal Survey 2019", "issued": {"date-parts": [[2020]]}, "publisher": "Canal Research Office"}),
+])
+def test_a_year_that_closes_a_reports_title_when_the_date_comes_later(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), {**expected, "author": [{"literal": "Inland Waterways Commission"}]})
+
+
+def test_a_bare_year_left_as_a_note_is_the_date() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor B. "), ("title", "Lock gates of the north. "),
+                          ("publisher", "Canal Press; "), ("note", "2020.")])
+    assert_fields(item, {"issued": {"date-parts": [[2020]]}, "note": None})

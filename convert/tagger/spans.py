@@ -53,6 +53,7 @@ from .repair.span_imprint import (
     _mla_publisher_before_year,
     _publisher_closing_author_date_book,
     _publisher_cut_before_its_place,
+    _publisher_spilling_into_a_year,
     _relabel,
 )
 from .repair.span_names import (
@@ -111,6 +112,7 @@ _VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?(?::|,(?=\s?[A-Za
 _CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s"
                            r"\((?:[^()]{0,24}\b\d{4}|[A-Z][a-z]{2,9}\.?(?:[\s/–-][A-Za-z0-9]{1,9}\.?){0,2})\)"
                            r":\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)")
+_NOTE_YEAR = re.compile(r"\s*((?:1[5-9]|20)\d\d)[.,;)]?\s*")  # a bare year, the only date of a reference
 _YEAR_RANGE = re.compile(r"\(?(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\)?[.,;]?")  # MLA's "vol. 12, 2001–2003, pp."
 
 
@@ -131,7 +133,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _issue_without_volume(_number_closing_an_edited_book(spans))
-        spans = _software_version_read_as_volume(_publisher_cut_before_its_place(spans))
+        spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:
         if text.strip():
@@ -348,8 +350,11 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     notes = []
     for text in grouped.get("note", []):
         edition = re.fullmatch(r"\s*(\d{1,2})(?:st|nd|rd|th)\.? ed(?:ition|n|\.)?[.,;]?\s*", text, re.IGNORECASE)
+        bare_year = _NOTE_YEAR.fullmatch(text)
         if edition and "edition" not in item:
             item["edition"] = edition.group(1)  # "2nd ed." the tagger left unlabelled
+        elif bare_year and "issued" not in item:
+            item["issued"] = {"date-parts": [[int(bare_year.group(1))]]}  # ACS's "...: Brussels, | 2023." left unlabelled
         elif text.strip():
             notes.append(text.strip())
     notes += leftovers

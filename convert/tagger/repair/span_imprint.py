@@ -70,6 +70,25 @@ def _publisher_cut_before_its_place(spans: list[tuple[str, str]]) -> list[tuple[
     return spans
 
 
+# The Lancet's "Brussels: NATO Public Diplomacy | Division, 2023": the publisher's last words and the
+# year left unlabelled after it
+_WORDS_THEN_YEAR = re.compile(r"(\s*[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2},\s)((?:1[5-9]|20)\d\d[.;]?\s*)")
+
+
+def _publisher_spilling_into_a_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Capitalised words and a year left as a note after the publisher, in a reference with no
+    date yet, finish the publisher and give the date."""
+    if any(label == "date" for label, _ in spans):
+        return spans
+    for index in range(len(spans) - 1):
+        if spans[index][0] == "publisher" and spans[index + 1][0] in ("note", "other"):
+            m = _WORDS_THEN_YEAR.fullmatch(spans[index + 1][1])
+            if m:
+                return spans[:index] + [("publisher", spans[index][1] + m.group(1)), ("date", m.group(2))] \
+                    + spans[index + 2:]
+    return spans
+
+
 _WORDS_BEFORE_COLON = re.compile(r"([A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})(?=:\s\S)")
 
 

@@ -192,7 +192,9 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
-_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,]?\s*")  # _BARE_YEAR, or one closing a bracket
+_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,;]?\s*")  # _BARE_YEAR, or one closing a bracket
+# A year the tagger left in unplaced text after the imprint ("Division, 2023 "): the reference's own date
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})
 
 
@@ -206,7 +208,7 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     A year that runs on from the title's last word ("Annual report 2022. Brussels: ...") is the
     title's before any field; one after a period ("Title. 1909. Translated by") is a date."""
     labels = [label for label, _ in spans]
-    if labels.count("date") < 2:
+    if "date" not in labels:
         return spans
     if "title" in labels:
         start = labels.index("title")
@@ -218,7 +220,9 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if end is None or end + 1 >= len(spans) or not _YEAR_SPAN.fullmatch(spans[end][1]):
         return spans
     dated_before = "date" in labels[:start]  # author-date: "Guttmann, E. (1997). Title ... 1993. Journal, 6"
-    if dated_before == ("date" in labels[end + 1:]):
+    dated_after = "date" in labels[end + 1:] or any(
+        label == "note" and _YEAR_IN_TEXT.search(text) for label, text in spans[end + 1:])
+    if dated_before == dated_after:
         return spans  # the reference's own date must be before the title or after the year, not both or neither
     # "Annual report 2022. | Brussels: NATO; 2023.": a year that goes on the title's own sentence
     # (no period between) is the title's whatever follows
