@@ -1704,3 +1704,12 @@ def test_a_bare_year_left_as_a_note_is_the_date() -> None:
     item = spans_to_item([("author", "Okafor B. "), ("title", "Lock gates of the north. "),
                           ("publisher", "Canal Press; "), ("note", "2020.")])
     assert_fields(item, {"issued": {"date-parts": [[2020]]}, "note": None})
+
+
+@pytest.mark.parametrize("place", ["Vol. 2. Leeds: ", "Bd. 2. Leeds: ", "Vol. II, Leeds: "])
+def test_a_books_volume_read_into_the_place_after_it(place: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "Okafor B. "), ("title", "Inland waterways. "), ("edition", "2nd ed. "),
+             ("location", place), ("publisher", "Canal Press; "), ("date", "2019.")]
+    assert_fields(spans_to_item(spans), {"volume": place.split()[1].rstrip(".,"), "publisher-place": "Leeds"})

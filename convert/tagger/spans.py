@@ -73,6 +73,7 @@ from .repair.span_numbers import (
     _number_closing_an_edited_book,
     _original_date_before_translation,
     _software_version_read_as_volume,
+    _volume_read_into_place,
     _year_inside_container,
 )
 from .repair.span_titles import (
@@ -132,7 +133,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(_split_vancouver_authors(spans)))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
-        spans = _issue_without_volume(_number_closing_an_edited_book(spans))
+        spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))
         spans = _editors_closing_the_book(_iso690_repeated_year(spans))
     for label, text in spans:

@@ -19,6 +19,22 @@ def _access_date_with_no_access_word(spans: list[tuple[str, str]]) -> list[tuple
     return spans
 
 
+# "Vol. 1. Reading, MA:", "Bd. 2. Berlin:": a book's volume the tagger read into the place after it
+_VOLUME_BEFORE_PLACE = re.compile(r"(\s*(?:Vols?|Bd|Tome|Tomo|Pt|Part)\.?\s?(?:\d{1,4}|[IVXLC]{1,6})[.,]\s+)(?=[A-Z])")
+
+
+def _volume_read_into_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's and Turabian's book "3rd ed. | Vol. 1. Reading, MA: | Addison-Wesley": the volume
+    leaves the place (when no other volume was found)."""
+    if any(label == "volume" for label, _ in spans):
+        return spans
+    for index, (label, text) in enumerate(spans):
+        m = _VOLUME_BEFORE_PLACE.match(text) if label == "location" else None
+        if m and len(text) > m.end():
+            return spans[:index] + [("volume", m.group(1)), ("location", text[m.end():])] + spans[index + 1:]
+    return spans
+
+
 def _number_closing_an_edited_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"In G. Tesauro (Eds.), Advances in Neural Information Processing Systems | 7. | MIT Press.": in
     an edited book, a bare number right after the book's title, before its publisher, is the end of
