@@ -97,6 +97,12 @@ _NEAR = frozenset(("w", "shape", "last", "year", "digits", "initial", "role", "l
 _NEAR_PREFIX = ((-2, "-2:"), (-1, "-1:"), (1, "1:"), (2, "2:"))
 
 
+# (flag, dictionary, looked up stripped of punctuation or only lower-cased), in flag order
+_DICTIONARIES = (("month", MONTHS, True), ("particle", PARTICLES, True), ("journalw", JOURNAL_WORDS, True),
+                 ("pubw", PUBLISHER_WORDS, True), ("role", ROLE_WORDS, False), ("genre", GENRE_WORDS, True),
+                 ("locator", LOCATOR_WORDS, False), ("access", ACCESS_WORDS, True))
+
+
 def _flags(word: str, lower: str, stripped: str) -> list[str]:
     """The names of the word's true flags, in a fixed order (the model knows them by name, and the
     order is kept so the feature lists stay those it was trained with).  The regular expressions
@@ -117,22 +123,9 @@ def _flags(word: str, lower: str, stripped: str) -> list[str]:
         on.append("initial")
     if digits and _VOLUME_ISSUE.match(word):
         on.append("volissue")
-    if stripped in MONTHS:
-        on.append("month")
-    if stripped in PARTICLES:
-        on.append("particle")
-    if stripped in JOURNAL_WORDS:
-        on.append("journalw")
-    if stripped in PUBLISHER_WORDS:
-        on.append("pubw")
-    if lower in ROLE_WORDS:
-        on.append("role")
-    if stripped in GENRE_WORDS:
-        on.append("genre")
-    if lower in LOCATOR_WORDS:
-        on.append("locator")
-    if stripped in ACCESS_WORDS:
-        on.append("access")
+    for name, words, looked_up_stripped in _DICTIONARIES:
+        if (stripped if looked_up_stripped else lower) in words:
+            on.append(name)
     bare_end = word.rstrip(".,;:")[-1:]
     first = word[:1]
     if first in "\"“‘«'":
