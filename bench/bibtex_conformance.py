@@ -19,9 +19,12 @@ import json
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-import convert
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not an installed copy
+
+import convert  # noqa: E402
 
 _TAGS = re.compile(r"</?(?:i|b|sup|sub|span)(?:\s[^<>]*)?>")
 

@@ -13,8 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-import convert
-from convert.registry import default_registry
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not an installed copy
+
+import convert  # noqa: E402
+from convert.registry import default_registry  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "reader"
 HOSTILE = ["{" * 5000, "@article{" * 2000, "TY  - JOUR\n" * 5000, "\x00" * 1000, "\ufeff" * 10, '"' * 10000,

@@ -21,6 +21,8 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not an installed copy
+
 # the 9 panel styles, then more of the most used ones (author-date, numeric and note styles)
 STYLES = ("apa", "chicago-author-date", "modern-language-association", "harvard-cite-them-right", "ieee",
           "vancouver-nlm", "nature", "american-medical-association", "wikipedia", "chicago-notes-bibliography",

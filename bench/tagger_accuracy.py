@@ -15,6 +15,7 @@ alone and for tagging plus conversion to CSL.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -22,12 +23,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-import re
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not an installed copy
 
-from convert.tagger import tag_tokens
-from convert.tagger.corpora import iter_training, tokens_and_labels
-from convert.tagger.features import word_features
-from convert.tagger.spans import parse_with_tagger, spans_to_item
+from convert.tagger import tag_tokens  # noqa: E402
+from convert.tagger.corpora import iter_training, tokens_and_labels  # noqa: E402
+from convert.tagger.features import word_features  # noqa: E402
+from convert.tagger.spans import parse_with_tagger, spans_to_item  # noqa: E402
 
 FIELDS = ("author", "editor", "issued", "title", "container-title", "volume", "issue", "page", "publisher",
           "publisher-place", "DOI", "URL")
