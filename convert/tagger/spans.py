@@ -95,6 +95,7 @@ from .repair.text import (
     _IN,
     _UNPUBLISHED_THESIS,
     _YEAR_COLON,
+    _YEAR_SPAN,
     _clean,
     _date_parts,
     _has_quoted_title,
@@ -113,7 +114,6 @@ _VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?(?::|,(?=\s?[A-Za
 _CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s"
                            r"\((?:[^()]{0,24}\b\d{4}|[A-Z][a-z]{2,9}\.?(?:[\s/–-][A-Za-z0-9]{1,9}\.?){0,2})\)"
                            r":\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)")
-_NOTE_YEAR = re.compile(r"\s*((?:1[5-9]|20)\d\d)[.,;)]?\s*")  # a bare year, the only date of a reference
 _YEAR_RANGE = re.compile(r"\(?(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\)?[.,;]?")  # MLA's "vol. 12, 2001–2003, pp."
 
 
@@ -351,11 +351,11 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     notes = []
     for text in grouped.get("note", []):
         edition = re.fullmatch(r"\s*(\d{1,2})(?:st|nd|rd|th)\.? ed(?:ition|n|\.)?[.,;]?\s*", text, re.IGNORECASE)
-        bare_year = _NOTE_YEAR.fullmatch(text)
+        bare_year = _YEAR_SPAN.fullmatch(text)  # a bare year, with no other date in the reference
         if edition and "edition" not in item:
             item["edition"] = edition.group(1)  # "2nd ed." the tagger left unlabelled
         elif bare_year and "issued" not in item:
-            item["issued"] = {"date-parts": [[int(bare_year.group(1))]]}  # ACS's "...: Brussels, | 2023." left unlabelled
+            item["issued"] = {"date-parts": [[int(text.strip()[:4])]]}  # ACS's "...: Brussels, | 2023." left unlabelled
         elif text.strip():
             notes.append(text.strip())
     notes += leftovers

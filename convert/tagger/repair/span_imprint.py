@@ -9,6 +9,7 @@ from ...normalize.names import is_organisation
 from ...normalize.publishers import is_place
 from .text import (
     _BARE_YEAR,
+    _DEGREES,
     _IN,
     _REFERENCE_WORK,
     _SERIAL_WORDS,
@@ -114,8 +115,7 @@ _THESIS_IN_TITLE = re.compile(r"(?<=[.?!])\s+(" + _THESIS_WORDS.pattern.removepr
 
 # DIN's "Small states in NATO, University of Oslo, Master’s | thesis, 2019": the tagger ends the title at
 # "thesis"; the university and the degree before it are the publisher and the genre
-_TITLE_BODY_DEGREE = re.compile(r"(?P<title>.+?),\s(?:(?P<body>[A-Z][^,;:]{2,80}),\s)?(?P<degree>(?:PhD|Ph\.\s?D\.|Doctoral|"
-                                r"Master'?s|Master’s|MA|MSc|Diploma|Bachelor'?s|Bachelor’s)\s)$")
+_TITLE_BODY_DEGREE = re.compile(rf"(?P<title>.+?),\s(?:(?P<body>[A-Z][^,;:]{{2,80}}),\s)?(?P<degree>(?:{_DEGREES})\s)$")
 _BARE_THESIS = re.compile(r"(?i)\s*(?:thesis|dissertation)[.,;]?\s*")
 _UNIVERSITY = re.compile(r"Universit|College|Institut|School|Hochschule|Academy|Akademie|Polytechnic|[EÉ]cole|Escola|Faculty")
 

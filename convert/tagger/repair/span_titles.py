@@ -14,6 +14,7 @@ from .text import (
     _PLACE_BEFORE_COLON,
     _SERIAL_WORDS,
     _YEAR_COLON,
+    _YEAR_SPAN,
     _has_quoted_title,
     _may_be_a_publisher,
     _splits_as_imprint,
@@ -192,7 +193,6 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
-_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,;]?\s*")  # _BARE_YEAR, or one closing a bracket
 # A year the tagger left in unplaced text after the imprint ("Division, 2023 "): the reference's own date
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})

@@ -100,8 +100,8 @@ def _split_people(text: str) -> list[str]:
 
 
 # A thesis's genre as styles print it: "PhD thesis", "(unpublished Master's thesis,", "[Doctoral dissertation]"
-_THESIS_WORDS = re.compile(r"(?i)\(?\[?(?:unpublished\s)?(?:PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|"
-                           r"Bachelor'?s|Bachelor’s|Habilitation)?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
+_DEGREES = r"PhD|Ph\.\s?D\.|Doctoral|Master'?s|Master’s|MA|MSc|M\.\s?A\.|Diploma|Bachelor'?s|Bachelor’s|Habilitation"
+_THESIS_WORDS = re.compile(rf"(?i)\(?\[?(?:unpublished\s)?(?:{_DEGREES})?\s?(?:thesis|dissertation)\]?\)?[.,;]?")
 
 
 # MHRA's "unpublished" before a thesis's genre is the style's word, not part of the genre
@@ -114,6 +114,7 @@ _YEAR_COLON = re.compile(r"\s*(?:1[5-9]|20)\d\d:\s*")
 _NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
 
 _BARE_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?[.,]?\s*")
+_YEAR_SPAN = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\)?[.,;]?\s*")  # _BARE_YEAR, or one closing a bracket
 
 
 def _may_be_a_publisher(sentence: str) -> bool:
