@@ -1713,3 +1713,29 @@ def test_a_books_volume_read_into_the_place_after_it(place: str) -> None:
     spans = [("author", "Okafor B. "), ("title", "Inland waterways. "), ("edition", "2nd ed. "),
              ("location", place), ("publisher", "Canal Press; "), ("date", "2019.")]
     assert_fields(spans_to_item(spans), {"volume": place.split()[1].rstrip(".,"), "publisher-place": "Leeds"})
+
+
+@pytest.mark.parametrize("authors", [
+    "A. Okafor, B. Lund, C. E. Marsh, ",            # Science, PNAS: no "and", a comma before the title
+    "A. Okafor, B. Lund, C. E. Marsh-Hale, ",
+    "A. Okafor, C. E. Marsh, ",
+])
+def test_given_first_names_keep_the_last_family_name_before_the_title(authors: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("citation-number", "2.  "), ("author", authors), ("title", "Lock gates of the north. "),
+             ("container-title", "Canal Stud. "), ("volume", "12, "), ("pages", "101–110 "), ("date", "(2019).")]
+    item = spans_to_item(spans)
+    families = [name.strip(", ").split()[-1] for name in authors.split(", ") if name.strip(", ")]
+    assert [name["family"] for name in item["author"]] == families
+    assert item["title"] == "Lock gates of the north"
+
+
+def test_acs_initials_then_the_titles_first_word_still_go_back_to_the_title() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor, A.; Lund, B. Lock "), ("title", "Gates of the North. "),
+                          ("container-title", "Canal Stud. "), ("date", "2019, "), ("volume", "12, "),
+                          ("pages", "101–110.")])
+    assert [name["family"] for name in item["author"]] == ["Okafor", "Lund"]
+    assert item["title"] == "Lock Gates of the North"

@@ -34,6 +34,9 @@ _ROLE_THEN_WORDS = re.compile(r"^(?P<names>.*,\s(?:editors?|eds?\.?|translators?
 _IN_NAMES_THEN_BOOK = re.compile(r"^(?P<names>\s*[Ii]n:\s[^.]{2,300}?,\s(?:editors?|eds?)\.)\s+(?P<book>\S.*)$")
 _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
+# Science's and PNAS's "J. Xiong, W. M. Fischer, C. E. Bauer,": names whose initials come first, so a
+# word after the last initials is that person's family name, not the title's first word
+_GIVEN_FIRST_LIST = re.compile(r"\s*(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'’-]*,\s")
 
 # Names that end at their last period or comma, then up to four capitalised words
 _NAMES_THEN_WORDS = re.compile(r"(?P<names>.+[.,])\s(?P<spill>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}\s)")
@@ -78,7 +81,7 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             return spans[:position] + [(label, role.group("names") + " "), title] + spans[position + 2:]
         acs = _AFTER_INITIALS.match(text)
         quoted_title = spans[position + 1][1].lstrip()[:1] in "“\"‘«"  # Chicago's "A. Wegrzyn, et al. “Title.”"
-        if acs and not quoted_title and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
+        if acs and not quoted_title and not _GIVEN_FIRST_LIST.match(text) and not re.match(r"(?:Jr|Sr|II|III|IV|et al)\b", acs.group("spill")) \
                 and not re.search(r"\b[A-Z]\.|\bet al\b", acs.group("spill")):
             title = ("title", acs.group("spill") + spans[position + 1][1])
             return spans[:position] + [(label, acs.group("names") + " "), title] + spans[position + 2:]
