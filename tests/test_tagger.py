@@ -1739,3 +1739,28 @@ def test_acs_initials_then_the_titles_first_word_still_go_back_to_the_title() ->
                           ("pages", "101–110.")])
     assert [name["family"] for name in item["author"]] == ["Okafor", "Lund"]
     assert item["title"] == "Lock Gates of the North"
+
+
+@pytest.mark.parametrize("spans, expected", [
+    # RSC prints no article title: the journal follows the given-first names
+    ([("citation-number", "4 "), ("author", "A. Okafor, B. Lund and C. E. Marsh, Canal Studies, "), ("date", "2019, "),
+      ("volume", "12, "), ("pages", "101–110.")],
+     {"author": [{"family": "Okafor", "given": "A."}, {"family": "Lund", "given": "B."},
+                 {"family": "Marsh", "given": "C. E."}], "container-title": "Canal Studies", "volume": "12"}),
+    # a book: no numbers follow, so the words are its title
+    ([("citation-number", "5 "), ("author", "A. Okafor, Lock Gates, "), ("publisher", "Canal Press, "),
+      ("location", "Leeds, "), ("date", "2019.")],
+     {"author": [{"family": "Okafor", "given": "A."}], "title": "Lock Gates", "publisher": "Canal Press"}),
+])
+def test_a_work_read_into_given_first_names(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)
+
+
+def test_given_first_names_alone_are_left_as_they_are() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "A. Okafor, B. Lund and C. E. Marsh, "), ("date", "2019.")])
+    assert [name["family"] for name in item["author"]] == ["Okafor", "Lund", "Marsh"]
+    assert "title" not in item and "container-title" not in item

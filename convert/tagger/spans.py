@@ -65,6 +65,7 @@ from .repair.span_names import (
     _role_names_read_as_authors,
     _split_vancouver_authors,
     _vancouver_author_in_title,
+    _work_read_into_given_first_names,
 )
 from .repair.span_numbers import (
     _access_date_with_no_access_word,
@@ -135,7 +136,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))
-        spans = _editors_closing_the_book(_iso690_repeated_year(spans))
+        spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

@@ -315,3 +315,25 @@ def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, s
         return spans[:index - 1] + [("container-title", head), ("editor", book[len(head):] + spans[index][1])] \
             + spans[index + 1:]
     return spans
+
+
+def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """RSC's "S. Ohta and P. J. Simmons, Blood, 1994, 84, 4164–4173.": a style that prints no
+    article title puts the journal straight after given-first names, and the tagger reads it as one
+    more name.  The words after the last name are the journal (the title when no numbers follow)."""
+    if any(label in ("title", "container-title") for label, _ in spans):
+        return spans
+    for position, (label, text) in enumerate(spans):
+        if label != "author":
+            continue
+        pieces = re.split(r"(,\s(?:and\s)?|\sand\s)", text.rstrip().rstrip(","))
+        names, work = pieces[:-2], pieces[-1].strip()
+        if not names or not all(_GIVEN_FIRST_NAME.fullmatch(name.strip()) for name in names[::2]) \
+                or _GIVEN_FIRST_NAME.fullmatch(work) or not re.match(r"[^\W\d_]", work) \
+                or re.search(r"\bet al\b|\b[A-Z]\.\s|^(?:Jr|Sr|II|III|IV|eds?|Ed)\b", work) or len(work.split()) > 8:
+            return spans
+        numbers = any(other in _NUMBER_LABELS for other, _ in spans[position + 1:])
+        cut = text.rindex(work)
+        return spans[:position] + [(label, text[:cut]), ("container-title" if numbers else "title", text[cut:])] \
+            + spans[position + 1:]
+    return spans
