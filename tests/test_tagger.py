@@ -1764,3 +1764,25 @@ def test_given_first_names_alone_are_left_as_they_are() -> None:
     item = spans_to_item([("author", "A. Okafor, B. Lund and C. E. Marsh, "), ("date", "2019.")])
     assert [name["family"] for name in item["author"]] == ["Okafor", "Lund", "Marsh"]
     assert "title" not in item and "container-title" not in item
+
+
+@pytest.mark.parametrize("authors, expected", [
+    ("Gerald Martin Bordman and Tomas S. Hischak. ", [("Bordman", "Gerald Martin"), ("Hischak", "Tomas S.")]),
+    ("Lloyd A. Davidson & Kimberly Douglas. ", [("Davidson", "Lloyd A."), ("Douglas", "Kimberly")]),
+    ("Okafor B and Lund KL. ", [("Okafor", "B."), ("Lund", "K. L.")]),
+    ("Bordman, Gerald Martin, and Tomas S. Hischak. ", [("Bordman", "Gerald Martin"), ("Hischak", "Tomas S.")]),
+])
+def test_two_names_joined_by_and_with_no_comma_are_two_people(authors: str, expected: list) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", authors), ("date", "2004. "), ("title", "Lock gates of the north. "),
+                          ("publisher", "Canal Press.")])
+    assert [(name.get("family"), name.get("given")) for name in item["author"]] == expected
+
+
+@pytest.mark.parametrize("body", ["Food and Agriculture Organization", "Department of Health and Human Services"])
+def test_a_bodys_name_with_and_stays_one_author(body: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", body + ". "), ("date", "2004. "), ("title", "Lock gates of the north.")])
+    assert item["author"] == [{"literal": body}]

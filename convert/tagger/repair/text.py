@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ...csl import Item
-from ...normalize.names import PARTICLES, parse_name, split_name_list, vancouver_names
+from ...normalize.names import PARTICLES, is_organisation, parse_name, split_name_list, vancouver_names
 from ...normalize.publishers import is_place
 from ..cjk import CJK, CJK_NAME
 
@@ -78,6 +78,10 @@ _INVERTED_GIVEN = re.compile(rf"[A-Z][\w.-]*(?:\s[A-Z][\w.]*)*(?:\s(?:{_PARTICLE
 _PARTICLE_LED = re.compile(rf"(?:(?:{_PARTICLE_ALTERNATION})\s){{1,3}}[^\s,]+")
 
 
+# The words that join the last two names of a list ("y" is left out: "Ortega y Gasset" is one name)
+_AND_WORD = re.compile(r"\s+(?:and|&|und|et)\s+")
+
+
 def _split_people(text: str) -> list[str]:
     """Name lists in the forms styles use: "Doe, J., Roe, R., & Poe, E.", "Doe J, Roe R",
     "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
@@ -85,6 +89,10 @@ def _split_people(text: str) -> list[str]:
         return [p for p in (s.strip() for s in re.split(r";|\s(?:and|&)\s", text)) if p]
     if CJK.search(text) and all(CJK_NAME.fullmatch(p.strip()) for p in re.split(r"[,，、]", text) if p.strip()):
         return [p.strip() for p in re.split(r"[,，、]", text) if p.strip()]  # "박민수, 이지은": one name a part
+    if "," not in text:  # "Smith and Jones", "Lloyd A. Davidson and Kimberly Douglas": no name is inverted
+        people = [p.strip() for p in _AND_WORD.split(text) if p.strip()]
+        if len(people) > 1:  # (but "Food and Agriculture Organization" is one body)
+            return [text] if is_organisation(text) else vancouver_names(people) or people
     text = re.sub(r",?\s+(?:and|&|und|et|y)\s+", ", ", text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
     # APA/Harvard: "Doe, J. J., & van Roe, A. J.": family names and initials in turn
