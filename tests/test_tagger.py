@@ -1786,3 +1786,13 @@ def test_a_bodys_name_with_and_stays_one_author(body: str) -> None:
 
     item = spans_to_item([("author", body + ". "), ("date", "2004. "), ("title", "Lock gates of the north.")])
     assert item["author"] == [{"literal": body}]
+
+
+def test_given_first_pair_with_a_middle_initial_is_no_vancouver_name() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Ada Okafor and Larry L. Lund. "), ("title", "Lock gates of the north. "),
+                          ("container-title", "In Proceedings of the Canal Symposium, "), ("pages", "pages 1–10. "),
+                          ("date", "1996.")])
+    assert [(name["family"], name["given"]) for name in item["author"]] == [("Okafor", "Ada"), ("Lund", "Larry L.")]
+    assert item["title"] == "Lock gates of the north"

@@ -86,7 +86,9 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             title = ("title", acs.group("spill") + spans[position + 1][1])
             return spans[:position] + [(label, acs.group("names") + " "), title] + spans[position + 2:]
         spill = _VANCOUVER_AUTHORS.match(text)
+        # ("David Mosberger and Larry L. Peterson.": a given-first pair, not a Vancouver name "... Larry L")
         if spill and not re.search(r"\s[A-Z]{1,3}[.,]?\s*$", spill.group(2)) and len(spill.group(2).split()) <= 3 \
+                and not re.search(r"\s(?:and|&)\s[^,]*$", spill.group(1)) \
                 and not _EDITOR_ROLE_MARK.search(spill.group(2).rstrip()):  # Harvard's "in J. Smith (ed.)"
             title = ("title", spill.group(2) + spans[position + 1][1])
             return spans[:position] + [(label, spill.group(1) + ". "), title] + spans[position + 2:]
