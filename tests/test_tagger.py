@@ -1796,3 +1796,18 @@ def test_given_first_pair_with_a_middle_initial_is_no_vancouver_name() -> None:
                           ("date", "1996.")])
     assert [(name["family"], name["given"]) for name in item["author"]] == [("Okafor", "Ada"), ("Lund", "Larry L.")]
     assert item["title"] == "Lock gates of the north"
+
+
+@pytest.mark.parametrize("authors, expected", [
+    ("Divesh Srivastava, Thomas Kirk, and Alon Y. Levy. ", [("Srivastava", "Divesh"), ("Kirk", "Thomas"), ("Levy", "Alon Y.")]),
+    ("Ada Okafor, Bea Lund, Cy Marsh. ", [("Okafor", "Ada"), ("Lund", "Bea"), ("Marsh", "Cy")]),
+    # still Vancouver and inverted lists
+    ("Okafor IA, Lund YM, Marsh K. ", [("Okafor", "I. A."), ("Lund", "Y. M."), ("Marsh", "K.")]),
+    ("Okafor, Ada, and Bea Lund. ", [("Okafor", "Ada"), ("Lund", "Bea")]),
+])
+def test_acms_full_given_first_names_one_per_comma(authors: str, expected: list) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", authors), ("date", "2004. "), ("title", "Lock gates of the north. "),
+                          ("publisher", "Canal Press.")])
+    assert [(name.get("family"), name.get("given")) for name in item["author"]] == expected

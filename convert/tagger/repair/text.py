@@ -82,6 +82,10 @@ _PARTICLE_LED = re.compile(rf"(?:(?:{_PARTICLE_ALTERNATION})\s){{1,3}}[^\s,]+")
 _AND_WORD = re.compile(r"\s+(?:and|&|und|et)\s+")
 
 
+# A person's name written given-first in full: two to four capitalised words, initials allowed
+_FULL_NAME = re.compile(r"[A-Z][^\W\d_A-Z][\w'-]*(?:\s[A-Z]\.){0,2}(?:\s[A-Z][^\W\d_A-Z][\w'-]*){1,2}")
+
+
 def _split_people(text: str) -> list[str]:
     """Name lists in the forms styles use: "Doe, J., Roe, R., & Poe, E.", "Doe J, Roe R",
     "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
@@ -104,6 +108,8 @@ def _split_people(text: str) -> list[str]:
         return [f"{parts[0]}, {parts[1]}"] + parts[2:]
     if parts and all(re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[^\s,.]\S*(?:\s\S+){0,2}", p) for p in parts):
         return parts  # IEEE "Y. LeCun, Y. Bengio, G. Hinton": given-first names, one per comma
+    if len(parts) >= 3 and all(_FULL_NAME.fullmatch(p) for p in parts) and not is_organisation(text):
+        return parts  # ACM "Divesh Srivastava, Thomas Kirk, and Alon Y. Levy": full names, one per comma
     return vancouver_names(parts) or split_name_list(text)  # Vancouver "Doe JA", "King C-C"
 
 
