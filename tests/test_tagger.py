@@ -4,6 +4,7 @@ each panel style (written here by hand, not rendered by us), and the parser choi
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -1811,3 +1812,29 @@ def test_acms_full_given_first_names_one_per_comma(authors: str, expected: list)
     item = spans_to_item([("author", authors), ("date", "2004. "), ("title", "Lock gates of the north. "),
                           ("publisher", "Canal Press.")])
     assert [(name.get("family"), name.get("given")) for name in item["author"]] == expected
+
+
+@pytest.mark.parametrize("numbers, expected", [
+    ([("volume", "31, 1 "), ("date", "(1984), "), ("pages", "114–127.")], {"volume": "31", "issue": "1", "page": "114-127"}),
+    ([("volume", "19, "), ("pages", "7 "), ("date", "(July 1976), "), ("pages", "395–404.")],
+     {"volume": "19", "issue": "7", "page": "395-404"}),
+    ([("volume", "46, "), ("date", "(2000), 199–228.")], {"volume": "46", "page": "199-228"}),
+    # no pages: the year printed after the names as well marks ACM's issue
+    ([("volume", "2, "), ("pages", "12 "), ("date", "(2014).")], {"volume": "2", "issue": "12", "page": None}),
+])
+def test_acms_volume_issue_and_bracketed_date(numbers: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    year = next(re.search(r"\d{4}", text).group(0) for label, text in numbers if label == "date")
+    spans = [("citation-number", "[1] "), ("author", "A. Okafor. "), ("date", f"{year}. "),
+             ("title", "Lock gates of the north. "), ("container-title", "Canal Stud. ")] + numbers
+    assert_fields(spans_to_item(spans), expected)
+
+
+def test_sciences_page_before_its_only_bracketed_date_stays_the_page() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("citation-number", "2.  "), ("author", "A. Okafor, B. Lund, "),
+                          ("title", "Lock gates of the north. "), ("container-title", "Canal Stud. "),
+                          ("volume", "289, "), ("pages", "1724 "), ("date", "(2000).")])
+    assert_fields(item, {"volume": "289", "page": "1724", "issue": None})

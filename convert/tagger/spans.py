@@ -68,6 +68,7 @@ from .repair.span_names import (
     _work_read_into_given_first_names,
 )
 from .repair.span_numbers import (
+    _acm_issue_before_bracketed_date,
     _access_date_with_no_access_word,
     _iso690_repeated_year,
     _issue_without_volume,
@@ -137,6 +138,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))
         spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))
+        spans = _acm_issue_before_bracketed_date(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import _ACCESS, _BARE_YEAR, _TRANSLATED
+from .text import _ACCESS, _BARE_YEAR, _TRANSLATED, _year
 
 
 def _access_date_with_no_access_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -151,4 +151,45 @@ def _iso690_repeated_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]
             if dot and head and journal[:1].isupper():
                 return spans[:index - 1] + [("title", head + ". "), ("container-title", journal + ". ")] + spans[index:]
         return spans
+    return spans
+
+
+# ACM's "Journal of the ACM 31, 1 (1984), 114–127.": volume, issue, the date in brackets, then pages
+_VOLUME_COMMA_ISSUE = re.compile(r"(\s*\w{1,8},\s)(\w{1,8}\s*)")
+_BRACKETED_DATE = re.compile(r"\s*\([^()]{0,20}\b(?:1[5-9]|20)\d\d\)")
+_PAGES_AFTER_DATE = re.compile(r",\s([A-Za-z]{0,4}\d+(?:\s?[-–]\s?[A-Za-z]{0,4}\d+)?\.?\s*)")
+
+
+def _acm_issue_before_bracketed_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ACM's "Vol, Issue (Date), Pages": the issue read into the volume ("31, 1") or as pages before
+    the bracketed date, or the pages read into the date ("(2000), 199–228.").  Only when pages follow
+    the date or the year was printed after the names too: Science's "289, 1724 (2000)." has its
+    pages before its only date."""
+    for index in range(1, len(spans)):
+        label, text = spans[index]
+        if label != "date" or not (date := _BRACKETED_DATE.match(text)):
+            continue
+        before_label, before = spans[index - 1]
+        tail = text[date.end():]
+        pages_inside = _PAGES_AFTER_DATE.fullmatch(tail)
+        pages_follow = index + 1 < len(spans) and spans[index + 1][0] == "pages" and tail.strip() == ","
+        # (with no pages, ACM's year printed twice, after the names too, tells it from Science's pages)
+        dated_twice = any(other == "date" and _year(other_text) == _year(text[:date.end()])
+                          for other, other_text in spans[:index - 1]) and tail.strip() in ("", ".")
+        if not (pages_follow or pages_inside or dated_twice):
+            continue
+        fixed = spans[:index - 1]
+        if before_label == "volume" and (parts := _VOLUME_COMMA_ISSUE.fullmatch(before)):
+            fixed += [("volume", parts.group(1)), ("issue", parts.group(2))]
+        elif before_label == "pages" and index >= 2 and spans[index - 2][0] == "volume" \
+                and spans[index - 2][1].rstrip().endswith(",") and re.fullmatch(r"\s*\w{1,8}\s*", before):
+            fixed += [("issue", before)]
+        else:
+            fixed += [spans[index - 1]]
+        if pages_inside:
+            fixed += [("date", text[:date.end()] + ", "), ("pages", pages_inside.group(1))]
+        else:
+            fixed += [spans[index]]
+        if fixed != spans[:index + 1]:
+            return fixed + spans[index + 1:]
     return spans
