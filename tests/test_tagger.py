@@ -1838,3 +1838,21 @@ def test_sciences_page_before_its_only_bracketed_date_stays_the_page() -> None:
                           ("title", "Lock gates of the north. "), ("container-title", "Canal Stud. "),
                           ("volume", "289, "), ("pages", "1724 "), ("date", "(2000).")])
     assert_fields(item, {"volume": "289", "page": "1724", "issue": None})
+
+
+def test_apss_title_read_into_given_first_names_before_the_journal() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("citation-number", "[101] "), ("author", "A. Okafor and B. B. Lund, Aquaporins, "),
+                          ("container-title", "J Canal Stud "), ("volume", "54, "), ("pages", "107 "), ("date", "(1998).")])
+    assert_fields(item, {"author": [{"family": "Okafor", "given": "A."}, {"family": "Lund", "given": "B. B."}],
+                         "title": "Aquaporins", "container-title": "J Canal Stud"})
+
+
+@pytest.mark.parametrize("author", ["A. Okafor, Lect. ", "A. Okafor, LCTPC Collaboration, "])
+def test_a_journals_first_word_or_a_collaboration_stays_with_the_names(author: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", author), ("container-title", "Notes Phys. "), ("volume", "629, "),
+                          ("pages", "1 "), ("date", "(2004).")])
+    assert "title" not in item

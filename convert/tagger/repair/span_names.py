@@ -322,9 +322,11 @@ def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, s
 def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """RSC's "S. Ohta and P. J. Simmons, Blood, 1994, 84, 4164–4173.": a style that prints no
     article title puts the journal straight after given-first names, and the tagger reads it as one
-    more name.  The words after the last name are the journal (the title when no numbers follow)."""
-    if any(label in ("title", "container-title") for label, _ in spans):
+    more name.  The words after the last name are the journal (the title when no numbers follow, or
+    when a journal was found: APS's "M. Echevarria and A. A. Ilundain, Aquaporins, | J Physiol Biochem")."""
+    if any(label == "title" for label, _ in spans):
         return spans
+    has_container = any(label == "container-title" for label, _ in spans)
     for position, (label, text) in enumerate(spans):
         if label != "author":
             continue
@@ -334,8 +336,12 @@ def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tupl
                 or _GIVEN_FIRST_NAME.fullmatch(work) or not re.match(r"[^\W\d_]", work) \
                 or re.search(r"\bet al\b|\b[A-Z]\.\s|^(?:Jr|Sr|II|III|IV|eds?|Ed)\b", work) or len(work.split()) > 8:
             return spans
+        if has_container and (not text.rstrip().endswith(",") or "," in work
+                              or re.search(r"\b(?:Collaboration|Consortium|Group|Team)\b", work)):
+            return spans  # "J. Gasser, Lect. | Notes Phys.": the journal's first word; "R. Diener, LCTPC Collaboration"
         numbers = any(other in _NUMBER_LABELS for other, _ in spans[position + 1:])
         cut = text.rindex(work)
-        return spans[:position] + [(label, text[:cut]), ("container-title" if numbers else "title", text[cut:])] \
+        work_label = "container-title" if numbers and not has_container else "title"
+        return spans[:position] + [(label, text[:cut]), (work_label, text[cut:])] \
             + spans[position + 1:]
     return spans
