@@ -1856,3 +1856,18 @@ def test_a_journals_first_word_or_a_collaboration_stays_with_the_names(author: s
     item = spans_to_item([("author", author), ("container-title", "Notes Phys. "), ("volume", "629, "),
                           ("pages", "1 "), ("date", "(2004).")])
     assert "title" not in item
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([("author", "A. Okafor, "), ("container-title", "Lock Gates, Canal Computing "), ("volume", "6, "),
+      ("pages", "141 "), ("date", "(1993).")], {"title": "Lock Gates", "container-title": "Canal Computing"}),
+    ([("author", "A. Okafor, "), ("publisher", "Lock Gates of the North (Canal Press, "), ("location", "Leeds, "),
+      ("date", "2009).")], {"title": "Lock Gates of the North", "publisher": "Canal Press", "publisher-place": "Leeds"}),
+    # a sentence inside: the period ends the title, not the journal's own comma
+    ([("author", "A. Okafor, "), ("container-title", "Lock Gates. Canal Computing, New Series "), ("volume", "6, "),
+      ("pages", "141 "), ("date", "(1993).")], {"title": "Lock Gates", "container-title": "Canal Computing, New Series"}),
+])
+def test_apss_title_inside_the_journal_or_the_imprint(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item([("citation-number", "[7] ")] + spans), expected)

@@ -84,6 +84,7 @@ from .repair.span_titles import (
     _journal_words_in_title,
     _place_left_in_title,
     _text_after_quoted_title,
+    _title_inside_comma_separated_work,
     _title_cut_after_a_function_word,
     _title_read_as_container,
     _title_words_in_container,
@@ -138,7 +139,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))
         spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))
-        spans = _acm_issue_before_bracketed_date(spans)
+        spans = _title_inside_comma_separated_work(_acm_issue_before_bracketed_date(spans))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

@@ -292,3 +292,35 @@ def _book_between_in_editors_and_imprint(spans: list[tuple[str, str]]) -> list[t
         out[later] = ("location" if is_place(body.strip(" ,.;:")) else "publisher", body)  # "Aldershot, pp"
         return out
     return spans
+
+
+# APS's "J. Anderson, Composite Registers, Distributed Computing 6, 141 (1993).": title, comma, journal
+_TITLE_COMMA_JOURNAL = re.compile(r"(?P<title>[^\W\d_].{0,400}?,\s)(?P<journal>(?!and\b)[A-Z][^,]{0,150})")
+# APS's and AIP's book "C. Calvo, Dictionnaire Manuel (Lawbook Exchange Ltd, New Jersey, 2009).": the
+# title before the bracketed imprint read as the publisher's first words
+_TITLE_BEFORE_IMPRINT = re.compile(r"(?P<title>[^\W\d_][^()]{2,400}?)\s(?P<publisher>\([^()]{2,200})")
+
+
+def _title_inside_comma_separated_work(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """In styles that separate every part with commas, names ending with a comma and no title found:
+    a journal span followed by numbers holds the title before its last comma, and a publisher span
+    opening a bracketed imprint holds the book's title before the bracket."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    for index in range(1, len(spans)):
+        label, text = spans[index]
+        if spans[index - 1][0] != "author" or not spans[index - 1][1].rstrip().endswith(","):
+            continue
+        numbers = any(other in _NUMBER_LABELS for other, _ in spans[index + 1:])
+        # (a period inside would be where Science's and PNAS's title ends, not a comma)
+        journal = _TITLE_COMMA_JOURNAL.fullmatch(text) \
+            if label == "container-title" and numbers and not re.search(r"[.?!]\s", text) else None
+        book = _TITLE_BEFORE_IMPRINT.fullmatch(text) if label == "publisher" else None
+        if journal:
+            return spans[:index] + [("title", journal.group("title")), (label, journal.group("journal"))] \
+                + spans[index + 1:]
+        if book:
+            return spans[:index] + [("title", book.group("title") + " "), (label, book.group("publisher"))] \
+                + spans[index + 1:]
+        return spans
+    return spans
