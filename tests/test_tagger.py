@@ -1871,3 +1871,12 @@ def test_apss_title_inside_the_journal_or_the_imprint(spans: list, expected: dic
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item([("citation-number", "[7] ")] + spans), expected)
+
+
+def test_a_container_opened_by_in_stays_the_container_when_no_title_was_printed() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("citation-number", "12 "), ("author", "A. Okafor, "),
+                          ("container-title", "in Proceedings of the Canal Conference, "), ("publisher", "Canal Press, "),
+                          ("date", "1996.")])
+    assert_fields(item, {"container-title": "Proceedings of the Canal Conference", "title": None})

@@ -418,7 +418,7 @@ def _repair_fields(grouped: dict[str, list[str]], item: Item) -> None:
     if "title" not in item and item.get("container-title") \
             and (item.get("publisher") or item.get("edition") or item.get("publisher-place")) \
             and not any(item.get(v) for v in ("volume", "issue", "page")) \
-            and not (item.get("editor") and _IN.match(grouped.get("container-title", [""])[0])):
+            and not _IN.match(grouped.get("container-title", [""])[0]):
         # "(2004) The Oxford Companion..., 3rd edn. Oxford UP" and "Mitchell, C., ed. Clinical Gynecologic
         # Endocrinology. Williams and Wilkins, 1994.": a book (edited), not a chapter ("In" would open its book)
         item["title"] = item.pop("container-title")
