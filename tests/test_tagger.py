@@ -1880,3 +1880,21 @@ def test_a_container_opened_by_in_stays_the_container_when_no_title_was_printed(
                           ("container-title", "in Proceedings of the Canal Conference, "), ("publisher", "Canal Press, "),
                           ("date", "1996.")])
     assert_fields(item, {"container-title": "Proceedings of the Canal Conference", "title": None})
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([("title", "Lock Gates, in Canal Essays: Studies in Honour of Ada Lund, "), ("editor", "edited by B. Okafor "),
+      ("location", "(Leeds, "), ("date", "2008), "), ("pages", "pp. 15–29.")],
+     {"title": "Lock Gates", "container-title": "Canal Essays: Studies in Honour of Ada Lund"}),
+    ([("title", "On Lock Gates, in Canal Engineering: "), ("container-title", "Proceedings of the 1986 Workshop "),
+      ("location", "(Leeds, "), ("date", "1987).")],
+     {"title": "On Lock Gates", "container-title": "Canal Engineering: Proceedings of the 1986 Workshop"}),
+    # a title's own ", in Hamsters." before the journal stays in the title
+    ([("title", "Cytokines Induce Leptin, the Ob Gene Product, in Hamsters. "), ("container-title", "J Clin Invest "),
+      ("date", "1996, "), ("volume", "97, "), ("pages", "2152–2157.")],
+     {"title": "Cytokines Induce Leptin, the Ob Gene Product, in Hamsters", "container-title": "J Clin Invest"}),
+])
+def test_apss_book_after_comma_in_inside_the_title(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item([("citation-number", "[22] "), ("author", "A. Okafor, ")] + spans), expected)

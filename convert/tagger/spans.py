@@ -79,6 +79,7 @@ from .repair.span_numbers import (
     _year_inside_container,
 )
 from .repair.span_titles import (
+    _book_after_comma_in_inside_title,
     _book_between_in_editors_and_imprint,
     _journal_marked_online_in_title,
     _journal_words_in_title,
@@ -140,6 +141,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))
         spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))
         spans = _title_inside_comma_separated_work(_acm_issue_before_bracketed_date(spans))
+        spans = _book_after_comma_in_inside_title(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

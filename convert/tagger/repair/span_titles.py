@@ -324,3 +324,26 @@ def _title_inside_comma_separated_work(spans: list[tuple[str, str]]) -> list[tup
                 + spans[index + 1:]
         return spans
     return spans
+
+
+# APS's and AIP's chapter "B. Yorke, Anglo-Saxon Origin Legends, in Myth, Rulership..., edited by": the
+# book after ", in" read into the paper's title
+_COMMA_IN_BOOK = re.compile(r"(?P<title>[^\W\d_].{2,400}?),\s(?P<book>in\s[A-Z\u00C0-\u024F\d].*)", re.DOTALL)
+
+
+def _book_after_comma_in_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words from ", in Capital..." in a title span that goes on past its comma or colon start its
+    book: the container (joined with the container span right after it, when the tagger cut the book
+    in two)."""
+    for index, (label, text) in enumerate(spans):
+        book = _COMMA_IN_BOOK.fullmatch(text) if label == "title" else None
+        imprint_follows = index + 1 < len(spans) and spans[index + 1][0] in ("editor", "publisher", "location")
+        if not book or _has_quoted_title(text) or text.rstrip()[-1:] not in (",", ":") and not imprint_follows:
+            continue  # (ACS's "..., the Ob Gene Product, in Hamsters. | J Clin Invest": the title's own end)
+        joined = index + 1 < len(spans) and spans[index + 1][0] == "container-title"
+        if not joined and any(other == "container-title" for other, _ in spans):
+            return spans
+        container = book.group("book") + (spans[index + 1][1] if joined else "")
+        return spans[:index] + [("title", book.group("title") + ", "), ("container-title", container)] \
+            + spans[index + 1 + joined:]
+    return spans
