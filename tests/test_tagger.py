@@ -1898,3 +1898,13 @@ def test_apss_book_after_comma_in_inside_the_title(spans: list, expected: dict) 
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item([("citation-number", "[22] "), ("author", "A. Okafor, ")] + spans), expected)
+
+
+def test_iops_spaced_initials_after_the_family_name() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("citation-number", "[2] "), ("author", "Okafor A, Lund B M and Marsh C E J "),
+                          ("date", "2000 "), ("title", "Lock gates of the north "), ("container-title", "Canal Stud "),
+                          ("volume", "289 "), ("pages", "1724–30")])
+    assert [(name["family"], name["given"]) for name in item["author"]] == [
+        ("Okafor", "A."), ("Lund", "B. M."), ("Marsh", "C. E. J.")]

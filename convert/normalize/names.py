@@ -148,7 +148,8 @@ def split_name_list(text: str) -> list[str]:
     return [text] if text else []
 
 
-_VANCOUVER_NAME = re.compile(r"(?P<family>[^\s,;]+(?:\s[^\s,;]+)*?)\s(?P<initials>[A-Z]{1,3}(?:-[A-Z]{1,2})?)\.?"
+# (IOP and Copernicus space the initials: "Fischer W M")
+_VANCOUVER_NAME = re.compile(r"(?P<family>[^\s,;]+(?:\s[^\s,;]+)*?)\s(?P<initials>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s[A-Z](?:-[A-Z])?){0,2})\.?"
                              r"(?:\s(?P<particle>(?:da|de|do|dos|das|van|von|der|den|di|du|la|le)(?:\s(?:der|den|la|los))?))?")
 # Two or three capitals after a name are also how organisations end ("IBM UK", "Reuters US").
 _NOT_INITIALS = frozenset("UK US USA EU UN AFP BBC CNN NHS UAE LLC LLP".split())  # company forms: is_organisation
@@ -165,8 +166,9 @@ def vancouver_names(parts: list[str]) -> list[str] | None:
     out = []
     for part in parts:
         m = _VANCOUVER_NAME.fullmatch(part.strip())
-        if not m or m.group("initials") in _NOT_INITIALS:
+        initials = m.group("initials").replace(" ", "") if m else ""
+        if not m or initials in _NOT_INITIALS:
             return None
         particle = f" {m.group('particle')}" if m.group("particle") else ""  # "Silva AC da": a particle after
-        out.append(f"{m.group('family')}, {expand_initials(m.group('initials'))}{particle}")
+        out.append(f"{m.group('family')}, {expand_initials(initials)}{particle}")
     return out or None
