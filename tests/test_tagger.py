@@ -1720,6 +1720,7 @@ def test_a_books_volume_read_into_the_place_after_it(place: str) -> None:
     "A. Okafor, B. Lund, C. E. Marsh, ",            # Science, PNAS: no "and", a comma before the title
     "A. Okafor, B. Lund, C. E. Marsh-Hale, ",
     "A. Okafor, C. E. Marsh, ",
+    "A. B. de Okafor, C. E. Marsh, ",                # a particle in the first name (Elsevier: "M.P. de Maat,")
 ])
 def test_given_first_names_keep_the_last_family_name_before_the_title(authors: str) -> None:
     from convert.tagger.spans import spans_to_item

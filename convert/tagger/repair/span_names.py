@@ -36,7 +36,7 @@ _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3}
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
 # Science's and PNAS's "J. Xiong, W. M. Fischer, C. E. Bauer,": names whose initials come first, so a
 # word after the last initials is that person's family name, not the title's first word
-_GIVEN_FIRST_LIST = re.compile(r"\s*(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'’-]*,\s")
+_GIVEN_FIRST_LIST = re.compile(r"\s*(?:[A-Z]\.[\s-]?){1,4}\s?(?:[^\W\d_][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*,\s")
 
 # Names that end at their last period or comma, then up to four capitalised words
 _NAMES_THEN_WORDS = re.compile(r"(?P<names>.+[.,])\s(?P<spill>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}\s)")
