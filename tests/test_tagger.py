@@ -1909,3 +1909,24 @@ def test_iops_spaced_initials_after_the_family_name() -> None:
                           ("volume", "289 "), ("pages", "1724–30")])
     assert [(name["family"], name["given"]) for name in item["author"]] == [
         ("Okafor", "A."), ("Lund", "B. M."), ("Marsh", "C. E. J.")]
+
+
+@pytest.mark.parametrize("spans, expected", [
+    # the journal after the title's last comma, right before the volume
+    ([("author", "Okafor, A.: "), ("title", "Lock Gates, Canal Computing, "), ("volume", "6, "), ("pages", "141–154, "),
+      ("date", "1993.")], {"title": "Lock Gates", "container-title": "Canal Computing"}),
+    # the names end at the colon
+    ([("author", "Okafor, A. and Lund, B. B.: Aquaporins, "), ("container-title", "J Canal Stud, "), ("volume", "54, "),
+      ("pages", "107–118, "), ("date", "1998.")],
+     {"author": [{"family": "Okafor", "given": "A."}, {"family": "Lund", "given": "B. B."}], "title": "Aquaporins"}),
+    # the only year, read into the pages
+    ([("author", "Okafor, A.: "), ("title", "Lock gates, "), ("container-title", "Canal Zeitung, "), ("volume", "26, "),
+      ("pages", "9, 1907.")], {"page": "9", "issued": {"date-parts": [[1907]]}}),
+    # a book with its publisher keeps its comma-separated title
+    ([("author", "Okafor, A. (1964), "), ("title", "Lock Gates, Weirs and Sluices, "), ("volume", "Vols. 2, "),
+      ("publisher", "Canal Press, "), ("location", "Leeds.")], {"title": "Lock Gates, Weirs and Sluices"}),
+])
+def test_copernicus_comma_separated_article(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)

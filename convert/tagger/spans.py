@@ -63,6 +63,7 @@ from .repair.span_names import (
     _names_before_quoted_title,
     _names_spilling_into_imprint,
     _role_names_read_as_authors,
+    _title_after_the_names_colon,
     _split_vancouver_authors,
     _vancouver_author_in_title,
     _work_read_into_given_first_names,
@@ -76,6 +77,7 @@ from .repair.span_numbers import (
     _original_date_before_translation,
     _software_version_read_as_volume,
     _volume_read_into_place,
+    _year_read_into_pages,
     _year_inside_container,
 )
 from .repair.span_titles import (
@@ -84,6 +86,7 @@ from .repair.span_titles import (
     _journal_marked_online_in_title,
     _journal_words_in_title,
     _place_left_in_title,
+    _journal_closing_the_title,
     _text_after_quoted_title,
     _title_inside_comma_separated_work,
     _title_cut_after_a_function_word,
@@ -142,6 +145,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))
         spans = _title_inside_comma_separated_work(_acm_issue_before_bracketed_date(spans))
         spans = _book_after_comma_in_inside_title(spans)
+        spans = _year_read_into_pages(_journal_closing_the_title(_title_after_the_names_colon(spans)))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

@@ -345,3 +345,19 @@ def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tupl
         return spans[:position] + [(label, text[:cut]), (work_label, text[cut:])] \
             + spans[position + 1:]
     return spans
+
+
+# Copernicus's "Echevarria, M. and Ilundain, A. A.: Aquaporins,": the names end at the colon
+_NAMES_COLON_TITLE = re.compile(r"(?P<names>.{2,2000}?[A-Z]\.:\s)(?P<title>[^\W\d_][^:]{0,400})")
+
+
+def _title_after_the_names_colon(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Words after the colon that closes the authors' initials, read into the names, are the title
+    (when no title was found)."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    for index, (label, text) in enumerate(spans):
+        parts = _NAMES_COLON_TITLE.fullmatch(text) if label == "author" else None
+        if parts and not re.search(r"\b[A-Z]\.", parts.group("title")):
+            return spans[:index] + [(label, parts.group("names")), ("title", parts.group("title"))] + spans[index + 1:]
+    return spans

@@ -193,3 +193,18 @@ def _acm_issue_before_bracketed_date(spans: list[tuple[str, str]]) -> list[tuple
         if fixed != spans[:index + 1]:
             return fixed + spans[index + 1:]
     return spans
+
+
+# Copernicus's "Zeitung, 26, 9, 1907.": the year after the pages read into them
+_PAGES_THEN_YEAR = re.compile(r"(?P<pages>.*\d[A-Za-z]?,\s)(?P<year>(?:1[5-9]|20)\d\d[a-z]?\.?\s*)")
+
+
+def _year_read_into_pages(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The reference's only year, last and after a comma, read as the end of its pages."""
+    if any(label == "date" for label, _ in spans):
+        return spans
+    for index, (label, text) in enumerate(spans):
+        parts = _PAGES_THEN_YEAR.fullmatch(text) if label == "pages" else None
+        if parts:
+            return spans[:index] + [(label, parts.group("pages")), ("date", parts.group("year"))] + spans[index + 1:]
+    return spans

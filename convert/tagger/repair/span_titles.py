@@ -347,3 +347,22 @@ def _book_after_comma_in_inside_title(spans: list[tuple[str, str]]) -> list[tupl
         return spans[:index] + [("title", book.group("title") + ", "), ("container-title", container)] \
             + spans[index + 1 + joined:]
     return spans
+
+
+def _journal_closing_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Copernicus's "Anderson, J.: Composite Registers, Distributed Computing, 6, 141–154, 1993.": with
+    no journal found, a title span that ends with a comma right before the volume holds the journal
+    after its last comma."""
+    if any(label in ("container-title", "publisher") for label, _ in spans):
+        return spans  # (a book's "Title, Subtitle, Vols. , Clarendon Press")
+    for index in range(len(spans) - 1):
+        label, text = spans[index]
+        if label != "title" or spans[index + 1][0] != "volume" or not text.rstrip().endswith(",") \
+                or not re.search(r"\d", spans[index + 1][1]):
+            continue
+        parts = _TITLE_COMMA_JOURNAL.fullmatch(text.rstrip()[:-1])
+        if parts and not re.search(r"[.?!]\s", parts.group("journal")):
+            return spans[:index] + [("title", parts.group("title")), ("container-title", parts.group("journal") + ", ")] \
+                + spans[index + 1:]
+        return spans
+    return spans
