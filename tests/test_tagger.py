@@ -1930,3 +1930,13 @@ def test_copernicus_comma_separated_article(spans: list, expected: dict) -> None
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), expected)
+
+
+@pytest.mark.parametrize("journal", ["Phys. Rev. Lett. ", "ACM Trans. Math. Softw. ", "J. Am. Chem. Soc. "])
+def test_ahas_journal_abbreviations_with_periods_stay_whole(journal: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("citation-number", "41.  "), ("author", "Okafor A. "),
+                          ("title", "Lock gates of the north. "), ("container-title", journal), ("date", "2015;"),
+                          ("volume", "114:"), ("pages", "072302.")])
+    assert_fields(item, {"title": "Lock gates of the north", "container-title": journal.strip().rstrip(".")})

@@ -151,6 +151,14 @@ def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         cut = [m.end() for m in _SENTENCE_BREAK.finditer(joined.rstrip())]
         if not cut:
             return spans
+        # AHA and others keep the abbreviations' periods ("Phys. Rev. Lett."): a journal span whose
+        # inner periods all close known abbreviations, after a sentence end, was cut right
+        first = next(i for i in range(start, position) if spans[i][0] == "container-title")
+        boundary = sum(len(t) for _, t in spans[start:first])
+        journal = joined[boundary:].rstrip()
+        if boundary in cut and re.search(r"\.\s", journal) and all(
+                len(word) == 1 or word in JOURNAL_ABBREVIATIONS for word in re.findall(r"([A-Z][a-z]*)\.\s", journal)):
+            cut = [boundary]
         return spans[:start] + [("title", joined[:cut[-1]]), ("container-title", joined[cut[-1]:])] + spans[position:]
     return spans
 
