@@ -1940,3 +1940,18 @@ def test_ahas_journal_abbreviations_with_periods_stay_whole(journal: str) -> Non
                           ("title", "Lock gates of the north. "), ("container-title", journal), ("date", "2015;"),
                           ("volume", "114:"), ("pages", "072302.")])
     assert_fields(item, {"title": "Lock gates of the north", "container-title": journal.strip().rstrip(".")})
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([("title", "Lock gates: a survey: Wiener Canal "), ("container-title", "Zeitung, "), ("volume", "v. 26, "),
+      ("pages", "p. 9.")], {"title": "Lock gates: a survey", "container-title": "Wiener Canal Zeitung"}),
+    ([("container-title", "Lock Gates: Canal Computing, "), ("volume", "v. 6, "), ("issue", "no. 3, "),
+      ("pages", "p. 141–154.")], {"title": "Lock Gates", "container-title": "Canal Computing"}),
+    # ABNT: the subtitle ends a sentence before the journal, so the colon is the title's own
+    ([("title", "Lock gates: getting barges to Leeds. "), ("container-title", "Canal Studies, "), ("volume", "v. 19, "),
+      ("pages", "p. 138–166.")], {"title": "Lock gates: getting barges to Leeds", "container-title": "Canal Studies"}),
+])
+def test_aapgs_journal_after_the_titles_last_colon(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item([("author", "Okafor, A., "), ("date", "1907, ")] + spans), expected)

@@ -86,6 +86,7 @@ from .repair.span_titles import (
     _journal_marked_online_in_title,
     _journal_words_in_title,
     _place_left_in_title,
+    _journal_after_the_titles_last_colon,
     _journal_closing_the_title,
     _text_after_quoted_title,
     _title_inside_comma_separated_work,
@@ -146,6 +147,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_inside_comma_separated_work(_acm_issue_before_bracketed_date(spans))
         spans = _book_after_comma_in_inside_title(spans)
         spans = _year_read_into_pages(_journal_closing_the_title(_title_after_the_names_colon(spans)))
+        spans = _journal_after_the_titles_last_colon(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

@@ -374,3 +374,24 @@ def _journal_closing_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, 
                 + spans[index + 1:]
         return spans
     return spans
+
+
+def _journal_after_the_titles_last_colon(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """AAPG's and GSA's "Absolon, K., 1907, Zwei neue Collembolen-Gattungen: Wiener Entomologische
+    Zeitung, v. 26, p. 9.": before a volume marked "v.", the journal follows the title's last colon,
+    however the tagger cut the two."""
+    for position, (label, text) in enumerate(spans):
+        if label != "volume" or not re.match(r"\s*v\.\s?\w", text):
+            continue
+        start = position
+        while start > 0 and spans[start - 1][0] in ("title", "container-title"):
+            start -= 1
+        joined = "".join(t for _, t in spans[start:position])
+        colon = joined.rfind(": ")
+        journal = joined[colon + 2:]
+        sentence = any(len(word) > 1 and word not in JOURNAL_ABBREVIATIONS
+                       for word in re.findall(r"(\S+?)[.?!]\s", journal))  # ABNT's "Subtitle. Journal, v. 19"
+        if start == position or colon < 2 or not journal[:1].isupper() or sentence:
+            return spans
+        return spans[:start] + [("title", joined[:colon + 2]), ("container-title", joined[colon + 2:])] + spans[position:]
+    return spans
