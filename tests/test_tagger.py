@@ -1955,3 +1955,17 @@ def test_aapgs_journal_after_the_titles_last_colon(spans: list, expected: dict) 
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item([("author", "Okafor, A., "), ("date", "1907, ")] + spans), expected)
+
+
+@pytest.mark.parametrize("spans", [
+    [("author", "A. Okafor, "), ("pages", "x" * 50_000)],
+    [("author", "A. Okafor, "), ("title", "x" * 50_000), ("volume", "v. 2, ")],
+])
+def test_page_and_colon_journal_rules_stay_linear_on_a_long_word(spans: list) -> None:
+    import time
+
+    from convert.tagger.spans import spans_to_item
+
+    start = time.perf_counter()
+    spans_to_item(spans)
+    assert time.perf_counter() - start < 2.0

@@ -114,7 +114,7 @@ from .repair.text import (
     expand_page_range,
 )
 
-_PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]*\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]*\d+[A-Za-z]?)?)")
+_PAGES = re.compile(r"(?:pp?\.|pages?|S\.)?\s*([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]{0,8}\d+[A-Za-z]?)?)")
 _NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[IVXLCDM]+\b")
 _VANCOUVER = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-–](?:1[5-9]|20)\d\d)?(?:\s(?P<month>[A-Z][a-z]{2})(?:\s(?P<day>\d{1,2}))?)?\s?;\s?(?P<volume>(?=\w{0,5}\d)\w{1,6}|[IVXLC]{1,6}\b)?"
                         r"(?:\s?\((?P<issue>[^)]{1,12})\))?(?:\s?:\s?(?P<page>[A-Za-z]{0,8}\d+[A-Za-z]?(?:[-–]\w+)?))?")

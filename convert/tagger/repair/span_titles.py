@@ -389,9 +389,10 @@ def _journal_after_the_titles_last_colon(spans: list[tuple[str, str]]) -> list[t
         joined = "".join(t for _, t in spans[start:position])
         colon = joined.rfind(": ")
         journal = joined[colon + 2:]
-        sentence = any(len(word) > 1 and word not in JOURNAL_ABBREVIATIONS
-                       for word in re.findall(r"(\S+?)[.?!]\s", journal))  # ABNT's "Subtitle. Journal, v. 19"
-        if start == position or colon < 2 or not journal[:1].isupper() or sentence:
+        if start == position or colon < 2 or not journal[:1].isupper():
             return spans
+        words = journal.split()[:-1]  # each followed by white space
+        if any(len(word) > 2 and word[-1] in ".?!" and word[:-1] not in JOURNAL_ABBREVIATIONS for word in words):
+            return spans  # ABNT's "Title: Subtitle. Journal, v. 19": the colon is the title's own
         return spans[:start] + [("title", joined[:colon + 2]), ("container-title", joined[colon + 2:])] + spans[position:]
     return spans
