@@ -1969,3 +1969,26 @@ def test_page_and_colon_journal_rules_stay_linear_on_a_long_word(spans: list) ->
     start = time.perf_counter()
     spans_to_item(spans)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("spans, expected", [
+    # LNCS: the last name's initials and its colon read as the title's first word
+    ([("citation-number", "9. "), ("author", "Okafor, A., Lund, "), ("title", "B.: Lock gates of the north. "),
+      ("container-title", "Canal Stud. "), ("volume", "52, "), ("pages", "469–474 "), ("date", "(1998)")],
+     {"author": [{"family": "Okafor", "given": "A."}, {"family": "Lund", "given": "B."}], "title": "Lock gates of the north"}),
+    # LNCS: no names found, the title starts with them
+    ([("citation-number", "40. "), ("title", "DuVal, P.: Homographies, Quaternions and Rotations. "),
+      ("publisher", "Clarendon Press, "), ("location", "Oxford "), ("date", "(1964).")],
+     {"author": [{"family": "DuVal", "given": "P."}], "title": "Homographies, Quaternions and Rotations"}),
+])
+def test_lncs_names_closed_by_a_colon(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)
+
+
+def test_a_title_with_a_colon_and_no_initials_is_no_name_list() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("title", "Canal Locks: A Short History. "), ("publisher", "Canal Press, "), ("date", "1964.")])
+    assert_fields(item, {"title": "Canal Locks: A Short History", "author": None})

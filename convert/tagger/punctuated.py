@@ -110,12 +110,25 @@ _DIN_LAST_INITIALS = re.compile(r"^(?:[A-Z]\.[\s-]?){1,3}:\s+")
 
 
 def din_initials_before_colon(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """DIN 1505's "Fink, M. | P.: Animal models": the name's last initials, glued to the colon that
-    ends the names, read as the title's first word."""
+    """DIN 1505's "Fink, M. | P.: Animal models" and Springer LNCS's "Schneider, | P.: N-substituted":
+    the name's last initials, glued to the colon that ends the names, read as the title's first word.
+    With no names found at all, LNCS's "DuVal, P.: Homographies..." read whole as the title starts
+    with them."""
     for index in range(1, len(spans)):
         label, text = spans[index]
         initials = _DIN_LAST_INITIALS.match(text) if label == "title" and spans[index - 1][0] == "author" else None
-        if initials and re.search(r",\s(?:[A-Z]\.[\s-]?)+$", spans[index - 1][1].rstrip()):
+        names = spans[index - 1][1].rstrip()
+        if initials and (re.search(r",\s(?:[A-Z]\.[\s-]?)+$", names) or re.search(r"[^\W\d_]{2},$", names)):
             return spans[:index - 1] + [("author", spans[index - 1][1] + text[:initials.end()]),
                                         ("title", text[initials.end():])] + spans[index + 1:]
+    if not any(label in ("author", "editor") for label, _ in spans):
+        for index, (label, text) in enumerate(spans[:2]):
+            head = _NAMES_COLON.match(text) if label == "title" else None
+            if head and len(text) > head.end():
+                return spans[:index] + [("author", head.group(0)), ("title", text[head.end():])] + spans[index + 1:]
     return spans
+
+
+# "DuVal, P.: " or "Okafor, A., Lund, B.B.: ": inverted names with initials, closed by a colon
+_NAMES_COLON = re.compile(r"(?:[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?,\s(?:[A-Z]\.[\s-]?){1,3},?\s){0,9}"
+                          r"[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?,\s(?:[A-Z]\.[\s-]?){0,2}[A-Z]\.:\s+")
