@@ -1992,3 +1992,23 @@ def test_a_title_with_a_colon_and_no_initials_is_no_name_list() -> None:
 
     item = spans_to_item([("title", "Canal Locks: A Short History. "), ("publisher", "Canal Press, "), ("date", "1964.")])
     assert_fields(item, {"title": "Canal Locks: A Short History", "author": None})
+
+
+@pytest.mark.parametrize("spans, expected", [
+    # Harvard (Deakin): names with no role word, labelled editors, are the authors
+    ([("editor", "Okafor, AB & Lund, CD "), ("date", "1968, "), ("title", "Lock Gates, "), ("publisher", "Canal Press.")],
+     {"author": [{"family": "Okafor", "given": "AB"}, {"family": "Lund", "given": "CD"}], "editor": None}),
+    # ... but "(eds)" after them keeps them editors
+    ([("editor", "Okafor, AB & Lund, CD "), ("note", "(eds) "), ("date", "1968, "), ("title", "Lock Gates, "),
+      ("publisher", "Canal Press.")], {"author": None}),
+    # the last initials without periods before the year
+    ([("author", "Okafor, "), ("title", "I 1934, Lock Gates, "), ("publisher", "Canal Press, "), ("location", "Leeds.")],
+     {"author": [{"family": "Okafor", "given": "I"}], "title": "Lock Gates", "issued": {"date-parts": [[1934]]}}),
+    # SPIE: a bracketed book title, then its publisher
+    ([("citation-number", "[42]  "), ("author", "Okafor, A., "), ("title", "[Lock Gates: Weirs and Sluices], Canal Press, "),
+      ("location", "Leeds "), ("date", "(1993).")], {"title": "Lock Gates: Weirs and Sluices", "publisher": "Canal Press"}),
+])
+def test_harvard_bare_initials_and_spies_bracketed_book(spans: list, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    assert_fields(spans_to_item(spans), expected)

@@ -57,6 +57,7 @@ from .repair.span_imprint import (
     _relabel,
 )
 from .repair.span_names import (
+    _bare_initials_after_the_last_family,
     _editors_closing_the_book,
     _film_credits,
     _form_of_address_read_as_author,
@@ -64,6 +65,7 @@ from .repair.span_names import (
     _names_spilling_into_imprint,
     _role_names_read_as_authors,
     _title_after_the_names_colon,
+    _unmarked_editors_heading_the_reference,
     _split_vancouver_authors,
     _vancouver_author_in_title,
     _work_read_into_given_first_names,
@@ -86,6 +88,7 @@ from .repair.span_titles import (
     _journal_marked_online_in_title,
     _journal_words_in_title,
     _place_left_in_title,
+    _publisher_after_bracketed_book_title,
     _journal_after_the_titles_last_colon,
     _journal_closing_the_title,
     _text_after_quoted_title,
@@ -132,6 +135,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
+        spans = _bare_initials_after_the_last_family(_unmarked_editors_heading_the_reference(spans))
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
         spans = _form_of_address_read_as_author(_institution_read_as_container(_access_date_with_no_access_word(spans)))
         spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
@@ -147,7 +151,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_inside_comma_separated_work(_acm_issue_before_bracketed_date(spans))
         spans = _book_after_comma_in_inside_title(spans)
         spans = _year_read_into_pages(_journal_closing_the_title(_title_after_the_names_colon(spans)))
-        spans = _journal_after_the_titles_last_colon(spans)
+        spans = _publisher_after_bracketed_book_title(_journal_after_the_titles_last_colon(spans))
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

@@ -361,3 +361,37 @@ def _title_after_the_names_colon(spans: list[tuple[str, str]]) -> list[tuple[str
         if parts and not re.search(r"\b[A-Z]\.", parts.group("title")):
             return spans[:index] + [(label, parts.group("names")), ("title", parts.group("title"))] + spans[index + 1:]
     return spans
+
+
+# Any word that marks a role: "ed.", "eds", "(Ed.)", "editor", "edited by", "Hrsg.", "dir.", "coord."
+_ANY_ROLE_WORD = re.compile(r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|dir|coord|trans|translated|transl|orgs?)\b|\(ed")
+
+
+def _unmarked_editors_heading_the_reference(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Harvard's "Hughes, GE & Cresswell, JM 1968, Title": names that open the reference with no
+    role word beside them are its authors, though the tagger labelled them editors."""
+    if any(label == "author" for label, _ in spans):
+        return spans
+    first = 1 if spans and spans[0][0] == "citation-number" else 0
+    if first < len(spans) and spans[first][0] == "editor":
+        following = spans[first + 1][1] if first + 1 < len(spans) else ""
+        if not _ANY_ROLE_WORD.search(spans[first][1]) and not _ANY_ROLE_WORD.match(following.lstrip(" ([")):
+            return spans[:first] + [("author", spans[first][1])] + spans[first + 1:]
+    return spans
+
+
+# Harvard's "Fisher, I 1934," and "Takeda, S 1991,": initials with no periods before the year
+_BARE_INITIALS_BEFORE_YEAR = re.compile(r"(?P<initials>[A-Z]{1,3}(?:-[A-Z])?\s)(?=\(?(?:1[5-9]|20)\d\d)")
+
+
+def _bare_initials_after_the_last_family(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The last author's initials, printed without periods between "Family," and the year, read as
+    the start of the date or the title: they finish the names."""
+    for index in range(1, len(spans)):
+        label, text = spans[index]
+        names = spans[index - 1][1]
+        initials = _BARE_INITIALS_BEFORE_YEAR.match(text) if label in ("date", "title") else None
+        if initials and spans[index - 1][0] in ("author", "editor") and re.search(r"[^\W\d_]{2},\s*$", names):
+            return spans[:index - 1] + [(spans[index - 1][0], names + initials.group(0)),
+                                        (label, text[initials.end():])] + spans[index + 1:]
+    return spans

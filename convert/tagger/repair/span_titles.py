@@ -396,3 +396,22 @@ def _journal_after_the_titles_last_colon(spans: list[tuple[str, str]]) -> list[t
             return spans  # ABNT's "Title: Subtitle. Journal, v. 19": the colon is the title's own
         return spans[:start] + [("title", joined[:colon + 2]), ("container-title", joined[colon + 2:])] + spans[position:]
     return spans
+
+
+# SPIE's "[Advanced Field Theory: Micro, Macro and Thermal Physics], AIP, New York (1993).": a book's
+# bracketed title, then its publisher read into the title
+_BRACKETED_BOOK_THEN_PUBLISHER = re.compile(r"(?P<title>\s*\[[^\[\]]{2,400}\],\s)(?P<publisher>[^\W\d_][^\[\],]{0,150},?\s*)")
+
+
+def _publisher_after_bracketed_book_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """With no publisher found, the words after a bracketed title's closing bracket and comma,
+    before the place or the year, are the publisher."""
+    if any(label == "publisher" for label, _ in spans):
+        return spans
+    for index in range(len(spans) - 1):
+        label, text = spans[index]
+        book = _BRACKETED_BOOK_THEN_PUBLISHER.fullmatch(text) if label == "title" else None
+        if book and spans[index + 1][0] in ("location", "date"):
+            return spans[:index] + [("title", book.group("title")), ("publisher", book.group("publisher"))] \
+                + spans[index + 1:]
+    return spans
