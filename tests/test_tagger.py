@@ -2012,3 +2012,14 @@ def test_harvard_bare_initials_and_spies_bracketed_book(spans: list, expected: d
     from convert.tagger.spans import spans_to_item
 
     assert_fields(spans_to_item(spans), expected)
+
+
+@pytest.mark.parametrize("phrase", ["Sous la direction de ", "Herausgegeben von ", "A cura di ", "Edited by "])
+def test_a_localised_role_phrase_closing_the_book_goes_with_the_editors(phrase: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor, A. "), ("date", "1995. "), ("title", "« Lock gates ». "),
+                          ("container-title", "Dans Canal Essays 7. " + phrase), ("editor", "B. Lund, et C. Marsh. "),
+                          ("publisher", "Canal Press.")])
+    assert_fields(item, {"container-title": "Canal Essays 7",
+                         "editor": [{"family": "Lund", "given": "B."}, {"family": "Marsh", "given": "C."}]})

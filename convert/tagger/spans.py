@@ -64,6 +64,7 @@ from .repair.span_names import (
     _names_before_quoted_title,
     _names_spilling_into_imprint,
     _role_names_read_as_authors,
+    _role_phrase_closing_the_book,
     _title_after_the_names_colon,
     _unmarked_editors_heading_the_reference,
     _split_vancouver_authors,
@@ -152,6 +153,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _book_after_comma_in_inside_title(spans)
         spans = _year_read_into_pages(_journal_closing_the_title(_title_after_the_names_colon(spans)))
         spans = _publisher_after_bracketed_book_title(_journal_after_the_titles_last_colon(spans))
+        spans = _role_phrase_closing_the_book(spans)
     for label, text in spans:
         if text.strip():
             grouped.setdefault(label, []).append(text)

@@ -395,3 +395,20 @@ def _bare_initials_after_the_last_family(spans: list[tuple[str, str]]) -> list[t
             return spans[:index - 1] + [(spans[index - 1][0], names + initials.group(0)),
                                         (label, text[initials.end():])] + spans[index + 1:]
     return spans
+
+
+# "edited by" in the languages citation styles are localised into, closing a container span
+_ROLE_PHRASE_END = re.compile(r"(?i)(?<=[.,\s])(?:sous\sla\sdirection\sde|édité\spar|edited\sby|ed\.\sby|herausgegeben\svon|"
+                              r"hrsg\.\sv(?:on|\.)|a\scura\sdi|editado\spor|ed\.\spor|coord\.\spor)\s*$")
+
+
+def _role_phrase_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's French "Dans Book Title. Sous la direction de | G. Tesauro": the role phrase read
+    into the book before the editors' names goes with the names."""
+    for index in range(len(spans) - 1):
+        label, text = spans[index]
+        role = _ROLE_PHRASE_END.search(text) if label == "container-title" and spans[index + 1][0] == "editor" else None
+        if role and role.start() > 0:
+            return spans[:index] + [(label, text[:role.start()]), ("editor", text[role.start():] + spans[index + 1][1])] \
+                + spans[index + 2:]
+    return spans
