@@ -2023,3 +2023,20 @@ def test_a_localised_role_phrase_closing_the_book_goes_with_the_editors(phrase: 
                           ("publisher", "Canal Press.")])
     assert_fields(item, {"container-title": "Canal Essays 7",
                          "editor": [{"family": "Lund", "given": "B."}, {"family": "Marsh", "given": "C."}]})
+
+
+@pytest.mark.parametrize("place, expected", [
+    ("Paris, Inserm.", {"publisher": "Inserm", "publisher-place": "Paris"}),
+    ("London, Allen and Unwin.", {"publisher": "Allen and Unwin", "publisher-place": "London"}),
+    # a state, a province, a country or a state's code after the town: still one place
+    ("Boulder, Colorado.", {"publisher": None, "publisher-place": "Boulder, Colorado"}),
+    ("Cambridge, Mass.", {"publisher": None}),
+    ("Amsterdam, The Netherlands.", {"publisher": None}),
+    ("Boston, MA.", {"publisher": None}),
+])
+def test_harvards_place_comma_publisher(place: str, expected: dict) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("author", "Okafor, A. "), ("date", "(2010) "), ("title", "Lock gates of the north. "),
+                          ("location", place)])
+    assert_fields(item, expected)

@@ -49,6 +49,21 @@ KNOWN_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New Yo
     Netherlands|Belgium|Sweden|Norway|Denmark|Finland|Poland|Brazil|Mexico|Argentina|South Africa|New Zealand""".split("|"))
 
 
+# The states, provinces and nations imprints print after a town ("Boulder, Colorado", "Cambridge,
+# Mass."): with these a "Town, Word" is a place, with any other word it may be "Place, Publisher"
+REGIONS = frozenset(p.strip() for p in """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|
+    Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|
+    Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|
+    North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|
+    Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Québec|British Columbia|
+    Alberta|Manitoba|Saskatchewan|Nova Scotia|New South Wales|Victoria|Queensland|Tasmania|England|Scotland|Wales|
+    Northern Ireland|Ireland|Bavaria|Bayern|Ala|Ariz|Ark|Calif|Cal|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|
+    Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr|Nev|Okla|Ore|Oreg|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wisc|Wyo|Ont|Qc|
+    United States|United Kingdom|Korea|South Korea|Taiwan|Portugal|Greece|Turkey|Egypt|Nigeria|Kenya|Chile|Colombia|
+    Peru|Czech Republic|Hungary|Romania|Iceland|Luxembourg|Slovenia|Croatia|Serbia|Slovakia|Indonesia|Malaysia|
+    Thailand|Vietnam|Philippines|Pakistan|Iran|Iraq|Saudi Arabia|Estonia|Latvia|Lithuania|Bulgaria|Cyprus|Malta""".split("|"))
+
+
 def is_place(text: str) -> bool:
     """A known town or country, or a "Town, ST" shape."""
     return text in KNOWN_PLACES or bool(PLACE_SHAPE.fullmatch(text))

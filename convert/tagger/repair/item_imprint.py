@@ -7,7 +7,7 @@ import re
 
 from ...csl import Item
 from ...normalize.names import is_organisation
-from ...normalize.publishers import PUBLISHER_NAME, is_place
+from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, REGIONS, is_place
 from .item_titles import _title_descriptors
 from .text import _PLACE_WORDS, _REFERENCE_WORK, _SERIAL_WORDS, _splits_as_imprint
 
@@ -59,6 +59,9 @@ def _publisher_comma_place(item: Item) -> None:
     """Elsevier's Harvard ends a book with "Publisher, Place.": "Springer Nature, Cham" read as one
     publisher, or "Universität | Wien, Wien" cut one word too early."""
     publisher, place = item.get("publisher"), item.get("publisher-place")
+    if publisher is None and isinstance(place, str):
+        _place_comma_publisher(item, place)
+        return
     if not isinstance(publisher, str):
         return
     if place is None:
@@ -72,6 +75,19 @@ def _publisher_comma_place(item: Item) -> None:
         m = _LAST_PLACE.fullmatch(place)
         if m and " " not in m.group(1) and not re.fullmatch(r"[A-Z]{2}|D\.\s?C\.", m.group(2)):
             item["publisher"], item["publisher-place"] = f"{publisher.strip()} {m.group(1)}", m.group(2)
+
+
+def _place_comma_publisher(item: Item, place: str) -> None:
+    """Harvard (Durham, Deakin) and AAPG end a book with "Place, Publisher.": "Paris, Inserm" read as
+    one place, when the town is a known one and the word after it is no state, province or country
+    ("Boulder, Colorado" and "Cambridge, Mass." stay places)."""
+    town, _, rest = place.partition(", ")
+    rest = rest.strip()
+    region = rest.rstrip(".").removeprefix("The ")  # ("Amsterdam, The Netherlands")
+    if town in KNOWN_PLACES and rest[:1].isupper() and region not in REGIONS and region not in KNOWN_PLACES \
+            and not re.match(r"[A-Z]{2}\b|[A-Z]\.\s?[A-Z]\.", rest) and not re.search(r"[,.:]\s", rest) \
+            and len(rest.split()) <= 6:  # (not "Boston, MA. Available at")
+        item["publisher"], item["publisher-place"] = rest, town
 
 
 _LAST_SENTENCE = re.compile(r"^(?P<title>.+?(?:[.?!]|\]\.?|\)\.?))\s(?P<publisher>(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*|of|for|and|the|de|St)"
