@@ -2040,3 +2040,16 @@ def test_harvards_place_comma_publisher(place: str, expected: dict) -> None:
     item = spans_to_item([("author", "Okafor, A. "), ("date", "(2010) "), ("title", "Lock gates of the north. "),
                           ("location", place)])
     assert_fields(item, expected)
+
+
+@pytest.mark.parametrize("container, expected", [
+    ("In Proceedings of the Proceedings of the Canal Symposium; ", "Proceedings of the Canal Symposium"),
+    ("In Proceedings of the MRS Proceedings; ", "MRS Proceedings"),
+    ("In Proceedings of the Canal Symposium; ", "Proceedings of the Canal Symposium"),
+])
+def test_mdpis_own_proceedings_words_before_a_conference_name(container: str, expected: str) -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("citation-number", "1.  "), ("author", "Okafor, A. "), ("title", "Lock Gates. "),
+                          ("container-title", container), ("date", "1987; "), ("pages", "pp. 155–162.")])
+    assert_fields(item, {"container-title": expected})

@@ -89,6 +89,10 @@ _CONTAINER_TAIL = re.compile(r",\s(?:(?P<status>[Ii]n press|[Ff]orthcoming|[Aa]c
                              r"|(?P<day2>\d{1,2})\s(?P<month2>[^\W\d_]{3,10}\.?))\.?$")
 
 
+# MDPI prints "In Proceedings of the" before every conference's name, also one that has the word itself
+_STYLES_PROCEEDINGS_PREFIX = re.compile(r"Proceedings of the\s(?=[^,;]{0,200}\bProceedings\b)")
+
+
 def _container_tail(item: Item) -> None:
     """Chicago's "Military Times, May 25." (the year is in the head) and "Journal of Things, In
     press." read into the container: a month and day complete the date, the rest is a status."""
@@ -100,6 +104,9 @@ def _container_tail(item: Item) -> None:
         del item["note"]
     if not isinstance(container, str):
         return
+    doubled = _STYLES_PROCEEDINGS_PREFIX.match(container)
+    if doubled:  # MDPI's "In Proceedings of the | MRS Proceedings": the style's words before the name
+        container = item["container-title"] = container[doubled.end():]
     tail = _CONTAINER_TAIL.search(container)
     if tail is None:
         return
