@@ -2053,3 +2053,12 @@ def test_mdpis_own_proceedings_words_before_a_conference_name(container: str, ex
     item = spans_to_item([("citation-number", "1.  "), ("author", "Okafor, A. "), ("title", "Lock Gates. "),
                           ("container-title", container), ("date", "1987; "), ("pages", "pp. 155–162.")])
     assert_fields(item, {"container-title": expected})
+
+
+def test_amas_presented_at_opens_the_conference() -> None:
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item([("citation-number", "12 "), ("author", "Okafor A. "), ("title", "Lock gates. "),
+                          ("container-title", "Presented at: Proceedings of the Canal Conference. "),
+                          ("publisher", "Canal Press, "), ("date", "1996.")])
+    assert_fields(item, {"container-title": "Proceedings of the Canal Conference", "title": "Lock gates"})
