@@ -277,10 +277,16 @@ _GIVEN_FIRST_NAME = re.compile(r"(?:and\s)?(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'
 _ROLE_ALONE = re.compile(r"\s*\(?(?:eds?|editors?)\.?\)?[.,]?\s*", re.IGNORECASE)
 
 
+def _list_pieces(text: str) -> list[str]:
+    """A name list cut at its commas and "and"s, the separators kept between: names, separators,
+    names... (a closing comma dropped)."""
+    return re.split(r"(,\s(?:and\s)?|\sand\s)", text.rstrip().rstrip(","))
+
+
 def _book_before_given_first_names(text: str) -> str | None:
     """The book's title when ``text`` is "Book Title, J. Smith and K. Lund" (given-first names after a
     comma that ends the title), with that comma; None when no such names end it."""
-    pieces = re.split(r"(,\s(?:and\s)?|\sand\s)", text.rstrip().rstrip(","))  # names, separators, names...
+    pieces = _list_pieces(text)
     cut = len(pieces)
     while cut > 2 and _GIVEN_FIRST_NAME.fullmatch(pieces[cut - 1].strip()):
         cut -= 2
@@ -330,7 +336,7 @@ def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tupl
     for position, (label, text) in enumerate(spans):
         if label != "author":
             continue
-        pieces = re.split(r"(,\s(?:and\s)?|\sand\s)", text.rstrip().rstrip(","))
+        pieces = _list_pieces(text)
         names, work = pieces[:-2], pieces[-1].strip()
         if not names or not all(_GIVEN_FIRST_NAME.fullmatch(name.strip()) for name in names[::2]) \
                 or _GIVEN_FIRST_NAME.fullmatch(work) or not re.match(r"[^\W\d_]", work) \
