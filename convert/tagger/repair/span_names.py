@@ -11,6 +11,7 @@ from .text import (
     _IN,
     _NUMBER_LABELS,
     _PARTICLE_ALTERNATION,
+    _ROLE_PHRASES,
     _YEAR_COLON,
     _clean,
     _may_be_a_publisher,
@@ -403,9 +404,8 @@ def _bare_initials_after_the_last_family(spans: list[tuple[str, str]]) -> list[t
     return spans
 
 
-# "edited by" in the languages citation styles are localised into, closing a container span
-_ROLE_PHRASE_END = re.compile(r"(?i)(?<=[.,\s])(?:sous\sla\sdirection\sde|édité\spar|edited\sby|ed\.\sby|herausgegeben\svon|"
-                              r"hrsg\.\sv(?:on|\.)|a\scura\sdi|editado\spor|ed\.\spor|coord\.\spor)\s*$")
+# A localised "edited by" closing a container span
+_ROLE_PHRASE_END = re.compile(rf"(?i)(?<=[.,\s])(?:{_ROLE_PHRASES})\s*$")
 
 
 def _role_phrase_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
