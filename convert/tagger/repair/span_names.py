@@ -11,7 +11,9 @@ from .text import (
     _IN,
     _NUMBER_LABELS,
     _PARTICLE_ALTERNATION,
+    _ROLE,
     _ROLE_PHRASES,
+    _TRANSLATED,
     _YEAR_COLON,
     _clean,
     _may_be_a_publisher,
@@ -370,10 +372,6 @@ def _title_after_the_names_colon(spans: list[tuple[str, str]]) -> list[tuple[str
     return spans
 
 
-# Any word that marks a role: "ed.", "eds", "(Ed.)", "editor", "edited by", "Hrsg.", "dir.", "coord."
-_ANY_ROLE_WORD = re.compile(r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|dir|coord|trans|translated|transl|orgs?)\b|\(ed")
-
-
 def _unmarked_editors_heading_the_reference(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Harvard's "Hughes, GE & Cresswell, JM 1968, Title": names that open the reference with no
     role word beside them are its authors, though the tagger labelled them editors."""
@@ -382,7 +380,9 @@ def _unmarked_editors_heading_the_reference(spans: list[tuple[str, str]]) -> lis
     first = 1 if spans and spans[0][0] == "citation-number" else 0
     if first < len(spans) and spans[first][0] == "editor":
         following = spans[first + 1][1] if first + 1 < len(spans) else ""
-        if not _ANY_ROLE_WORD.search(spans[first][1]) and not _ANY_ROLE_WORD.match(following.lstrip(" ([")):
+        after = following.lstrip(" [")
+        if not (_ROLE.search(spans[first][1]) or _TRANSLATED.search(spans[first][1]) or _ROLE.match(after)
+                or _TRANSLATED.match(after)):
             return spans[:first] + [("author", spans[first][1])] + spans[first + 1:]
     return spans
 

@@ -15,7 +15,7 @@ _EDGE = " \t.,;:([{'\"“”‘’«»"
 # "edited by" in the languages citation styles are localised into
 _ROLE_PHRASES = (r"edited\sby|ed\.\sby|sous\sla\sdirection\sde|édité\spar|herausgegeben\svon|hrsg\.\sv(?:on|\.)|a\scura\sdi|"
                  r"editado\spor|ed\.\spor|coord\.\spor")
-_ROLE = re.compile(rf"\(?\b(?:{_ROLE_PHRASES}|editors?\b|eds?\.?(?!\w)|hrsg\.?(?!\w)|directors?\b|dir\.?(?!\w)|comp\.?(?!\w))\)?[.,:]?",
+_ROLE = re.compile(rf"\(?\b(?:{_ROLE_PHRASES}|editors?\b|eds?\.?(?!\w)|hrsg\.?(?!\w)|orgs?\.?(?!\w)|coord\.?(?!\w)|directors?\b|dir\.?(?!\w)|comp\.?(?!\w))\)?[.,:]?",
                    re.IGNORECASE)
 _IN = re.compile(r"^\s*(?:in|in:|dans|en|presented at:?)\s+", re.IGNORECASE)  # (AMA-like "Presented at: Conference")
 # (the abbreviations end there: "Trans" is not the start of "Translated", which reads whole)
