@@ -21,6 +21,21 @@ from .text import (
 )
 
 
+def _closes_an_abbreviation(word: str) -> bool:
+    """True when the word before a period is an initial or a known journal abbreviation ("J.",
+    "Phys."), so the period ends no sentence."""
+    return len(word) == 1 or word in JOURNAL_ABBREVIATIONS
+
+
+def _title_and_journal_run(spans: list[tuple[str, str]], position: int) -> tuple[int, str]:
+    """Where the run of title and container spans right before ``position`` starts, and its text:
+    the rules that re-cut a title from its journal read them as one."""
+    start = position
+    while start > 0 and spans[start - 1][0] in ("title", "container-title"):
+        start -= 1
+    return start, "".join(text for _, text in spans[start:position])
+
+
 def _text_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"“Autoimmune Hepatitis.” Schiff's Diseases of the Liver, | edited by...": in styles that quote
     titles, the words after the closing quote in a title span start the container."""
@@ -70,7 +85,7 @@ def _title_words_in_container(spans: list[tuple[str, str]]) -> list[tuple[str, s
             continue
         for m in re.finditer(r"(\S+)\.\s+(?=[A-Z])", container):
             word = m.group(1)
-            if word.isalpha() and len(word) > 1 and word.capitalize() not in JOURNAL_ABBREVIATIONS:
+            if word.isalpha() and not _closes_an_abbreviation(word.capitalize()):
                 return (spans[:position] + [("title", text + container[:m.end()]),
                                             ("container-title", container[m.end():])] + spans[position + 2:])
     return spans
@@ -142,12 +157,9 @@ def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for position, (label, text) in enumerate(spans):
         if label not in ("date", "pages", "volume") or not re.match(r"\s*(?:1[5-9]|20)\d\d(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?;", text):
             continue
-        start = position
-        while start > 0 and spans[start - 1][0] in ("title", "container-title"):
-            start -= 1
+        start, joined = _title_and_journal_run(spans, position)
         if position - start < 2 or not any(spans[i][0] == "container-title" for i in range(start, position)):
             return spans
-        joined = "".join(t for _, t in spans[start:position])
         cut = [m.end() for m in _SENTENCE_BREAK.finditer(joined.rstrip())]
         if not cut:
             return spans
@@ -157,7 +169,7 @@ def _vancouver_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         boundary = sum(len(t) for _, t in spans[start:first])
         journal = joined[boundary:].rstrip()
         if boundary in cut and re.search(r"\.\s", journal) and all(
-                len(word) == 1 or word in JOURNAL_ABBREVIATIONS for word in re.findall(r"([A-Z][a-z]*)\.\s", journal)):
+                _closes_an_abbreviation(word) for word in re.findall(r"([A-Z][a-z]*)\.\s", journal)):
             cut = [boundary]
         return spans[:start] + [("title", joined[:cut[-1]]), ("container-title", joined[cut[-1]:])] + spans[position:]
     return spans
@@ -383,16 +395,13 @@ def _journal_after_the_titles_last_colon(spans: list[tuple[str, str]]) -> list[t
     for position, (label, text) in enumerate(spans):
         if label != "volume" or not re.match(r"\s*v\.\s?\w", text):
             continue
-        start = position
-        while start > 0 and spans[start - 1][0] in ("title", "container-title"):
-            start -= 1
-        joined = "".join(t for _, t in spans[start:position])
+        start, joined = _title_and_journal_run(spans, position)
         colon = joined.rfind(": ")
         journal = joined[colon + 2:]
         if start == position or colon < 2 or not journal[:1].isupper():
             return spans
         words = journal.split()[:-1]  # each followed by white space
-        if any(len(word) > 2 and word[-1] in ".?!" and word[:-1] not in JOURNAL_ABBREVIATIONS for word in words):
+        if any(len(word) > 1 and word[-1] in ".?!" and not _closes_an_abbreviation(word[:-1]) for word in words):
             return spans  # ABNT's "Title: Subtitle. Journal, v. 19": the colon is the title's own
         return spans[:start] + [("title", joined[:colon + 2]), ("container-title", joined[colon + 2:])] + spans[position:]
     return spans
