@@ -14,6 +14,7 @@ from .text import (
     _PLACE_BEFORE_COLON,
     _SERIAL_WORDS,
     _YEAR_COLON,
+    _YEAR_IN_TEXT,
     _YEAR_SPAN,
     _has_quoted_title,
     _may_be_a_publisher,
@@ -213,8 +214,6 @@ def _title_read_as_container(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return spans
 
 
-# A year the tagger left in unplaced text after the imprint ("Division, 2023 "): the reference's own date
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _ASIDE_LABELS = frozenset({"location", "volume", "issue", "pages", "container-title", "collection-title", "note"})
 
 
@@ -241,7 +240,7 @@ def _year_inside_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return spans
     dated_before = "date" in labels[:start]  # author-date: "Guttmann, E. (1997). Title ... 1993. Journal, 6"
     dated_after = "date" in labels[end + 1:] or any(
-        label == "note" and _YEAR_IN_TEXT.search(text) for label, text in spans[end + 1:])
+        label == "note" and _YEAR_IN_TEXT.search(text) for label, text in spans[end + 1:])  # ("Division, 2023 ")
     if dated_before == dated_after:
         return spans  # the reference's own date must be before the title or after the year, not both or neither
     # "Annual report 2022. | Brussels: NATO; 2023.": a year that goes on the title's own sentence

@@ -206,6 +206,10 @@ def expand_page_range(page: str) -> str:
     return page
 
 
+# A year anywhere in a text, not inside a longer number
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
 def _year(text: str) -> str:
-    m = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)
-    return m.group(1) if m else text
+    m = _YEAR_IN_TEXT.search(text)
+    return m.group(0) if m else text
