@@ -130,5 +130,5 @@ def din_initials_before_colon(spans: list[tuple[str, str]]) -> list[tuple[str, s
 
 
 # "DuVal, P.: " or "Okafor, A., Lund, B.B.: ": inverted names with initials, closed by a colon
-_NAMES_COLON = re.compile(r"(?:[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?,\s(?:[A-Z]\.[\s-]?){1,3},?\s){0,9}"
-                          r"[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?,\s(?:[A-Z]\.[\s-]?){0,2}[A-Z]\.:\s+")
+_FAMILY = r"[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?"  # one or two words
+_NAMES_COLON = re.compile(rf"(?:{_FAMILY},\s(?:[A-Z]\.[\s-]?){{1,3}},?\s){{0,9}}{_FAMILY},\s(?:[A-Z]\.[\s-]?){{0,2}}[A-Z]\.:\s+")
