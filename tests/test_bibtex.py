@@ -8,7 +8,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from strategies import csl_items
+from strategies import bibtex_names, csl_items
 
 import convert
 from convert.csl import ITEM_TYPES
@@ -156,6 +156,22 @@ def test_classic_bibtex_keeps_fields_bst_styles_ignore_but_managers_read() -> No
     assert {k: back[k] for k in item if k != "id"} == {k: v for k, v in item.items() if k != "id"}
 
 
+def test_a_family_name_with_lowercase_words_is_braced_so_no_reader_splits_off_a_particle() -> None:
+    """``{van der Berg}, Anna`` in a source is one family name; written back unbraced, BibTeX,
+    biber and pybtex would read "van der" as its particle."""
+    from pybtex.database import parse_string
+
+    item = {"id": "b", "type": "book", "title": "T",
+            "author": [{"family": "van der Berg", "given": "Anna"}, {"family": "Berg", "given": "Jan",
+                                                                   "non-dropping-particle": "van der"}]}
+    for dialect in ("bibtex", "biblatex"):
+        text = convert.write([item], dialect)
+        whole, split = parse_string(text, "bibtex").entries["b"].persons["author"]
+        assert (whole.prelast_names, whole.last_names) == ([], ["{van der Berg}"])
+        assert (split.prelast_names, split.last_names) == (["van", "der"], ["Berg"])
+        assert convert.read(text, format=dialect).items[0]["author"] == item["author"]
+
+
 def test_wikipedia_identifiers_become_eprint_fields() -> None:
     """The reference-list parser keeps arXiv, JSTOR and hdl ids under their Wikipedia labels; the
     writers give the first as ``eprint`` (BibLaTeX's eprinttype/eprintclass, arXiv's own
@@ -273,7 +289,8 @@ def _comparable(item: dict, dialect: str) -> dict:
 def test_round_trip_through_each_dialect(dialect: str, types: tuple, names: tuple, dates: tuple) -> None:
     @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(csl_items(types=types, text_variables=TEXT, name_variables=names, date_variables=dates,
-                              number_variables=("volume", "edition"), rich=False), min_size=1, max_size=3,
+                              number_variables=("volume", "edition"), rich=False, name_lists=bibtex_names),
+                    min_size=1, max_size=3,
                     unique_by=lambda i: i["id"]))
     def check(items: list) -> None:
         # A literal date that reads as a date ("0", "2001-02") is a date once it is in a .bib file,

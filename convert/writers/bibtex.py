@@ -52,7 +52,7 @@ def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False, 
                  ("prefix", name.get("non-dropping-particle")), ("suffix", name.get("suffix"))]
         return ", ".join(f"{k}={{{esc(str(v))}}}" for k, v in parts if v) + ", useprefix=true"
     family = str(name.get("family", ""))
-    if " and " in family or "," in family:
+    if " and " in family or "," in family or _reads_as_particles(family):
         family = "{" + esc(family) + "}"
     else:
         family = esc(family)
@@ -77,6 +77,14 @@ def format_name(name: dict[str, Any], ascii_only: bool, extended: bool = False, 
     if biblatex:
         return f"{last}, {{}}"
     return "{" + last + "}" if " " in last else last
+
+
+def _reads_as_particles(family: str) -> bool:
+    """Whether BibTeX would cut a lowercase word off the family name as its "von" part: a family
+    name "van der Berg" (written without particles, as ``{van der Berg}`` in the source) must be
+    braced to come back as one family name and not as the particle "van der" and "Berg"."""
+    words = family.split()
+    return len(words) > 1 and any(word[:1].islower() for word in words[:-1])
 
 
 def _field_value(field: str, value: str, ascii_only: bool, protect_case: bool = False) -> str:
