@@ -913,6 +913,10 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
       "page": "141-154"}),
     ("Lund, K. 1998. ‘Barge Registers’, Journal of Inland Shipping, 4.2, doi:10.1234/jis.4.2",
      {"volume": "4", "issue": "2", "DOI": "10.1234/jis.4.2"}),
+    # Cultural Geographies: ", Journal, 84, 1994, 4164–4173.", the year between the volume and the pages
+    ("K. Lund and B. Okafor,  ‘Barge registers on northern rivers’, Inland Shipping Review, 84, 1994, 4164–4173.",
+     {"title": "Barge registers on northern rivers", "container-title": "Inland Shipping Review", "volume": "84",
+      "page": "4164-4173", "issued": {"date-parts": [[1994]]}}),
     # OSCOLA's book: names with bare initials, the title, "(Publisher Year)"
     ("Okafor B and Lund KR, Tracing Barges on Northern Rivers, vol 12 (Harbour Press 1983)",
      {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K. R."}],

@@ -50,9 +50,11 @@ _OSCOLA_JOURNAL = re.compile(r"^\s(?:\([^()]{0,40}?(?:1[5-9]|20)\d\d(?:[–-]\d{
                              r"(?P<journal>[^\d\s<(\[][^<()\[\]]{0,150}?)(?:\s(?P<page>[A-Za-z]{0,6}\d{1,7}(?:[–-]\d{1,7})?))?"
                              r"(?:\s<[^<>]*>.*)?\.?$")
 # MHRA's ", Nature, 521.7553 (2015), pp. 436–44"
-# (the author-date variant has no date there: ", Distributed Computing, 6.3, pp. 141–54")
+# (the author-date variant has no date there: ", Distributed Computing, 6.3, pp. 141–54"; Cultural
+# Geographies' has it between commas: ", Nature, 229, 1971, 464–467")
 _MHRA_JOURNAL = re.compile(r"^,\s(?P<journal>[^,()]{2,150}),\s(?P<volume>\d{1,5})(?:\.(?P<issue>\w{1,8}))?"
-                           r"(?:\s\([^()]{0,40}?(?:1[5-9]|20)\d\d[^()]{0,10}\))?"
+                           r"(?:\s\([^()]{0,40}?(?:1[5-9]|20)\d\d[^()]{0,10}\)"
+                           r"|,\s(?:1[5-9]|20)\d\d(?=,\s(?:pp?\.\s)?[A-Za-z]{0,6}\d))?"
                            r"(?:,\s(?:pp?\.\s)?(?P<page>[A-Za-z]{0,6}\d[\w–-]*))?(?=,|\.?$)")
 
 
