@@ -917,6 +917,12 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
     ("K. Lund and B. Okafor,  ‘Barge registers on northern rivers’, Inland Shipping Review, 84, 1994, 4164–4173.",
      {"title": "Barge registers on northern rivers", "container-title": "Inland Shipping Review", "volume": "84",
       "page": "4164-4173", "issued": {"date-parts": [[1994]]}}),
+    # Water Science and Technology's "Title, Town, ST, Publisher.": the state code belongs to the town
+    ("Lund, K. and Okafor, B. (1983) Barge registers of northern rivers, Providence, RI, Harbour Society.",
+     {"title": "Barge registers of northern rivers", "publisher": "Harbour Society", "publisher-place": "Providence, RI"}),
+    ("Lund, K. and Okafor, B. (1994) Computational methods for barge registers, Murray Hill, NJ, AT&T Bell Laboratories.",
+     {"title": "Computational methods for barge registers", "publisher": "AT&T Bell Laboratories",
+      "publisher-place": "Murray Hill, NJ"}),
     # OSCOLA's book: names with bare initials, the title, "(Publisher Year)"
     ("Okafor B and Lund KR, Tracing Barges on Northern Rivers, vol 12 (Harbour Press 1983)",
      {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K. R."}],

@@ -55,6 +55,13 @@ def _imprint_inside_title(item: Item) -> None:
     item[variable], item["publisher-place"], item["publisher"] = m.group("title"), m.group("place"), m.group("publisher")
 
 
+# Water Science and Technology's "Title, Providence, RI, American Mathematical Soc.": the state
+# code (or region) after the town, read as the publisher's first word
+_REGION_BEFORE_PUBLISHER = re.compile(r"([A-Z]{2}|U\.S\.A?\.|USA|UK|U\.K\.)\s?,\s(\S.*)")
+_TOWN_REGION_PUBLISHER = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s([A-Z]{2}|USA|UK),\s(\S.*)")
+_TOWN_ENDING_TITLE = re.compile(r",\s((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),?\s*$")
+
+
 def _publisher_comma_place(item: Item) -> None:
     """Elsevier's Harvard ends a book with "Publisher, Place.": "Springer Nature, Cham" read as one
     publisher, or "Universität | Wien, Wien" cut one word too early."""
@@ -63,6 +70,20 @@ def _publisher_comma_place(item: Item) -> None:
         _place_comma_publisher(item, place)
         return
     if not isinstance(publisher, str):
+        return
+    region = _REGION_BEFORE_PUBLISHER.match(publisher)
+    if isinstance(place, str) and region and ", " not in place:  # "Providence, | RI, American Mathematical Soc."
+        item["publisher-place"], item["publisher"] = f"{place.strip(' ,')}, {region.group(1)}", region.group(2)
+        return
+    town_first = _TOWN_REGION_PUBLISHER.fullmatch(publisher) if place is None else None
+    if town_first:  # "Murray Hill, NJ, AT&T Bell Laboratories" read as one publisher
+        item["publisher-place"], item["publisher"] = f"{town_first.group(1)}, {town_first.group(2)}", town_first.group(3)
+        return
+    title = item.get("title")
+    town = _TOWN_ENDING_TITLE.search(title) if region and place is None and isinstance(title, str) else None
+    if region and town:  # "Local Regression, Murray Hill, | NJ, AT&T Bell Laboratories": the town in the title
+        item["title"] = title[:town.start()]
+        item["publisher-place"], item["publisher"] = f"{town.group(1)}, {region.group(1)}", region.group(2)
         return
     if place is None:
         m = _LAST_PLACE.fullmatch(publisher)
