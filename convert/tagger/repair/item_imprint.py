@@ -81,7 +81,7 @@ def _publisher_comma_place(item: Item) -> None:
         return
     title = item.get("title")
     town = _TOWN_ENDING_TITLE.search(title) if region and place is None and isinstance(title, str) else None
-    if region and town:  # "Local Regression, Murray Hill, | NJ, AT&T Bell Laboratories": the town in the title
+    if region and town and isinstance(title, str):  # "Local Regression, Murray Hill, | NJ, AT&T Bell Laboratories"
         item["title"] = title[:town.start()]
         item["publisher-place"], item["publisher"] = f"{town.group(1)}, {region.group(1)}", region.group(2)
         return
