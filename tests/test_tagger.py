@@ -923,6 +923,12 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
     ("Lund, K. and Okafor, B. (1994) Computational methods for barge registers, Murray Hill, NJ, AT&T Bell Laboratories.",
      {"title": "Computational methods for barge registers", "publisher": "AT&T Bell Laboratories",
       "publisher-place": "Murray Hill, NJ"}),
+    # Cultural Geographies' "(Publisher: Place, Year)": the known town or the publisher's word settles the order
+    ("J. Lund,  Barge registers of the north, 2nd edn (Harbour Press: Bratislava, 2007).",
+     {"publisher": "Harbour Press", "publisher-place": "Bratislava", "edition": "2"}),
+    ("H. Okafor,  Advanced barge theory (AIP: New York, 1993).", {"publisher": "AIP", "publisher-place": "New York"}),
+    ("Smith, J. Barges and locks (Lanham, MD: Rowman & Littlefield, 2007).",
+     {"publisher": "Rowman & Littlefield", "publisher-place": "Lanham, MD"}),
     # OSCOLA's book: names with bare initials, the title, "(Publisher Year)"
     ("Okafor B and Lund KR, Tracing Barges on Northern Rivers, vol 12 (Harbour Press 1983)",
      {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K. R."}],
