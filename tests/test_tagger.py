@@ -929,6 +929,9 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
     ("H. Okafor,  Advanced barge theory (AIP: New York, 1993).", {"publisher": "AIP", "publisher-place": "New York"}),
     ("Smith, J. Barges and locks (Lanham, MD: Rowman & Littlefield, 2007).",
      {"publisher": "Rowman & Littlefield", "publisher-place": "Lanham, MD"}),
+    # Chemical Engineering Progress' "“Title,” Body, Town (Year).": the known town after the body is the place
+    ("26.  North Atlantic Barge Council, “Annual report 2022,” NABC Public Diplomacy Division, Brussels (2023).",
+     {"publisher": "NABC Public Diplomacy Division", "publisher-place": "Brussels"}),
     # OSCOLA's book: names with bare initials, the title, "(Publisher Year)"
     ("Okafor B and Lund KR, Tracing Barges on Northern Rivers, vol 12 (Harbour Press 1983)",
      {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K. R."}],

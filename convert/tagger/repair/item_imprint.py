@@ -171,6 +171,9 @@ def _container_that_is_a_publisher(item: Item) -> None:
             with_place = _NAME_COMMA_PLACE.fullmatch(container.rstrip(". "))  # "Insel, Frankfurt am Main"
             if with_place:
                 container, item["publisher-place"] = with_place.group(1), with_place.group(2)
+        head, comma, town = container.rstrip(". ").rpartition(", ")
+        if comma and "publisher-place" not in item and town in KNOWN_PLACES and not is_place(head):
+            container, item["publisher-place"] = head, town  # "“Title,” World Health Organization, Geneva (2011)."
         item["publisher"] = container
 
 
