@@ -932,6 +932,9 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
     # Chemical Engineering Progress' "“Title,” Body, Town (Year).": the known town after the body is the place
     ("26.  North Atlantic Barge Council, “Annual report 2022,” NABC Public Diplomacy Division, Brussels (2023).",
      {"publisher": "NABC Public Diplomacy Division", "publisher-place": "Brussels"}),
+    # Vancouver's place supplied in brackets, "[Oslo]: Publisher, 2015." (ABNT's "[S.l.]:" is no place)
+    ("Lund K. Barge registers of the north [PhD thesis]. [Oslo]: Universitetet i Oslo, 2015.",
+     {"genre": "PhD thesis", "publisher": "Universitetet i Oslo", "publisher-place": "Oslo", "type": "thesis"}),
     # OSCOLA's book: names with bare initials, the title, "(Publisher Year)"
     ("Okafor B and Lund KR, Tracing Barges on Northern Rivers, vol 12 (Harbour Press 1983)",
      {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K. R."}],

@@ -49,6 +49,7 @@ from .repair.item_type import infer_type
 from .repair.item_web import _web_details
 from .repair.span_imprint import (
     _book_read_into_place,
+    _bracketed_place_before_publisher,
     _institution_read_as_container,
     _mla_publisher_before_year,
     _publisher_closing_author_date_book,
@@ -145,6 +146,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(_split_vancouver_authors(spans)))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
+        spans = _bracketed_place_before_publisher(spans)
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))

@@ -7,6 +7,7 @@ import re
 
 from ...normalize.names import is_organisation
 from ...normalize.publishers import is_place
+from ..punctuated import _overlay
 from .text import (
     _BARE_YEAR,
     _DEGREES,
@@ -88,6 +89,21 @@ def _publisher_spilling_into_a_year(spans: list[tuple[str, str]]) -> list[tuple[
                 return spans[:index] + [("publisher", spans[index][1] + m.group(1)), ("date", m.group(2))] \
                     + spans[index + 2:]
     return spans
+
+
+# Vancouver's place supplied in brackets: "[PhD thesis]. [Wien]: Universität Wien, 2015."
+# (not ABNT's "[S.l.]:", no place at all)
+_BRACKETED_PLACE = re.compile(r"(?<=\.\s)\[(?![Ss]\.\s?[ln]\.)([A-Z][^\[\]\d]{1,40})\]:\s([A-Z][^\[\];:]{1,120}?)[;,]\s(?:1[5-9]|20)\d\d")
+
+
+def _bracketed_place_before_publisher(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver prints a place the work does not name in brackets, "[Wien]: Universität Wien,
+    2015.": the place and the publisher, however the tagger cut them (it rarely saw one)."""
+    text = "".join(piece for _, piece in spans)
+    m = _BRACKETED_PLACE.search(text)
+    if not m:
+        return spans
+    return _overlay(spans, [(m.start(), m.start(2), "location"), (m.start(2), m.end(2) + 2, "publisher")])
 
 
 _WORDS_BEFORE_COLON = re.compile(r"([A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})(?=:\s\S)")
