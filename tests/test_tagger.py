@@ -935,6 +935,10 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
     # Vancouver's place supplied in brackets, "[Oslo]: Publisher, 2015." (ABNT's "[S.l.]:" is no place)
     ("Lund K. Barge registers of the north [PhD thesis]. [Oslo]: Universitetet i Oslo, 2015.",
      {"genre": "PhD thesis", "publisher": "Universitetet i Oslo", "publisher-place": "Oslo", "type": "thesis"}),
+    # Lethaia's web page: "Site. Downloaded from URL on 5 October 2021.", the date after the link accessed
+    ("Harbour Board. 1962: The river barge charter. Harbour Board. Downloaded from https://harbour.example.org/charter.htm on 5 October 2021.",
+     {"title": "The river barge charter", "container-title": "Harbour Board", "issued": {"date-parts": [[1962]]},
+      "accessed": {"date-parts": [[2021, 10, 5]]}, "URL": "https://harbour.example.org/charter.htm"}),
     # OSCOLA's book: names with bare initials, the title, "(Publisher Year)"
     ("Okafor B and Lund KR, Tracing Barges on Northern Rivers, vol 12 (Harbour Press 1983)",
      {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K. R."}],

@@ -75,6 +75,7 @@ from .repair.span_names import (
 from .repair.span_numbers import (
     _acm_issue_before_bracketed_date,
     _access_date_with_no_access_word,
+    _downloaded_from_url_on_date,
     _iso690_repeated_year,
     _issue_without_volume,
     _number_closing_an_edited_book,
@@ -139,7 +140,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     if repair:
         spans = _bare_initials_after_the_last_family(_unmarked_editors_heading_the_reference(spans))
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
-        spans = _form_of_address_read_as_author(_institution_read_as_container(_access_date_with_no_access_word(spans)))
+        spans = _form_of_address_read_as_author(_institution_read_as_container(
+            _downloaded_from_url_on_date(_access_date_with_no_access_word(spans))))
         spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
         spans = _title_words_in_container(_journal_words_in_title(_journal_marked_online_in_title(spans)))
         spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))
@@ -210,7 +212,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         else:
             leftovers.append(original.strip())
     for accessed in grouped.get("accessed", []):
-        date = parse_date(_clean(_ACCESS.sub("", accessed)).rstrip("]).,"))
+        date = parse_date(re.sub(r"^on\s", "", _clean(_ACCESS.sub("", accessed))).rstrip("]).,"))
         if date is not None:
             item["accessed"] = date_to_csl(date)
     _publisher_before_semicolon(grouped)

@@ -19,6 +19,27 @@ def _access_date_with_no_access_word(spans: list[tuple[str, str]]) -> list[tuple
     return spans
 
 
+# Lethaia's web page: "Site. Downloaded from https://... on 5 October 2021."
+_DOWNLOADED_FROM = re.compile(r"(?i)(?<!\S)downloaded\s(?:from|at)\s*$")
+_ON_DATE = re.compile(r"\s*on\s+\d{1,2}\s[A-Z][a-z]+\.?\s\d{4}\.?\s*$")
+
+
+def _downloaded_from_url_on_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Downloaded from URL on 5 October 2021": the words before the link are no part of the site's
+    name, and the date after it is the access date, not the work's."""
+    for index in range(len(spans) - 1):
+        label, text = spans[index]
+        words = _DOWNLOADED_FROM.search(text)
+        if not words or spans[index + 1][0] != "url":
+            continue
+        head = [(label, text[:words.start()])] if text[:words.start()].strip() else []
+        tail = spans[index + 2:]
+        if tail and _ON_DATE.fullmatch(tail[0][1]):
+            tail = [("accessed", tail[0][1])] + tail[1:]
+        return spans[:index] + head + [("other", text[words.start():]), spans[index + 1]] + tail
+    return spans
+
+
 # "Vol. 1. Reading, MA:", "Bd. 2. Berlin:": a book's volume the tagger read into the place after it
 _VOLUME_BEFORE_PLACE = re.compile(r"(\s*(?:Vols?|Bd|Tome|Tomo|Pt|Part)\.?\s?(?:\d{1,4}|[IVXLC]{1,6})[.,]\s+)(?=[A-Z])")
 
