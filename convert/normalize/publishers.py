@@ -24,11 +24,13 @@ PUBLISHER_NAME = re.compile(
     r"Istituto|Instituto|Institut|Ministerio|Ministère|Ministero|Ministério|Edizioni|Ediciones|Edições|Editora|"
     r"Forlag|Förlag)\b")
 
+# A town's name as imprints print it: up to three capitalised words ("Murray Hill")
+TOWN = r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2}"
 # A United States town and its state's postal code ("Orlando, FL"): a place, never a publisher.
-TOWN_AND_STATE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s[A-Z]{2}")
+TOWN_AND_STATE = re.compile(rf"{TOWN},\s[A-Z]{{2}}")
 # "Berkeley, California", "Gland, Switzerland", "Washington, D.C.", "Lanham, MD": a town and its
 # state or country, as imprints print it
-PLACE_SHAPE = re.compile(r"[A-Z][\w'.-]{1,20}(?:\s[A-Z][\w'.-]{1,20}){0,2},\s(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{2,20})")
+PLACE_SHAPE = re.compile(rf"{TOWN},\s(?:[A-Z]{{2}}|D\.\s?C\.|[A-Z][a-z]{{2,20}})")
 
 # Towns and countries that imprints print alone, without a state ("New York: Wiley", "AIP: New York")
 KNOWN_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Paris|Berlin|Washington|Washington, D.C.|

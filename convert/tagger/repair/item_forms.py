@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ...csl import Item
-from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE, is_place
+from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE
+from .item_imprint import _publisher_before_colon
 from .text import _SINGLE_QUOTED, _THESIS_WORDS, _UNPUBLISHED_THESIS, _names, expand_page_range
 
 _PATENT_MARK = re.compile(r"\(?(?<![\w-])(?:U\.\s?S\.\s|US\s)?[Pp]atent\s(?:[Nn]o\.\s?|[Nn]umber\s)?"
@@ -200,8 +201,7 @@ def _parenthesised_imprint(text: str, item: Item) -> None:
         return
     if ":" in inner:
         place, _, publisher = inner.partition(":")
-        left, right = place.strip(), publisher.strip()
-        if is_place(right) and not is_place(left) or PUBLISHER_NAME.search(left) and not PUBLISHER_NAME.search(right):
+        if _publisher_before_colon(place.strip(), publisher.strip()):
             place, publisher = publisher, place  # Cultural Geographies' "(Clarendon Press: Oxford, 1964)"
     else:
         publisher, _, place = inner.partition(",")

@@ -7,7 +7,7 @@ import re
 
 from ...csl import Item
 from ...normalize.names import is_organisation
-from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, REGIONS, is_place
+from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, REGIONS, TOWN, is_place
 from .item_titles import _title_descriptors
 from .text import _PLACE_WORDS, _REFERENCE_WORK, _SERIAL_WORDS, _splits_as_imprint
 
@@ -56,10 +56,11 @@ def _imprint_inside_title(item: Item) -> None:
 
 
 # Water Science and Technology's "Title, Providence, RI, American Mathematical Soc.": the state
-# code (or region) after the town, read as the publisher's first word
-_REGION_BEFORE_PUBLISHER = re.compile(r"([A-Z]{2}|U\.S\.A?\.|USA|UK|U\.K\.)\s?,\s(\S.*)")
-_TOWN_REGION_PUBLISHER = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s([A-Z]{2}|USA|UK),\s(\S.*)")
-_TOWN_ENDING_TITLE = re.compile(r",\s((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),?\s*$")
+# code (or nation) after the town, read as the publisher's first word, or the town with it
+_REGION_CODE = r"[A-Z]{2}|U\.S\.A?\.|USA|UK|U\.K\."
+_REGION_BEFORE_PUBLISHER = re.compile(rf"({_REGION_CODE})\s?,\s(\S.*)")
+_TOWN_REGION_PUBLISHER = re.compile(rf"({TOWN},\s(?:{_REGION_CODE})),\s(\S.*)")
+_TOWN_ENDING_TITLE = re.compile(rf",\s({TOWN}),?\s*$")
 
 
 def _publisher_comma_place(item: Item) -> None:
@@ -72,20 +73,15 @@ def _publisher_comma_place(item: Item) -> None:
     if not isinstance(publisher, str):
         return
     region = _REGION_BEFORE_PUBLISHER.match(publisher)
-    if isinstance(place, str) and region and ", " not in place:  # "Providence, | RI, American Mathematical Soc."
-        item["publisher-place"], item["publisher"] = f"{place.strip(' ,')}, {region.group(1)}", region.group(2)
-        return
-    town_first = _TOWN_REGION_PUBLISHER.fullmatch(publisher) if place is None else None
-    if town_first:  # "Murray Hill, NJ, AT&T Bell Laboratories" read as one publisher
-        item["publisher-place"], item["publisher"] = f"{town_first.group(1)}, {town_first.group(2)}", town_first.group(3)
-        return
     title = item.get("title")
-    town = _TOWN_ENDING_TITLE.search(title) if region and place is None and isinstance(title, str) else None
-    if region and town and isinstance(title, str):  # "Local Regression, Murray Hill, | NJ, AT&T Bell Laboratories"
-        item["title"] = title[:town.start()]
+    if region and isinstance(place, str) and ", " not in place:  # "Providence, | RI, American Mathematical Soc."
+        item["publisher-place"], item["publisher"] = f"{place.strip(' ,')}, {region.group(1)}", region.group(2)
+    elif region and place is None and isinstance(title, str) and (town := _TOWN_ENDING_TITLE.search(title)):
+        item["title"] = title[:town.start()]  # "Local Regression, Murray Hill, | NJ, AT&T Bell Laboratories"
         item["publisher-place"], item["publisher"] = f"{town.group(1)}, {region.group(1)}", region.group(2)
-        return
-    if place is None:
+    elif place is None and (town_first := _TOWN_REGION_PUBLISHER.fullmatch(publisher)):
+        item["publisher-place"], item["publisher"] = town_first.group(1), town_first.group(2)  # "Murray Hill, NJ, AT&T"
+    elif place is None:
         m = _LAST_PLACE.fullmatch(publisher)
         first, _, rest = publisher.partition(", ")
         if m and PUBLISHER_NAME.search(m.group(1)) and not PUBLISHER_NAME.search(m.group(2)):
@@ -181,6 +177,13 @@ _NAME_COMMA_PLACE = re.compile(r"([^,]{2,60}),\s([A-Z][^\W\d_]+(?:\s[^\W\d_]+){0
 _FIRM = re.compile(r"[A-Z][\w'-]{1,20}(?:,\s[A-Z][\w'-]{1,20}){0,3}\s&\s[A-Z][\w'-]{1,20}")
 
 
+def _publisher_before_colon(left: str, right: str) -> bool:
+    """Whether "left: right" is ACS's "Publisher: Place" rather than the usual "Place: Publisher":
+    the right side is a known town and the left is not, or only the left looks like a publisher."""
+    return is_place(right) and not is_place(left) \
+        or bool(PUBLISHER_NAME.search(left) or _FIRM.fullmatch(left)) and not PUBLISHER_NAME.search(right)
+
+
 def _publisher_and_place(item: Item) -> None:
     """"Springer Nature: Cham" (ACS writes the publisher first) or "Oxford: Clarendon Press" read as
     one publisher: the side that looks like a publisher's name is the publisher."""
@@ -190,8 +193,7 @@ def _publisher_and_place(item: Item) -> None:
     left, _, right = (part.strip(" ,;") for part in publisher.partition(":"))
     if not left or not right:
         return
-    right_is_place = is_place(right) and not is_place(left)
-    if right_is_place or (PUBLISHER_NAME.search(left) or _FIRM.fullmatch(left)) and not PUBLISHER_NAME.search(right):
+    if _publisher_before_colon(left, right):
         item["publisher"] = left
         place = right
     else:
