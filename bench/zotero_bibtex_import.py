@@ -123,8 +123,8 @@ CSL_TO_ZOTERO_FIELD = {v: k for k, v in ZOTERO_TO_CSL_FIELD.items()}
 CREATOR_TO_CSL = {"author": "author", "editor": "editor", "translator": "translator", "bookAuthor": "container-author",
                   "seriesEditor": "collection-editor"}
 CSL_TO_CREATOR = {v: k for k, v in CREATOR_TO_CSL.items()}
-# Extra lines Zotero's CSL export reads back as variables ("DOI: ...", "PMID: ...", "event-place: ...").
-EXTRA_TO_CSL = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID", "event-place": "event-place", "arxiv": "number"}
+# An Extra line read back as a variable though `extraToCSL` passes it on unchanged ("arXiv: 1706.03762")
+EXTRA_TO_CSL = {"arxiv": "number"}
 # The CSL variables `extraToCSL` (zotero/utilities, utilities_item.js) passes through by name: a note
 # line "publisher-place: Paris" is read by citeproc-js as that variable when the item lacks it.
 _CSL_NOTE_VARIABLES = {
@@ -137,6 +137,7 @@ _CSL_NOTE_VARIABLES = {
     "event-title", "DOI", "ISBN", "ISSN", "PMCID", "PMID", "URL", "archive_location",
 }
 _CSL_NOTE_DATES = {"accessed", "event-date", "issued", "original-date", "submitted"}
+_CSL_NOTE_KEYS = _CSL_NOTE_VARIABLES | _CSL_NOTE_DATES
 _UPPERCASE_NOTE_KEYS = {"doi", "isbn", "issn", "pmcid", "pmid", "url"}
 
 # --- unescapeBibTeX -----------------------------------------------------------------------------
@@ -434,7 +435,7 @@ def save_item(item: dict) -> dict:
             moved[field] = value
     if moved:
         lines = []
-        for line in (item.get("extra") or "").split("\n") if item.get("extra") else []:
+        for line in (item.get("extra") or "").splitlines():
             label = re.match(r"([A-Za-z -_]+):(.+)", line)
             key = _extra_key(label.group(1)) if label else None
             field = next((f for f in moved if _extra_key(f) == key), None)
@@ -453,12 +454,12 @@ def _extra_line_to_csl(line: str) -> tuple[str, str] | None:
         key = key.upper()
     elif key == "archive-location":
         key = "archive_location"
-    elif key not in _CSL_NOTE_VARIABLES and key not in _CSL_NOTE_DATES:
+    elif key not in _CSL_NOTE_KEYS:
         field = re.sub(r" ([A-Z])", r"\1", label.group(1), count=1)
         if len(field) > 1 and field[1] == field[1].lower():
             field = field[0].lower() + field[1:]
         key = ZOTERO_TO_CSL_FIELD.get(field, "")
-    if key in _CSL_NOTE_VARIABLES or key in _CSL_NOTE_DATES:
+    if key in _CSL_NOTE_KEYS:
         return key, label.group(2).strip()
     return None
 
