@@ -212,7 +212,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         else:
             leftovers.append(original.strip())
     for accessed in grouped.get("accessed", []):
-        date = parse_date(re.sub(r"^on\s", "", _clean(_ACCESS.sub("", accessed))).rstrip("]).,"))
+        date = parse_date(_clean(_ACCESS.sub("", accessed)).rstrip("]).,"))
         if date is not None:
             item["accessed"] = date_to_csl(date)
     _publisher_before_semicolon(grouped)

@@ -21,7 +21,7 @@ def _access_date_with_no_access_word(spans: list[tuple[str, str]]) -> list[tuple
 
 # Lethaia's web page: "Site. Downloaded from https://... on 5 October 2021."
 _DOWNLOADED_FROM = re.compile(r"(?i)(?<!\S)downloaded\s(?:from|at)\s*$")
-_ON_DATE = re.compile(r"\s*on\s+\d{1,2}\s[A-Z][a-z]+\.?\s\d{4}\.?\s*$")
+_ON_DATE = re.compile(r"(\s*on\s+)(\d{1,2}\s[A-Z][a-z]+\.?\s\d{4}\.?\s*)")
 
 
 def _downloaded_from_url_on_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -34,8 +34,9 @@ def _downloaded_from_url_on_date(spans: list[tuple[str, str]]) -> list[tuple[str
             continue
         head = [(label, text[:words.start()])] if text[:words.start()].strip() else []
         tail = spans[index + 2:]
-        if tail and _ON_DATE.fullmatch(tail[0][1]):
-            tail = [("accessed", tail[0][1])] + tail[1:]
+        on_date = _ON_DATE.fullmatch(tail[0][1]) if tail else None
+        if on_date:
+            tail = [("other", on_date.group(1)), ("accessed", on_date.group(2))] + tail[1:]
         return spans[:index] + head + [("other", text[words.start():]), spans[index + 1]] + tail
     return spans
 
