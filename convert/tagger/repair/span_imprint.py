@@ -100,7 +100,7 @@ def _bracketed_place_before_publisher(spans: list[tuple[str, str]]) -> list[tupl
     """Vancouver prints a place the work does not name in brackets, "[Wien]: Universität Wien,
     2015.": the place and the publisher, however the tagger cut them (it rarely saw one)."""
     text = "".join(piece for _, piece in spans)
-    m = _BRACKETED_PLACE.search(text)
+    m = _BRACKETED_PLACE.search(text) if "]: " in text else None
     if not m:
         return spans
     return _overlay(spans, [(m.start(), m.start(2), "location"), (m.start(2), m.end(2) + 2, "publisher")])

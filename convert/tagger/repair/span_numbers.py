@@ -29,8 +29,8 @@ def _downloaded_from_url_on_date(spans: list[tuple[str, str]]) -> list[tuple[str
     name, and the date after it is the access date, not the work's."""
     for index in range(len(spans) - 1):
         label, text = spans[index]
-        words = _DOWNLOADED_FROM.search(text)
-        if not words or spans[index + 1][0] != "url":
+        words = _DOWNLOADED_FROM.search(text) if spans[index + 1][0] == "url" else None
+        if not words:
             continue
         head = [(label, text[:words.start()])] if text[:words.start()].strip() else []
         tail = spans[index + 2:]
