@@ -2088,3 +2088,16 @@ def test_amas_presented_at_opens_the_conference() -> None:
                           ("container-title", "Presented at: Proceedings of the Canal Conference. "),
                           ("publisher", "Canal Press, "), ("date", "1996.")])
     assert_fields(item, {"container-title": "Proceedings of the Canal Conference", "title": "Lock gates"})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Aizenberg I. A., Yuzhakov A. P.", [{"family": "Aizenberg", "given": "I. A."}, {"family": "Yuzhakov", "given": "A. P."}]),
+    ("Goethe J. W. von", [{"family": "Goethe", "given": "J. W.", "dropping-particle": "von"}]),
+    ("Smith J. A. и др.", [{"family": "Smith", "given": "J. A."}]),
+])
+def test_family_then_dotted_initials(text: str, expected: list) -> None:
+    from convert.tagger.repair.text import _names
+
+    people, et_al = _names(text)
+    assert people == expected
+    assert et_al == ("и др." in text)

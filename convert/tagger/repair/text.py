@@ -51,9 +51,10 @@ def _names(text: str) -> tuple[list[dict[str, Any]], bool]:
     text = re.sub(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.|\d{1,3})\s+", "", text)  # a citation number read as a name
     text = _ROLE.sub(" ", text)
     text = _TRANSLATED.sub(" ", text)
-    et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.", text, re.IGNORECASE))
-    if et_al:  # every match of the cut below holds a match of the search above
-        text = re.sub(r",?\s*\bet\.? al\.?|,?\s*\band others\b|,?\s*\bu\.\s?a\.", "", text, flags=re.IGNORECASE)
+    et_al = bool(re.search(r"\bet\.? al\.?|\band others\b|\bu\.\s?a\.|\bи\sдр\.", text, re.IGNORECASE))
+    if et_al:  # every match of the cut below holds a match of the search above (GOST's "и др.": and others)
+        text = re.sub(r",?\s*\bet\.? al\.?|,?\s*\band others\b|,?\s*\bu\.\s?a\.|,?\s*\bи\sдр\.", "", text,
+                      flags=re.IGNORECASE)
     text = " ".join(text.split()).strip(" ,;:")
     if text.count(")") > text.count("("):  # Nature's "(ed. Barrow, J.)" after its "(ed." was removed
         text = text.replace(")", "").strip(" ,;:")
@@ -90,6 +91,12 @@ _AND_WORD = re.compile(r"\s+(?:and|&|und|et)\s+")
 _FULL_NAME = re.compile(r"[A-Z][^\W\d_A-Z][\w'-]*(?:\s[A-Z]\.){0,2}(?:\s[A-Z][^\W\d_A-Z][\w'-]*){1,2}")
 
 
+# GOST's and ISO 690's "Aizenberg I. A.": a family name (one or two words), then dotted initials, no comma
+# (a particle after the initials stays with them: "Goethe J. W. von")
+_FAMILY_THEN_INITIALS = re.compile(rf"([^\W\d_][\w'-]{{0,40}}(?:\s[^\W\d_][\w'-]{{1,40}})?)\s((?:[A-ZА-ЯЁ]\.[\s-]?){{0,2}}[A-ZА-ЯЁ]\."
+                                   rf"(?:\s(?:{_PARTICLE_ALTERNATION})){{0,2}})")
+
+
 def _split_people(text: str) -> list[str]:
     """Name lists in the forms styles use: "Doe, J., Roe, R., & Poe, E.", "Doe J, Roe R",
     "J. Doe and R. Roe", "DOE, John; ROE, Richard"."""
@@ -114,6 +121,8 @@ def _split_people(text: str) -> list[str]:
         return parts  # IEEE "Y. LeCun, Y. Bengio, G. Hinton": given-first names, one per comma
     if len(parts) >= 3 and all(_FULL_NAME.fullmatch(p) for p in parts) and not is_organisation(text):
         return parts  # ACM "Divesh Srivastava, Thomas Kirk, and Alon Y. Levy": full names, one per comma
+    if parts and all(_FAMILY_THEN_INITIALS.fullmatch(p) for p in parts):
+        return [_FAMILY_THEN_INITIALS.sub(r"\1, \2", p) for p in parts]  # GOST's "Aizenberg I. A., Yuzhakov A. P."
     return vancouver_names(parts) or split_name_list(text)  # Vancouver "Doe JA", "King C-C"
 
 
