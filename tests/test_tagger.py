@@ -2101,3 +2101,23 @@ def test_family_then_dotted_initials(text: str, expected: list) -> None:
     people, et_al = _names(text)
     assert people == expected
     assert et_al == ("и др." in text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # GOST R 7.0.5: "Names Title // Journal. Year. Т. volume. № issue. С. pages."
+    ("Lund K. R. Barge registers of the north // Journal of Inland Shipping. 2014. Т. 12. № 3. С. 141–154.",
+     {"author": [{"family": "Lund", "given": "K. R."}], "title": "Barge registers of the north",
+      "container-title": "Journal of Inland Shipping", "issued": {"date-parts": [[2014]]}, "volume": "12", "issue": "3",
+      "page": "141-154", "note": None}),
+    ("7. Okafor B., Lund K. Tracing barges upstream // River Studies. 1999. Т. 5. С. 20.",
+     {"author": [{"family": "Okafor", "given": "B."}, {"family": "Lund", "given": "K."}], "title": "Tracing barges upstream",
+      "container-title": "River Studies", "volume": "5", "page": "20"}),
+    ("Durand C. и др. Les péniches du Rhin // Revue fluviale. 2001. № 16. С. 3–18.",
+     {"author": [{"family": "Durand", "given": "C."}], "title": "Les péniches du Rhin", "container-title": "Revue fluviale",
+      "issue": "16", "page": "3-18"}),
+    ("Lund K. Barges in wartime // The river handbook / под ред. P. Hall, A. Lee. Oxford: Harbour Press, 2015. С. 45–67.",
+     {"title": "Barges in wartime", "container-title": "The river handbook", "publisher": "Harbour Press",
+      "publisher-place": "Oxford", "page": "45-67", "editor": [{"family": "Hall", "given": "P."}, {"family": "Lee", "given": "A."}]}),
+])
+def test_gost_double_slash_and_cyrillic_numbers(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text), expected)

@@ -132,3 +132,71 @@ def din_initials_before_colon(spans: list[tuple[str, str]]) -> list[tuple[str, s
 # "DuVal, P.: " or "Okafor, A., Lund, B.B.: ": inverted names with initials, closed by a colon
 _FAMILY = r"[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?"  # one or two words
 _NAMES_COLON = re.compile(rf"(?:{_FAMILY},\s(?:[A-Z]\.[\s-]?){{1,3}},?\s){{0,9}}{_FAMILY},\s(?:[A-Z]\.[\s-]?){{0,2}}[A-Z]\.:\s+")
+
+
+# GOST R 7.0.5's (and ISO 690's) part-of-a-work form: "Anderson J. Composite Registers // Distributed
+# Computing. 1993. Т. 6. № 3. С. 141–154." The double slash opens the work the part is in, which
+# ends at its editors ("/ под ред."), its imprint ("Place: Publisher") or the year's own sentence;
+# "Т." (tom), "№" or "Вып." and "С." (stranitsy) mark the volume, the issue and the pages.
+_DOUBLE_SLASH = re.compile(r"\s//\s")
+_CONTAINER_END = re.compile(r"\s/\s|\.\s(?=[^.:/\d]{2,60}:\s|,\s|(?:1[5-9]|20)\d\d(?:[–-]\d{2,4})?[a-z]?\.(?:\s|$))")
+_SLASH_YEAR = re.compile(r"(?:\.\s)?((?:1[5-9]|20)\d\d(?:[–-]\d{2,4})?[a-z]?)\.(?:\s|$)")
+_ROLE_AFTER_SLASH = re.compile(r"\s/\s(?:под\sред\.|ed\.|eds\.)\s")
+_GOST_NUMBERS = re.compile(r"(?:Т\.\s?(?P<volume>[^\s.]{1,12})\.\s*)?(?:(?:№|Вып\.)\s?(?P<issue>[^\s.]{1,12})\.\s*)?"
+                           r"(?:С\.\s?(?P<page>\S{1,24}?)\.?\s*)?")
+# The names before the title: "Smith J. A., Doe B." or "Vaswani A. и др." (and others)
+_GOST_NAMES = re.compile(r"(?:\d{1,4}\.\s)?(?:[^\W\d_][\w'’-]{0,40}(?:\s[^\W\d_][\w'’-]{0,40})?\s(?:[A-ZА-ЯЁ]\.\s?-?){1,3},\s){0,19}"
+                         r"[^\W\d_][\w'’-]{0,40}(?:\s[^\W\d_][\w'’-]{0,40})?\s(?:[A-ZА-ЯЁ]\.\s?-?){0,2}[A-ZА-ЯЁ]\.(?:\sи\sдр\.)?\s")
+
+
+def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The title before the double slash, the container after it up to its end, the year, and the
+    volume, issue and pages after the year, whatever the tagger made of them (it has hardly seen the
+    form: it read the slash into the title and the Cyrillic marks as a note)."""
+    text = "".join(piece for _, piece in spans)
+    slash = _DOUBLE_SLASH.search(text)
+    if slash is None:
+        return spans
+    labels: list[str] = []
+    for label, piece in spans:
+        labels.extend([label] * len(piece))
+    pieces: list[tuple[int, int, str]] = []
+    names = _GOST_NAMES.match(text)
+    if names is not None and names.end() < slash.start() and (
+            labels[slash.start() - 1] in ("author", "citation-number") or "title" not in labels[:slash.start()]
+            or labels.index("title") < names.end()):
+        title_start = names.end()
+        number = re.match(r"\d{1,4}\.\s", text)
+        if number:
+            pieces.append((0, number.end(), "citation-number"))
+        pieces.append((number.end() if number else 0, title_start, "author"))
+    elif "title" in labels[:slash.start()]:
+        title_start = labels.index("title")
+    else:
+        return spans
+    pieces.append((title_start, slash.start(), "title"))
+    pieces.append((slash.start(), slash.end(), "other"))
+    rest = container_end = slash.end()
+    end = _CONTAINER_END.search(text, rest)
+    year = _SLASH_YEAR.match(text, rest)
+    if year is None and end is not None:
+        container_end = end.start() + 1
+        pieces.append((rest, container_end, "container-title"))
+        role = _ROLE_AFTER_SLASH.match(text, end.start())
+        if role:
+            pieces.append((container_end, role.end(), "other"))
+        year = _SLASH_YEAR.match(text, end.start()) if text[end.start()] == "." else None
+    if year is not None:
+        if year.start(1) > container_end:
+            pieces.append((container_end, year.start(1), "other"))
+        pieces.append((year.start(1), year.end(1), "date"))
+        numbers = _GOST_NUMBERS.fullmatch(text, year.end())
+        if numbers is not None and numbers.end() > numbers.start():
+            position = year.end(1)
+            for name in ("volume", "issue", "page"):
+                if numbers.group(name):
+                    pieces += [(position, numbers.start(name), "other"),
+                               (numbers.start(name), numbers.end(name), "pages" if name == "page" else name)]
+                    position = numbers.end(name)
+            pieces.append((position, len(text), "other"))
+    return _overlay(spans, pieces)
