@@ -2121,3 +2121,10 @@ def test_family_then_dotted_initials(text: str, expected: list) -> None:
 ])
 def test_gost_double_slash_and_cyrillic_numbers(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text), expected)
+
+
+def test_new_harts_volume_slash_issue() -> None:
+    assert_fields(convert.parse_reference("Lund, K. (1993), ‘Barge Registers’, Inland Shipping, 6/3: 141–54."),
+                  {"container-title": "Inland Shipping", "volume": "6", "issue": "3", "page": "141-154"})
+    # (a range of years stays whole)
+    assert convert.parse_reference("Lund, K. (1999), ‘Barge Registers’, Inland Shipping, 1998/99: 141–54.").get("issue") != "99"

@@ -128,6 +128,8 @@ _VOLUME_PAGES = re.compile(r"(\d{1,6})\s?(?:\(([^()]{1,12})\))?(?::|,(?=\s?[A-Za
 _CHICAGO_TAIL = re.compile(r"(?<![\w./-])(?<!no\.\s)(?<!No\.\s)(\d{1,6})(?:,\sno\.\s?(\w{1,8}))?\s"
                            r"\((?:[^()]{0,24}\b\d{4}|[A-Z][a-z]{2,9}\.?(?:[\s/–-][A-Za-z0-9]{1,9}\.?){0,2})\)"
                            r":\s?([A-Za-z]{0,8}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,8}\d+)?)")
+# A volume and its issue joined by a slash (not a range of years: "1998/99")
+_VOLUME_SLASH_ISSUE = re.compile(r"\s*(?!(?:1[5-9]|20)\d\d/)(\d{1,4})/(\d{1,4}[A-Za-z]?)[:,.]?\s*")
 _YEAR_RANGE = re.compile(r"\(?(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\)?[.,;]?")  # MLA's "vol. 12, 2001–2003, pp."
 
 
@@ -259,6 +261,10 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
             if both and "volume" not in item:
                 item["volume"] = both.group(1)
                 item.setdefault("issue", both.group(2))
+                continue
+            slashed = _VOLUME_SLASH_ISSUE.fullmatch(joined_number) if label == "volume" else None
+            if slashed and "volume" not in item and "issue" not in grouped:
+                item["volume"], item["issue"] = slashed.group(1), slashed.group(2)  # New Hart's Rules' "6/3: 141–54"
                 continue
             if label == "volume" and numbered:
                 item.setdefault("issue", numbered.group(1))
