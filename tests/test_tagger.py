@@ -2128,3 +2128,19 @@ def test_new_harts_volume_slash_issue() -> None:
                   {"container-title": "Inland Shipping", "volume": "6", "issue": "3", "page": "141-154"})
     # (a range of years stays whole)
     assert convert.parse_reference("Lund, K. (1999), ‘Barge Registers’, Inland Shipping, 1998/99: 141–54.").get("issue") != "99"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Angewandte Chemie: given-first names, "in" and the book, no title of the part
+    ("[12] K. Lund in Proceedings of the Barge Conference, Harbour Society, 1996.",
+     {"author": [{"family": "Lund", "given": "K."}], "title": None, "type": "paper-conference"}),
+    ("[22] B. Okafor in Rivers and Locks: Essays in Honour of Anna Berg (Eds.: J. Lund, A. Durand), Aldershot, 2008, pp. 15–29.",
+     {"author": [{"family": "Okafor", "given": "B."}], "container-title": "Rivers and Locks: Essays in Honour of Anna Berg",
+      "editor": [{"family": "Lund", "given": "J."}, {"family": "Durand", "given": "A."}], "publisher-place": "Aldershot",
+      "page": "15-29"}),
+    ("[50] S. Lund, R. Okafor in Proceedings of the Inland Shipping Symposium (ISS89), 1989, pp. 461–467.",
+     {"author": [{"family": "Lund", "given": "S."}, {"family": "Okafor", "given": "R."}], "title": None,
+      "page": "461-467"}),
+])
+def test_angewandte_names_in_book(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text), expected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..normalize.names import GIVEN_INITIALS
+from ..normalize.publishers import is_place
 
 
 def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
@@ -200,3 +201,54 @@ def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]
                     position = numbers.end(name)
             pieces.append((position, len(text), "other"))
     return _overlay(spans, pieces)
+
+
+# Angewandte Chemie's chapter and paper in proceedings: "[22] B. Yorke in Myth, Rulership... (Eds.: J.
+# Barrow, A. Wareham), Aldershot, 2008, pp. 15–29." and "[12] M. Tambe in Proceedings of ..., AAAI,
+# 1996.": given-first names with initials, then "in" and the book, no title of the part.
+_INITIALS_NAME = r"[A-Z]\.(?:\s?-?[A-Z]\.){0,3}\s(?:[a-z]{1,3}\s)?[^\W\d_][\w'’-]{0,40}(?:-[^\W\d_][\w'’-]{0,40})?"
+_NAMES_IN = re.compile(rf"(?:\[\d{{1,4}}\]\s)?((?:{_INITIALS_NAME},\s){{0,30}}{_INITIALS_NAME})\sin\s(?=[A-Z\d])")
+_EDITORS_MARK = re.compile(r"\s\(Eds?\.:\s")
+
+
+def names_in_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The names before " in ", the book after it up to its editors' "(Eds.:" or the tagger's next
+    field that is not a name or a title, when the tagger read the names into the book or the book
+    into the names."""
+    text = "".join(piece for _, piece in spans)
+    head = _NAMES_IN.match(text)
+    if head is None or any(label == "title" and _has_quote(piece) for label, piece in spans):
+        return spans
+    labels: list[str] = []
+    for label, piece in spans:
+        labels.extend([label] * len(piece))
+    book_start = head.end()
+    book_end = book_start
+    while book_end < len(text) and labels[book_end] in ("author", "title", "container-title"):
+        book_end += 1
+    editors = _EDITORS_MARK.search(text, book_start)
+    if editors and editors.start() < len(text) and all(
+            label in ("author", "title", "container-title", "editor") for label in labels[book_start:editors.start()]):
+        book_end = editors.start()
+    if book_end == book_start:
+        return spans
+    # ("in" stays with the book, as AnyStyle labels it: it tells a chapter from a book)
+    pieces = [(head.start(1), head.end(1), "author"), (head.end(1), head.end(1) + 1, "other"),
+              (head.end(1) + 1, book_end, "container-title")]
+    if head.start(1):
+        pieces.insert(0, (0, head.start(1), "citation-number"))
+    closing = text.find(")", book_end)
+    if editors and book_end == editors.start() and closing > 0:
+        pieces += [(editors.start(), editors.end(), "other"), (editors.end(), closing, "editor"), (closing, closing + 1, "other")]
+        # the imprint after the editors, read as more editors: "(Eds.: J. Barrow, A. Wareham), Aldershot, 2008"
+        imprint_end = closing + 1
+        while imprint_end < len(text) and labels[imprint_end] in ("editor", "author", "title", "container-title"):
+            imprint_end += 1
+        if imprint_end > closing + 1:
+            imprint = text[closing + 1:imprint_end].strip(" ,.")
+            pieces.append((closing + 1, imprint_end, "location" if is_place(imprint) else "publisher"))
+    return _overlay(spans, pieces)
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in "“”\"‘’«»")

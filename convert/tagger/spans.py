@@ -12,7 +12,13 @@ from ..normalize.identifiers import find_identifiers, find_urls, isbn_is_valid, 
 from ..normalize.publishers import PUBLISHER_NAME, is_place
 from . import tag_reference
 from .cjk import GBT_DATES, cjk_sentences
-from .punctuated import acs_chapter_imprint, acs_names_before_role, din_initials_before_colon, double_slash_container
+from .punctuated import (
+    acs_chapter_imprint,
+    acs_names_before_role,
+    din_initials_before_colon,
+    double_slash_container,
+    names_in_book,
+)
 from .repair.item_forms import (
     _din_imprint_and_volume_word,
     _oscola_book,
@@ -148,7 +154,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _title_words_in_container(_journal_words_in_title(_journal_marked_online_in_title(spans)))
         spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
-        spans = double_slash_container(_split_vancouver_authors(spans))
+        spans = names_in_book(double_slash_container(_split_vancouver_authors(spans)))
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _bracketed_place_before_publisher(spans)
