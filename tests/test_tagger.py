@@ -2144,3 +2144,16 @@ def test_new_harts_volume_slash_issue() -> None:
 ])
 def test_angewandte_names_in_book(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text), expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Journal of Finance's and Econometrica's book: the reference closes with "(Publisher, Place)"
+    ("Lund, Karin, 2009, Manuel de la navigation fluviale et du droit des ports (Harbour Exchange Ltd, Paris).",
+     {"title": "Manuel de la navigation fluviale et du droit des ports", "publisher": "Harbour Exchange Ltd",
+      "publisher-place": "Paris", "type": "book"}),
+    ("Okafor, B., 2002, Barges of the North. A River History of Small Harbours (Harbour Press, Oxford).",
+     {"title": "Barges of the North. A River History of Small Harbours", "publisher": "Harbour Press",
+      "publisher-place": "Oxford", "container-title": None}),
+])
+def test_closing_parenthesised_imprint(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text), expected)

@@ -56,6 +56,7 @@ from .repair.item_web import _web_details
 from .repair.span_imprint import (
     _book_read_into_place,
     _bracketed_place_before_publisher,
+    _closing_parenthesised_imprint,
     _institution_read_as_container,
     _mla_publisher_before_year,
     _publisher_closing_author_date_book,
@@ -157,7 +158,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = names_in_book(double_slash_container(_split_vancouver_authors(spans)))
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(spans))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
-        spans = _bracketed_place_before_publisher(spans)
+        spans = _closing_parenthesised_imprint(_bracketed_place_before_publisher(spans))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))

@@ -106,6 +106,42 @@ def _bracketed_place_before_publisher(spans: list[tuple[str, str]]) -> list[tupl
     return _overlay(spans, [(m.start(), m.start(2), "location"), (m.start(2), m.end(2) + 2, "publisher")])
 
 
+# Journal of Finance's and Econometrica's book: "Calvo, Carlos, 2009, Dictionnaire Manuel (Lawbook
+# Exchange Ltd, New Jersey)." The reference closes with "(Publisher, Place)"
+_CLOSING_IMPRINT = re.compile(r"\s\((?P<publisher>[^()\[\]:;,]{2,80}(?:,\s[^()\[\]:;,\d]{2,60}){0,2}?),\s"
+                              r"(?P<place>[^()\[\]:;,\d]{2,40}(?:,\s[A-Z]{2})?)\)\.?\s*$")
+
+
+def _closing_parenthesised_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The publisher and the known place in the closing brackets, and before them, where the tagger
+    read the book's title (or its subtitle) as the publisher, the place or a container, the title
+    (a chapter's book, after its editors); not in a journal's reference (a volume or pages before)."""
+    text = "".join(piece for _, piece in spans)
+    m = _CLOSING_IMPRINT.search(text) if text.rstrip(". ").endswith(")") else None
+    if m is None or not is_place(m.group("place")) or is_place(m.group("publisher")):
+        return spans  # (a conference's "(Paris, France)" is no imprint)
+    labels: list[str] = []
+    for label, piece in spans:
+        labels.extend([label] * len(piece))
+    if any(label in ("volume", "issue", "pages") for label in labels[:m.start()]):
+        return spans
+    pieces = [(m.start(), m.start("publisher"), "other"), (m.start("publisher"), m.end("publisher"), "publisher"),
+              (m.end("publisher"), m.start("place"), "other"), (m.start("place"), m.end("place"), "location"),
+              (m.end("place"), len(text), "other")]
+    start = m.start()
+    while start > 0 and labels[start - 1] in ("publisher", "location", "container-title", "title"):
+        start -= 1
+    if _SERIAL_WORDS.search(text[start:m.start()]):
+        start = m.start()  # a journal's or proceedings' name stays what it is
+    region = text[start:m.start()]
+    if re.search(r"(?:^|[.,]\s)[Ii]n:?\s", region):
+        return spans  # a chapter, "Title, in Names ed.: Book (Publisher, Place)": left to the chapter repairs
+    if start < m.start() and region.strip(" .,"):
+        # (after a chapter's editors, the book: "in J. Principe ed.: WSOM 2009. LNCS (Springer, Heidelberg)")
+        pieces.insert(0, (start, m.start(), "container-title" if "editor" in labels[:start] else "title"))
+    return _overlay(spans, pieces)
+
+
 _WORDS_BEFORE_COLON = re.compile(r"([A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})(?=:\s\S)")
 
 
