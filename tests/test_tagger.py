@@ -2157,3 +2157,12 @@ def test_angewandte_names_in_book(text: str, expected: dict) -> None:
 ])
 def test_closing_parenthesised_imprint(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Lund, K., 1993, Barge Registers, Inland Shipping 6, 141–154.",  # Journal of Finance
+    "Lund, K., 1993, Barge Registers, Inland Shipping, 6, no. 3, 141–154.",  # BSSA
+])
+def test_title_before_the_journals_comma(text: str) -> None:
+    assert_fields(convert.parse_reference(text), {"title": "Barge Registers", "container-title": "Inland Shipping",
+                                                  "volume": "6", "page": "141-154"})

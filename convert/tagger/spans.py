@@ -109,6 +109,7 @@ from .repair.span_titles import (
     _unclosed_bracket,
     _vancouver_journal,
     _year_inside_title,
+    _title_before_the_journals_comma,
 )
 from .repair.text import (
     _ACCESS,
@@ -167,6 +168,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _book_after_comma_in_inside_title(spans)
         spans = _year_read_into_pages(_journal_closing_the_title(_title_after_the_names_colon(spans)))
         spans = _publisher_after_bracketed_book_title(_journal_after_the_titles_last_colon(spans))
+        spans = _title_before_the_journals_comma(spans)
         spans = _role_phrase_closing_the_book(spans)
     for label, text in spans:
         if text.strip():

@@ -423,3 +423,21 @@ def _publisher_after_bracketed_book_title(spans: list[tuple[str, str]]) -> list[
             return spans[:index] + [("title", book.group("title")), ("publisher", book.group("publisher"))] \
                 + spans[index + 1:]
     return spans
+
+
+def _title_before_the_journals_comma(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Journal of Finance's "Anderson, J., 1993, Composite Registers, Distributed Computing 6,
+    141–154.": with no title found, the container right after the year and before the volume holds
+    the title up to its last comma (a journal's name seldom has one; a title may)."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    for index in range(1, len(spans) - 1):
+        label, text = spans[index]
+        if label != "container-title" or spans[index - 1][0] != "date" or spans[index + 1][0] not in ("volume", "pages"):
+            continue
+        comma = text.rstrip(" ,").rfind(", ")  # (BSSA's "Title, Journal, 6, no. 3, 141–154": the comma after it)
+        journal = text[comma + 2:]
+        if comma < 3 or not journal[:1].isupper() or _IN.match(text) or re.search(r"[^\W\d]{2}[.?!]\s+[A-Z]", text):
+            return spans  # (a sentence end inside is where the title ends, found by the repairs for it)
+        return spans[:index] + [("title", text[:comma + 2]), ("container-title", journal)] + spans[index + 1:]
+    return spans
