@@ -2166,3 +2166,10 @@ def test_closing_parenthesised_imprint(text: str, expected: dict) -> None:
 def test_title_before_the_journals_comma(text: str) -> None:
     assert_fields(convert.parse_reference(text), {"title": "Barge Registers", "container-title": "Inland Shipping",
                                                   "volume": "6", "page": "141-154"})
+
+
+def test_title_word_read_into_the_date() -> None:
+    item = convert.parse_reference("Lund, K., and B. Okafor. 2001. Published registers of river barges often overstate "
+                                   "their tonnage. Inland Shipping 6:141–154.")
+    assert item["title"] == "Published registers of river barges often overstate their tonnage"
+    assert item["issued"] == {"date-parts": [[2001]]}

@@ -91,6 +91,7 @@ from .repair.span_numbers import (
     _volume_read_into_place,
     _year_read_into_pages,
     _year_inside_container,
+    _title_word_read_into_date,
 )
 from .repair.span_titles import (
     _book_after_comma_in_inside_title,
@@ -168,7 +169,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _book_after_comma_in_inside_title(spans)
         spans = _year_read_into_pages(_journal_closing_the_title(_title_after_the_names_colon(spans)))
         spans = _publisher_after_bracketed_book_title(_journal_after_the_titles_last_colon(spans))
-        spans = _title_before_the_journals_comma(spans)
+        spans = _title_word_read_into_date(_title_before_the_journals_comma(spans))
         spans = _role_phrase_closing_the_book(spans)
     for label, text in spans:
         if text.strip():

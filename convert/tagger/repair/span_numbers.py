@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..features import MONTHS
 from .text import _ACCESS, _BARE_YEAR, _TRANSLATED, _year
 
 
@@ -229,4 +230,23 @@ def _year_read_into_pages(spans: list[tuple[str, str]]) -> list[tuple[str, str]]
         parts = _PAGES_THEN_YEAR.fullmatch(text) if label == "pages" else None
         if parts:
             return spans[:index] + [(label, parts.group("pages")), ("date", parts.group("year"))] + spans[index + 1:]
+    return spans
+
+
+# "2000. Published " labelled date before a title that goes on in lower case ("studies of...")
+_DATE_THEN_WORD = re.compile(r"(?P<date>[^\n]{0,40}?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]?\s+)(?P<word>[A-Z][a-z]{1,20}\s+)")
+
+
+def _title_word_read_into_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The American Naturalist's "2000. Published studies of inter-rater reliability...": the
+    tagger took the title's first word for the date's ("published 2000"), since the title after it
+    goes on in lower case; a month or season stays with the date."""
+    for index in range(len(spans) - 1):
+        label, text = spans[index]
+        following = spans[index + 1]
+        if label != "date" or following[0] != "title" or not following[1][:1].islower():
+            continue
+        m = _DATE_THEN_WORD.fullmatch(text)
+        if m and m.group("word").strip().lower() not in MONTHS:
+            return spans[:index] + [("date", m.group("date")), ("title", m.group("word") + following[1])] + spans[index + 2:]
     return spans
