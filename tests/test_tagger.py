@@ -2173,3 +2173,9 @@ def test_title_word_read_into_the_date() -> None:
                                    "their tonnage. Inland Shipping 6:141–154.")
     assert item["title"] == "Published registers of river barges often overstate their tonnage"
     assert item["issued"] == {"date-parts": [[2001]]}
+
+
+def test_a_marked_page_stays_a_page() -> None:
+    # GOST's "С. 141" after a journal printed with no volume is the page, not the journal's volume
+    item = convert.parse_reference("Lund K. Barge registers of the north // Inland Shipping. 2014. С. 141.")
+    assert item.get("page") == "141" and "volume" not in item

@@ -144,7 +144,7 @@ _CONTAINER_END = re.compile(r"\s/\s|\.\s(?=[^.:/\d]{2,60}:\s|,\s|(?:1[5-9]|20)\d
 _SLASH_YEAR = re.compile(r"(?:\.\s)?((?:1[5-9]|20)\d\d(?:[–-]\d{2,4})?[a-z]?)\.(?:\s|$)")
 _ROLE_AFTER_SLASH = re.compile(r"\s/\s(?:под\sред\.|ed\.|eds\.)\s")
 _GOST_NUMBERS = re.compile(r"(?:Т\.\s?(?P<volume>[^\s.]{1,12})\.\s*)?(?:(?:№|Вып\.)\s?(?P<issue>[^\s.]{1,12})\.\s*)?"
-                           r"(?:С\.\s?(?P<page>\S{1,24}?)\.?\s*)?")
+                           r"(?:(?P<page_mark>С\.\s?)(?P<page>\S{1,24}?)\.?\s*)?")
 # The names before the title: "Smith J. A., Doe B." or "Vaswani A. и др." (and others)
 _GOST_NAMES = re.compile(r"(?:\d{1,4}\.\s)?(?:[^\W\d_][\w'’-]{0,40}(?:\s[^\W\d_][\w'’-]{0,40})?\s(?:[A-ZА-ЯЁ]\.\s?-?){1,3},\s){0,19}"
                          r"[^\W\d_][\w'’-]{0,40}(?:\s[^\W\d_][\w'’-]{0,40})?\s(?:[A-ZА-ЯЁ]\.\s?-?){0,2}[A-ZА-ЯЁ]\.(?:\sи\sдр\.)?\s")
@@ -193,15 +193,24 @@ def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]
         pieces.append((year.start(1), year.end(1), "date"))
         numbers = _GOST_NUMBERS.fullmatch(text, year.end())
         if numbers is not None and numbers.end() > numbers.start():
-            position = year.end(1)
-            for name in ("volume", "issue", "page"):
-                if numbers.group(name):
-                    pieces += [(position, numbers.start(name), "other"),
-                               (numbers.start(name), numbers.end(name), "pages" if name == "page" else name)]
-                    position = numbers.end(name)
-            pieces.append((position, len(text), "other"))
+            pieces += _numbers_and_their_marks(numbers, year.end(1), len(text))
     return _overlay(spans, pieces)
 
+
+
+def _numbers_and_their_marks(numbers: re.Match[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """The volume, issue and page of a match with those groups labelled, the words around them
+    "other", from ``start`` to ``end``; the page keeps its mark ("С. 110", "ページ. 110"), which tells
+    a page from the bare number a journal's volume can be."""
+    pieces: list[tuple[int, int, str]] = []
+    position = start
+    for name in ("volume", "issue", "page"):
+        if numbers.group(name):
+            begin = numbers.start("page_mark") if name == "page" else numbers.start(name)
+            pieces += [(position, begin, "other"), (begin, numbers.end(name), "pages" if name == "page" else name)]
+            position = numbers.end(name)
+    pieces.append((position, end, "other"))
+    return pieces
 
 # Angewandte Chemie's chapter and paper in proceedings: "[22] B. Yorke in Myth, Rulership... (Eds.: J.
 # Barrow, A. Wareham), Aldershot, 2008, pp. 15–29." and "[12] M. Tambe in Proceedings of ..., AAAI,
