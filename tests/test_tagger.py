@@ -2179,3 +2179,12 @@ def test_a_marked_page_stays_a_page() -> None:
     # GOST's "С. 141" after a journal printed with no volume is the page, not the journal's volume
     item = convert.parse_reference("Lund K. Barge registers of the north // Inland Shipping. 2014. С. 141.")
     assert item.get("page") == "141" and "volume" not in item
+
+
+
+def test_japanese_volume_issue_and_page_terms() -> None:
+    # SIST 02 (and any style rendered with CSL's ja-JP terms): "巻" volume, "号" issue, "ページ" pages
+    item = convert.parse_reference("(3) Lund, Karin, Okafor, Ben. Barge registers of the north. Inland Shipping. "
+                                   "2014, 巻 12, 号 3, ページ. 141–154.")
+    assert_fields(item, {"volume": "12", "issue": "3", "page": "141-154"})
+    assert "巻" not in item["title"] and "号" not in item.get("container-title", "")

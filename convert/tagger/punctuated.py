@@ -198,6 +198,25 @@ def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]
 
 
 
+# CSL's Japanese terms for the volume, issue and page (SIST 02 and any style rendered in ja-JP):
+# "Nature. 2015, 巻 521, 号 7553, ページ. 436–444."
+_JAPANESE_NUMBERS = re.compile(r"(?:(?<=\s)巻\s?(?P<volume>[^\s,.]{1,12}),?\s)?(?:号\s?(?P<issue>[^\s,.]{1,12}),?\s)?"
+                               r"(?:(?P<page_mark>ページ\.?\s?)(?P<page>[^\s,]{1,24}?))?\.?\s*$")
+
+
+def japanese_locator_terms(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The numbers after "巻", "号" and "ページ" at the end of a reference are its volume, issue
+    and pages, and the terms themselves belong to no field (the tagger, and the rule for CJK
+    sentences, read them into the title and the journal)."""
+    text = "".join(piece for _, piece in spans)
+    if "巻" not in text and "ページ" not in text:
+        return spans
+    numbers = _JAPANESE_NUMBERS.search(text)
+    if numbers is None or not any(numbers.group(name) for name in ("volume", "issue", "page")):
+        return spans
+    return _overlay(spans, _numbers_and_their_marks(numbers, numbers.start(), len(text)))
+
+
 def _numbers_and_their_marks(numbers: re.Match[str], start: int, end: int) -> list[tuple[int, int, str]]:
     """The volume, issue and page of a match with those groups labelled, the words around them
     "other", from ``start`` to ``end``; the page keeps its mark ("С. 110", "ページ. 110"), which tells

@@ -17,6 +17,7 @@ from .punctuated import (
     acs_names_before_role,
     din_initials_before_colon,
     double_slash_container,
+    japanese_locator_terms,
     names_in_book,
 )
 from .repair.item_forms import (
@@ -150,7 +151,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     grouped: dict[str, list[str]] = {}
     if repair:
         spans = _bare_initials_after_the_last_family(_unmarked_editors_heading_the_reference(spans))
-        spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(cjk_sentences(spans))))
+        spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(japanese_locator_terms(cjk_sentences(spans)))))
         spans = _form_of_address_read_as_author(_institution_read_as_container(
             _downloaded_from_url_on_date(_access_date_with_no_access_word(spans))))
         spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
