@@ -2188,3 +2188,10 @@ def test_japanese_volume_issue_and_page_terms() -> None:
                                    "2014, 巻 12, 号 3, ページ. 141–154.")
     assert_fields(item, {"volume": "12", "issue": "3", "page": "141-154"})
     assert "巻" not in item["title"] and "号" not in item.get("container-title", "")
+
+
+def test_journal_as_the_titles_last_sentence() -> None:
+    item = convert.parse_reference("(3) Lund, Karin, Okafor, Ben. Barge registers of the north. Inland Shipping. "
+                                   "2014, 巻 12, 号 3, ページ. 141–154.")
+    assert_fields(item, {"title": "Barge registers of the north", "container-title": "Inland Shipping",
+                         "type": "article-journal"})

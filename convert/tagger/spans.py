@@ -112,6 +112,7 @@ from .repair.span_titles import (
     _vancouver_journal,
     _year_inside_title,
     _title_before_the_journals_comma,
+    _journal_as_the_titles_last_sentence,
 )
 from .repair.text import (
     _ACCESS,
@@ -171,6 +172,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _year_read_into_pages(_journal_closing_the_title(_title_after_the_names_colon(spans)))
         spans = _publisher_after_bracketed_book_title(_journal_after_the_titles_last_colon(spans))
         spans = _title_word_read_into_date(_title_before_the_journals_comma(spans))
+        spans = _journal_as_the_titles_last_sentence(spans)
         spans = _role_phrase_closing_the_book(spans)
     for label, text in spans:
         if text.strip():

@@ -441,3 +441,27 @@ def _title_before_the_journals_comma(spans: list[tuple[str, str]]) -> list[tuple
             return spans  # (a sentence end inside is where the title ends, found by the repairs for it)
         return spans[:index] + [("title", text[:comma + 2]), ("container-title", journal)] + spans[index + 1:]
     return spans
+
+
+def _journal_as_the_titles_last_sentence(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """SIST 02's "Title. Journal. 2014, 巻 12, ページ. 141–154." read as one title before the year:
+    with no journal or publisher found and a volume and pages after the year, the title's last
+    sentence is the journal."""
+    labels = [label for label, _ in spans]
+    if "container-title" in labels or "publisher" in labels or "volume" not in labels or "pages" not in labels:
+        return spans
+    for index in range(len(spans) - 1):
+        label, text = spans[index]
+        if label != "title" or spans[index + 1][0] != "date":
+            continue
+        body = text.rstrip()
+        for stop in reversed([m.start() for m in re.finditer(r"[.?!]\s", body)]):
+            word = body[:stop].rsplit(" ", 1)[-1]
+            if len(word) >= 3 and word.isalpha() and not _closes_an_abbreviation(word):
+                journal = body[stop + 2:]
+                if journal[:1].isupper() and not re.search(r"[.?!]\s", journal.rstrip(".")):
+                    return spans[:index] + [("title", text[:stop + 2]), ("container-title", text[stop + 2:])] \
+                        + spans[index + 1:]
+                break
+        return spans
+    return spans
