@@ -2195,3 +2195,11 @@ def test_journal_as_the_titles_last_sentence() -> None:
                                    "2014, 巻 12, 号 3, ページ. 141–154.")
     assert_fields(item, {"title": "Barge registers of the north", "container-title": "Inland Shipping",
                          "type": "article-journal"})
+
+
+def test_an_imprint_before_the_last_comma_is_no_title() -> None:
+    from convert.tagger.repair.span_titles import _title_before_the_journals_comma
+
+    spans = [("author", "Lund, K., "), ("date", "1986, "),
+             ("container-title", "Barges: Frankfurt am Main, Harbour Verlag, Barge-Taschenbuch "), ("pages", "50.")]
+    assert _title_before_the_journals_comma(spans) == spans

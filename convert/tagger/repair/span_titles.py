@@ -437,8 +437,12 @@ def _title_before_the_journals_comma(spans: list[tuple[str, str]]) -> list[tuple
             continue
         comma = text.rstrip(" ,").rfind(", ")  # (BSSA's "Title, Journal, 6, no. 3, 141–154": the comma after it)
         journal = text[comma + 2:]
-        if comma < 3 or not journal[:1].isupper() or _IN.match(text) or re.search(r"[^\W\d]{2}[.?!]\s+[A-Z]", text):
-            return spans  # (a sentence end inside is where the title ends, found by the repairs for it)
+        imprint = re.search(r":\s([^,:]{2,40}),", text)
+        if comma < 3 or not journal[:1].isupper() or _IN.match(text) or re.search(r"[^\W\d]{2}[.?!]\s+[A-Z]", text) \
+                or (imprint and (is_place(imprint.group(1)) or is_place(imprint.group(1).split()[0]))):
+            # (a sentence end inside is where the title ends, found by the repairs for it; AAPG's book
+            # "Faust: Frankfurt am Main, Insel, Insel-Taschenbuch 50." has its imprint there, and a series)
+            return spans
         return spans[:index] + [("title", text[:comma + 2]), ("container-title", journal)] + spans[index + 1:]
     return spans
 
