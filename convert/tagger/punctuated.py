@@ -154,6 +154,8 @@ def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     """The title before the double slash, the container after it up to its end, the year, and the
     volume, issue and pages after the year, whatever the tagger made of them (it has hardly seen the
     form: it read the slash into the title and the Cyrillic marks as a note)."""
+    if not any("//" in piece for _, piece in spans):
+        return spans  # (the cheap test first: this runs on every reference)
     text = "".join(piece for _, piece in spans)
     slash = _DOUBLE_SLASH.search(text)
     if slash is None:
@@ -244,7 +246,7 @@ def names_in_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     field that is not a name or a title, when the tagger read the names into the book or the book
     into the names."""
     text = "".join(piece for _, piece in spans)
-    head = _NAMES_IN.match(text)
+    head = _NAMES_IN.match(text) if " in " in text else None
     if head is None or any(label == "title" and _has_quote(piece) for label, piece in spans):
         return spans
     labels: list[str] = []
