@@ -10,6 +10,7 @@ import re
 
 from ..normalize.names import GIVEN_INITIALS
 from ..normalize.publishers import is_place
+from .repair.text import DOTTED_INITIALS, FAMILY_WORDS
 
 
 def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
@@ -146,8 +147,8 @@ _ROLE_AFTER_SLASH = re.compile(r"\s/\s(?:под\sред\.|ed\.|eds\.)\s")
 _GOST_NUMBERS = re.compile(r"(?:Т\.\s?(?P<volume>[^\s.]{1,12})\.\s*)?(?:(?:№|Вып\.)\s?(?P<issue>[^\s.]{1,12})\.\s*)?"
                            r"(?:(?P<page_mark>С\.\s?)(?P<page>\S{1,24}?)\.?\s*)?")
 # The names before the title: "Smith J. A., Doe B." or "Vaswani A. и др." (and others)
-_GOST_NAMES = re.compile(r"(?:\d{1,4}\.\s)?(?:[^\W\d_][\w'’-]{0,40}(?:\s[^\W\d_][\w'’-]{0,40})?\s(?:[A-ZА-ЯЁ]\.\s?-?){1,3},\s){0,19}"
-                         r"[^\W\d_][\w'’-]{0,40}(?:\s[^\W\d_][\w'’-]{0,40})?\s(?:[A-ZА-ЯЁ]\.\s?-?){0,2}[A-ZА-ЯЁ]\.(?:\sи\sдр\.)?\s")
+_GOST_NAME = rf"{FAMILY_WORDS}\s{DOTTED_INITIALS}"
+_GOST_NAMES = re.compile(rf"(?:\d{{1,4}}\.\s)?(?:{_GOST_NAME},\s){{0,19}}{_GOST_NAME}(?:\sи\sдр\.)?\s")
 
 
 def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -92,9 +92,10 @@ _FULL_NAME = re.compile(r"[A-Z][^\W\d_A-Z][\w'-]*(?:\s[A-Z]\.){0,2}(?:\s[A-Z][^\
 
 
 # GOST's and ISO 690's "Aizenberg I. A.": a family name (one or two words), then dotted initials, no comma
+FAMILY_WORDS = r"[^\W\d_][\w'’-]{0,40}(?:\s[^\W\d_][\w'’-]{1,40})?"
+DOTTED_INITIALS = r"(?:[A-ZА-ЯЁ]\.[\s-]?){0,2}[A-ZА-ЯЁ]\."
 # (a particle after the initials stays with them: "Goethe J. W. von")
-_FAMILY_THEN_INITIALS = re.compile(rf"([^\W\d_][\w'-]{{0,40}}(?:\s[^\W\d_][\w'-]{{1,40}})?)\s((?:[A-ZА-ЯЁ]\.[\s-]?){{0,2}}[A-ZА-ЯЁ]\."
-                                   rf"(?:\s(?:{_PARTICLE_ALTERNATION})){{0,2}})")
+_FAMILY_THEN_INITIALS = re.compile(rf"({FAMILY_WORDS})\s({DOTTED_INITIALS}(?:\s(?:{_PARTICLE_ALTERNATION})){{0,2}})")
 
 
 def _split_people(text: str) -> list[str]:
