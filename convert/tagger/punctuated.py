@@ -13,13 +13,19 @@ from ..normalize.publishers import is_place
 from .repair.text import DOTTED_INITIALS, FAMILY_WORDS
 
 
+def char_labels(spans: list[tuple[str, str]]) -> list[str]:
+    """The label of every character of the text the spans make."""
+    labels: list[str] = []
+    for label, piece in spans:
+        labels.extend([label] * len(piece))
+    return labels
+
+
 def _overlay(spans: list[tuple[str, str]], pieces: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
     """The spans with the characters of each (start, end, label) piece relabelled; the rest keep
     their labels, and the text is unchanged.  Pieces are in order and do not overlap."""
     text = "".join(piece for _, piece in spans)
-    labels: list[str] = []
-    for label, piece in spans:
-        labels.extend([label] * len(piece))
+    labels = char_labels(spans)
     for start, end, label in pieces:
         labels[start:end] = [label] * (end - start)
     starts = {start for start, _, _ in pieces}
@@ -161,9 +167,7 @@ def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     slash = _DOUBLE_SLASH.search(text)
     if slash is None:
         return spans
-    labels: list[str] = []
-    for label, piece in spans:
-        labels.extend([label] * len(piece))
+    labels = char_labels(spans)
     pieces: list[tuple[int, int, str]] = []
     names = _GOST_NAMES.match(text)
     if names is not None and names.end() < slash.start() and (
@@ -200,7 +204,6 @@ def double_slash_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     return _overlay(spans, pieces)
 
 
-
 # CSL's Japanese terms for the volume, issue and page (SIST 02 and any style rendered in ja-JP):
 # "Nature. 2015, 巻 521, 号 7553, ページ. 436–444."
 _JAPANESE_NUMBERS = re.compile(r"(?:(?<=\s)巻\s?(?P<volume>[^\s,.]{1,12}),?\s)?(?:号\s?(?P<issue>[^\s,.]{1,12}),?\s)?"
@@ -234,6 +237,7 @@ def _numbers_and_their_marks(numbers: re.Match[str], start: int, end: int) -> li
     pieces.append((position, end, "other"))
     return pieces
 
+
 # Angewandte Chemie's chapter and paper in proceedings: "[22] B. Yorke in Myth, Rulership... (Eds.: J.
 # Barrow, A. Wareham), Aldershot, 2008, pp. 15–29." and "[12] M. Tambe in Proceedings of ..., AAAI,
 # 1996.": given-first names with initials, then "in" and the book, no title of the part.
@@ -250,15 +254,13 @@ def names_in_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     head = _NAMES_IN.match(text) if " in " in text else None
     if head is None or any(label == "title" and _has_quote(piece) for label, piece in spans):
         return spans
-    labels: list[str] = []
-    for label, piece in spans:
-        labels.extend([label] * len(piece))
+    labels = char_labels(spans)
     book_start = head.end()
     book_end = book_start
     while book_end < len(text) and labels[book_end] in ("author", "title", "container-title"):
         book_end += 1
     editors = _EDITORS_MARK.search(text, book_start)
-    if editors and editors.start() < len(text) and all(
+    if editors and all(
             label in ("author", "title", "container-title", "editor") for label in labels[book_start:editors.start()]):
         book_end = editors.start()
     if book_end == book_start:

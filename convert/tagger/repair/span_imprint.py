@@ -7,7 +7,7 @@ import re
 
 from ...normalize.names import is_organisation
 from ...normalize.publishers import is_place
-from ..punctuated import _overlay
+from ..punctuated import _overlay, char_labels
 from .text import (
     _BARE_YEAR,
     _DEGREES,
@@ -120,9 +120,7 @@ def _closing_parenthesised_imprint(spans: list[tuple[str, str]]) -> list[tuple[s
     m = _CLOSING_IMPRINT.search(text) if text.rstrip(". ").endswith(")") else None
     if m is None or not is_place(m.group("place")) or is_place(m.group("publisher")):
         return spans  # (a conference's "(Paris, France)" is no imprint)
-    labels: list[str] = []
-    for label, piece in spans:
-        labels.extend([label] * len(piece))
+    labels = char_labels(spans)
     if any(label in ("volume", "issue", "pages") for label in labels[:m.start()]):
         return spans
     pieces = [(m.start(), m.start("publisher"), "other"), (m.start("publisher"), m.end("publisher"), "publisher"),
