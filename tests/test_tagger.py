@@ -95,6 +95,16 @@ def test_an_isbn_is_a_sign_of_cs1_only_in_its_shape(text: str, parser: str) -> N
     assert choose_parser(text) == parser
 
 
+@pytest.mark.parametrize("text,parser", [
+    # A full given name before "(date)." is CS1's head; a series number in parentheses three
+    # sentences later is not (Unified Style Sheet: "Name. Year. Title (Series 50). Place: Publisher.")
+    ("Okafor, Bisi Adaeze von. 1986. Barges (Harbour-Taschenbuch 50). Frankfurt am Main: Insel.", "tagger"),
+    ("Okafor, Bisi Adaeze (3 May 1986). Barges. Frankfurt am Main: Insel.", "cs1"),
+])
+def test_a_parenthesis_after_the_year_is_no_cs1_head(text: str, parser: str) -> None:
+    assert choose_parser(text) == parser
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

@@ -53,8 +53,9 @@ _CAPITALISED_FAMILY = re.compile(r"[A-Z]{2,}(?:[-' ][A-Z]+)*,\s")  # words joine
 # before the parenthesis (APA and Harvard write "Cook, L. (2017)."; Chicago and MLA no parentheses).
 _CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s](?:\s\([a-z]{4,12}\))?\s\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)\.\s\S|"
                        r"^[^()\"“]{2,150}?[^.\s]\s\((?:eds?\.|ed\.)\)\.\s\S|"
-                       # "Knuth, Donald E. (1997)." : a full given name (APA and Harvard abbreviate it)
-                       r"^[^()\"“,]{2,60},\s[A-Z][a-z]+(?:[\s.][^()\"“]{0,60})?\s\([^()]{4,30}\)\.\s\S")
+                       # "Knuth, Donald E. (1997)." : a full given name (APA and Harvard abbreviate it); given
+                       # names hold no digit, so "Goethe, J. W. von. 1986. Faust (Series 50)." is no such head
+                       r"^[^()\"“,]{2,60},\s[A-Z][a-z]+(?:[\s.][^()\"“\d]{0,60})?\s\([^()]{4,30}\)\.\s\S")
 
 
 def choose_parser(text: str) -> str:
