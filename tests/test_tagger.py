@@ -1500,7 +1500,7 @@ def test_a_second_title_after_springers_in_editors_is_the_book(imprint: str, var
     assert spans_to_item(journal)["container-title"] == "Canal Review"
 
 
-@pytest.mark.parametrize("place", ["Dordrecht", "Thousand Oaks", "Aldershot", "São Paulo"])
+@pytest.mark.parametrize("place", ["Dordrecht", "Thousand Oaks", "Aldershot", "São Paulo", "Frankfurt am Main", "New Jersey"])
 def test_publishing_towns_printed_alone_are_places(place: str) -> None:
     from convert.normalize.publishers import is_place
 

@@ -35,7 +35,7 @@ PLACE_SHAPE = re.compile(rf"{TOWN},\s(?:[A-Z]{{2}}|D\.\s?C\.|[A-Z][a-z]{{2,20}})
 # Towns and countries that imprints print alone, without a state ("New York: Wiley", "AIP: New York")
 KNOWN_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New York|Paris|Berlin|Washington|Washington, D.C.|
     Chicago|Boston|Toronto|Sydney|Brussels|Moscow|Tokyo|Beijing|Oxford|Cambridge|Princeton|Amsterdam|Vienna|Rome|
-    Madrid|Geneva|Zurich|Munich|Frankfurt|Hamburg|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Prague|Budapest|Kyiv|
+    Madrid|Geneva|Zurich|Munich|Frankfurt|Frankfurt am Main|Hamburg|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Prague|Budapest|Kyiv|
     Kiev|Ottawa|Montreal|Los Angeles|San Francisco|Philadelphia|Baltimore|Edinburgh|Dublin|Leiden|Berkeley|Abingdon|
     New Haven|Ithaca|Stanford|Lanham|Westport|Santa Monica|Cham|Heidelberg|Basingstoke|Milton Park|Hoboken|Oxon|
     Aldershot|Farnham|Cheltenham|Thousand Oaks|Newbury Park|Beverly Hills|Englewood Cliffs|Upper Saddle River|
@@ -48,7 +48,8 @@ KNOWN_PLACES = frozenset(p.strip() for p in """UK|US|USA|U.S.|U.K.|London|New Yo
     Bologna|Florence|Firenze|Lyon|Glasgow|Cardiff|Belfast|Newcastle|Minneapolis|Pittsburgh|Seattle|Chapel Hill|
     Ann Arbor|Bloomington|Urbana|Iowa City|Baton Rouge|Nashville|Albany|Amherst|New Brunswick|Piscataway|
     Canada|France|Germany|Italy|Spain|Japan|China|India|Australia|Russia|Ukraine|Israel|Switzerland|Austria|
-    Netherlands|Belgium|Sweden|Norway|Denmark|Finland|Poland|Brazil|Mexico|Argentina|South Africa|New Zealand""".split("|"))
+    Netherlands|Belgium|Sweden|Norway|Denmark|Finland|Poland|Brazil|Mexico|Argentina|South Africa|New Zealand|
+    New Jersey""".split("|"))
 
 
 # The states, provinces and nations imprints print after a town ("Boulder, Colorado", "Cambridge,
