@@ -105,6 +105,16 @@ def test_a_parenthesis_after_the_year_is_no_cs1_head(text: str, parser: str) -> 
     assert choose_parser(text) == parser
 
 
+@pytest.mark.parametrize("text", [
+    "Okafor, B. (Ed.). (1991). Lock Gate Option. Harbour Engineering Task Force, Canal Working Group.",
+    "Okafor B, editor. Lock Gate Option. Harbour Engineering Task Force, Canal Working Group; 1991.",
+])
+def test_a_body_before_its_unit_is_the_publisher_not_the_title(text: str) -> None:
+    item = convert.parse_reference(text)
+    assert item["title"] == "Lock Gate Option"
+    assert item["publisher"] == "Harbour Engineering Task Force, Canal Working Group"
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

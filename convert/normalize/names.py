@@ -19,7 +19,7 @@ SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "
 ORGANISATION_WORDS = frozenset(
     """organization organisation association institute institution university college society agency
     department ministry office council committee commission bureau board foundation company corporation
-    corp inc ltd llc gmbh press news group centre center service services government nations union
+    corp inc ltd llc gmbh press news group force laboratories centre center service services government nations union
     league party bank fund federation network museum library archive archives agency times post reuters
     staff team project consortium alliance treaty nato un who oecd imf collaboration collective initiative
     observatory laboratory telescope programme program secretariat parliament senate national statistics

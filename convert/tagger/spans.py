@@ -55,6 +55,7 @@ from .repair.item_titles import (
 from .repair.item_type import infer_type
 from .repair.item_web import _web_details
 from .repair.span_imprint import (
+    _body_closing_the_title_before_publisher,
     _book_read_into_place,
     _bracketed_place_before_publisher,
     _closing_parenthesised_imprint,
@@ -165,7 +166,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _closing_parenthesised_imprint(_bracketed_place_before_publisher(spans))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
         spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
-        spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(spans)))
+        spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(
+            _body_closing_the_title_before_publisher(spans))))
         spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))
         spans = _title_inside_comma_separated_work(_acm_issue_before_bracketed_date(spans))
         spans = _book_after_comma_in_inside_title(spans)

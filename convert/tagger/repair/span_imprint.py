@@ -72,6 +72,22 @@ def _publisher_cut_before_its_place(spans: list[tuple[str, str]]) -> list[tuple[
     return spans
 
 
+def _body_closing_the_title_before_publisher(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Telnet Encryption Option. Internet Engineering Task Force, | Telnet Working Group.": a body
+    and its unit, the comma between them, read as the title's last sentence and the publisher.  A
+    sentence that is an institution's name and ends in the comma before the publisher is its first
+    part (a subtitle ends in a period, and names no body)."""
+    for index in range(len(spans) - 1):
+        if spans[index][0] != "title" or spans[index + 1][0] != "publisher" or not spans[index + 1][1][:1].isupper():
+            continue
+        head, dot, body = spans[index][1].rpartition(". ")
+        name = body.rstrip()
+        if head and name.endswith(",") and " " in name and _INSTITUTION_NAME.fullmatch(name[:-1]) \
+                and is_organisation(name[:-1]):
+            return spans[:index] + [("title", head + dot), ("publisher", body + spans[index + 1][1])] + spans[index + 2:]
+    return spans
+
+
 # The Lancet's "Brussels: NATO Public Diplomacy | Division, 2023": the publisher's last words and the
 # year left unlabelled after it
 _WORDS_THEN_YEAR = re.compile(r"(\s*[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2},\s)((?:1[5-9]|20)\d\d[.;]?\s*)")
