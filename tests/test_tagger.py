@@ -115,6 +115,20 @@ def test_a_body_before_its_unit_is_the_publisher_not_the_title(text: str) -> Non
     assert item["publisher"] == "Harbour Engineering Task Force, Canal Working Group"
 
 
+@pytest.mark.parametrize("text,container,volume,issue", [
+    ("Mbeki, T., & Varga, L. (2011). Tidal mixing in shallow estuaries. IEEE Transactions on Rivers, Coasts, and "
+     "Estuaries: Special Issue on Sediments, Salinity, and Flow, 14(3).",
+     "IEEE Transactions on Rivers, Coasts, and Estuaries: Special Issue on Sediments, Salinity, and Flow", "14", "3"),
+    ("Mbeki, T., Varga, L. (2011). Tidal mixing in shallow estuaries with a very long title about the "
+     "offspring of the river: 9-year follow-up of the tidal cohort. Estuar Rev, 41(41).", "Estuar Rev", "41", "41"),
+])
+def test_volume_and_issue_closing_an_article_are_no_pages_or_note(text: str, container: str, volume: str,
+                                                                  issue: str) -> None:
+    item = convert.parse_reference(text)
+    assert (item["container-title"], item.get("volume"), item.get("issue")) == (container, volume, issue)
+    assert "page" not in item and "note" not in item
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

@@ -90,6 +90,7 @@ from .repair.span_numbers import (
     _number_closing_an_edited_book,
     _original_date_before_translation,
     _software_version_read_as_volume,
+    _volume_and_issue_read_as_pages_or_note,
     _volume_read_into_place,
     _year_read_into_pages,
     _year_inside_container,
@@ -165,7 +166,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _closing_parenthesised_imprint(_bracketed_place_before_publisher(spans))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))
-        spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(spans)))
+        spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(
+            _volume_and_issue_read_as_pages_or_note(spans))))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(
             _body_closing_the_title_before_publisher(spans))))
         spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))

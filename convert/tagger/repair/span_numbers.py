@@ -97,6 +97,32 @@ _BRACKETED_NUMBER = re.compile(r"\s*\(\d{1,5}\)[,:.]?\s*")
 _ISSUE_MARKER_END = re.compile(r",?\s(?:n|no|nr|núm|num|Heft)\.\s*$", re.IGNORECASE)
 
 
+# a journal's "23(6)" or "23 (6)" closing the reference, with nothing after the issue
+_VOLUME_ISSUE_END = re.compile(r"(?P<volume>\d{1,4})(?P<issue>\s?\(\d{1,4}\)[.,]?\s*)")
+_COMMA_THEN_VOLUME_ISSUE = re.compile(r",?\s\d{1,4}\s?\(\d{1,4}\)[.,]?\s*$")
+
+
+def _volume_and_issue_read_as_pages_or_note(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An APA article with no pages, "J Clin Endocrinol, 98(98)." or "Cybernetics: Special Issue on
+    Scheduling, Planning, and Control, 23(6).": the tagger, used to pages closing a journal reference,
+    read the numbers as the pages or left the journal's subtitle and the numbers as a note.  A number
+    with a bracketed number after it is a volume and its issue, never a page range; a note between a
+    journal ending in a colon and those numbers is the rest of the journal's name."""
+    labels = [label for label, _ in spans]
+    if "volume" in labels or "issue" in labels:
+        return spans
+    for at, (label, text) in enumerate(spans):
+        if label == "pages" and (numbers := _VOLUME_ISSUE_END.fullmatch(text)):
+            return spans[:at] + [("volume", numbers["volume"]), ("issue", numbers["issue"])] + spans[at + 1:]
+        if label == "note" and at and labels[at - 1] == "container-title" and at == len(spans) - 1 \
+                and spans[at - 1][1].rstrip().endswith(":") and (tail := _COMMA_THEN_VOLUME_ISSUE.search(text)):
+            numbers = _VOLUME_ISSUE_END.search(text, tail.start())
+            if numbers:
+                return spans[:at - 1] + [("container-title", spans[at - 1][1] + text[:numbers.start()]),
+                                         ("volume", numbers["volume"]), ("issue", numbers["issue"])]
+    return spans
+
+
 def _software_version_read_as_volume(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's and Chicago's software "Pandoc. Version | 3.1," read as a journal and its volume: with
     no title found, the name is the title and the number its version."""
