@@ -129,6 +129,18 @@ def test_volume_and_issue_closing_an_article_are_no_pages_or_note(text: str, con
     assert "page" not in item and "note" not in item
 
 
+@pytest.mark.parametrize("text", [
+    "K. Osei, in Handbook of the Person-Centered Approach, eds J. H. D. Harlow, R. Ikeda-Pitrik and M. Dunmore, "
+    "Springer, New York, 2013, pp. 63–78.",
+    "K. Osei and L. Brandt, in Advances in Coastal Sediment Dynamics 12, eds J. H. D. Harlow, R. Ikeda-Pitrik and "
+    "M. Dunmore, Springer, 2016.",
+])
+def test_given_first_names_after_eds_are_the_editors(text: str) -> None:
+    item = convert.parse_reference(text)
+    assert [person["family"] for person in item["editor"]] == ["Harlow", "Ikeda-Pitrik", "Dunmore"]
+    assert "Harlow" not in str(item["author"]) and item["publisher"] == "Springer"
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

@@ -266,11 +266,21 @@ def _role_names_read_as_authors(spans: list[tuple[str, str]]) -> list[tuple[str,
     for position in range(len(spans) - 1):
         label, text = spans[position]
         following_label, following = spans[position + 1]
-        if label not in ("translator", "editor", "director") or following_label != "author":
+        if following_label != "author":
+            continue
+        named_before = any(earlier == "author" for earlier, _ in spans[:position])
+        role_closing_the_book = _ROLE_CLOSING_THE_BOOK.search(text) if label in ("title", "container-title") else None
+        if role_closing_the_book and named_before and _given_first_names(following):  # RSC's "in Book 7, eds | G. Tesauro, ..."
+            return spans[:position] + [(label, text[:role_closing_the_book.start() + 1] + " "),
+                                       ("editor", role_closing_the_book.group(1) + following)] + spans[position + 2:]
+        # RSC's "in Book, eds | G. Tesauro, D. S. Touretzky and J. Alspector, MIT Press" (the "eds" read
+        # as an editor, or as pages after a volume)
+        if _ROLE_ALONE.fullmatch(text) and label != "author" and named_before and _given_first_names(following):
+            return spans[:position] + [("editor", text + following)] + spans[position + 2:]
+        if label not in ("translator", "editor", "director"):
             continue
         cut_name = _ROLE_CUT_BEFORE_INITIAL.fullmatch(text) and _INITIAL_AND_FAMILY.fullmatch(following)
-        names_after_role = _ROLE_ALONE_WORDS.fullmatch(text) and _BY_NAMES.fullmatch(following) \
-            and any(earlier == "author" for earlier, _ in spans[:position])
+        names_after_role = _ROLE_ALONE_WORDS.fullmatch(text) and _BY_NAMES.fullmatch(following) and named_before
         if cut_name or names_after_role:
             return spans[:position] + [(label, text + following)] + spans[position + 2:]
     return spans
@@ -278,6 +288,13 @@ def _role_names_read_as_authors(spans: list[tuple[str, str]]) -> list[tuple[str,
 
 _GIVEN_FIRST_NAME = re.compile(r"(?:and\s)?(?:[A-Z]\.[\s-]?){1,4}\s?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?")
 _ROLE_ALONE = re.compile(r"\s*\(?(?:eds?|editors?)\.?\)?[.,]?\s*", re.IGNORECASE)
+_ROLE_CLOSING_THE_BOOK = re.compile(r",\s((?:eds?\.?|edited\sby)\s*)$")
+
+
+def _given_first_names(text: str) -> bool:
+    """Whether ``text`` is only a list of given-first names with initials ("G. Tesauro, D. S.
+    Touretzky and J. Alspector,")."""
+    return all(_GIVEN_FIRST_NAME.fullmatch(name) for name in _list_pieces(text)[::2])
 
 
 def _list_pieces(text: str) -> list[str]:
