@@ -141,6 +141,25 @@ def test_given_first_names_after_eds_are_the_editors(text: str) -> None:
     assert "Harlow" not in str(item["author"]) and item["publisher"] == "Springer"
 
 
+@pytest.mark.parametrize("text,book", [
+    ("K. Osei and L. Brandt, in Advances in Coastal Sediment Dynamics 14, Meridian Press, Cambridge, MA, 2002, "
+     "pp. 841–848.", "Advances in Coastal Sediment Dynamics 14"),
+    ("K. Osei, in Reasoning about Tides and Plans: Proceedings of the 1986 Workshop (Timberline, OR, 1987).",
+     "Reasoning about Tides and Plans: Proceedings of the 1986 Workshop"),
+])
+def test_a_chapter_printed_without_its_title_is_the_book_after_in(text: str, book: str) -> None:
+    item = convert.parse_reference(text)
+    assert item["container-title"] == book and "title" not in item
+
+
+def test_editors_cut_at_their_and_stay_editors() -> None:
+    item = convert.parse_reference("K. Osei and L. Brandt, in A Manual of Tidal Flats, edited by M. Harlow and "
+                                   "D. E. Walter, Third Edition (Texas Tech University Press, Lubbock, 2009), pp. 124–232.")
+    assert [person["family"] for person in item["author"]] == ["Osei", "Brandt"]
+    assert [person["family"] for person in item["editor"]] == ["Harlow", "Walter"]
+    assert item["publisher"] == "Texas Tech University Press" and "title" not in item
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

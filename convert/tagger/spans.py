@@ -97,6 +97,7 @@ from .repair.span_numbers import (
     _title_word_read_into_date,
 )
 from .repair.span_titles import (
+    _book_after_in_read_as_title,
     _book_after_comma_in_inside_title,
     _book_between_in_editors_and_imprint,
     _journal_marked_online_in_title,
@@ -162,7 +163,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
         spans = names_in_book(double_slash_container(_split_vancouver_authors(spans)))
-        spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(spans))))
+        spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(
+            _book_after_in_read_as_title(spans)))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))
         spans = _closing_parenthesised_imprint(_bracketed_place_before_publisher(spans))
         spans = _year_inside_container(_book_read_into_place(_original_date_before_translation(spans)))

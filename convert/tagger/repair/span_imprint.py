@@ -282,7 +282,8 @@ def _relabel(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         imprint_follows = position + 1 < len(spans) and spans[position + 1][0] in ("publisher", "location", "edition")
         if label == "author" and not has_title and _LOWER_CASE_WORD.fullmatch(text):
             label = "title"  # "alliance. 2023. Oxford English Dictionary.": a headword, no name starts so
-        if label == "note" and not has_title and out and out[-1][0] == "author" and imprint_follows:
+        if label == "note" and not has_title and out and out[-1][0] == "author" and imprint_follows \
+                and all(earlier != "container-title" for earlier, _ in out):  # (no title after the book)
             label = "title"  # ACS's "Haykin. | Communication Systems, 3rd ed.; | Wiley": the title's place
         if bracketed_genre and _may_be_a_publisher(bracketed_genre.group(1).rstrip(".")):
             # APA's "[Tech Report]. CMU CS." read as one genre: the genre, then the publisher

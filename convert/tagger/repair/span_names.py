@@ -277,6 +277,10 @@ def _role_names_read_as_authors(spans: list[tuple[str, str]]) -> list[tuple[str,
         # as an editor, or as pages after a volume)
         if _ROLE_ALONE.fullmatch(text) and label != "author" and named_before and _given_first_names(following):
             return spans[:position] + [("editor", text + following)] + spans[position + 2:]
+        # "edited by K. Smith and | D. E. Walter, Third Edition": the editors' list cut at its "and"
+        if label == "editor" and (text.endswith(" and ") or following.startswith("and ")) and named_before \
+                and _given_first_names(following):
+            return spans[:position] + [("editor", text + following)] + spans[position + 2:]
         if label not in ("translator", "editor", "director"):
             continue
         cut_name = _ROLE_CUT_BEFORE_INITIAL.fullmatch(text) and _INITIAL_AND_FAMILY.fullmatch(following)

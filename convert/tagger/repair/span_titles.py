@@ -290,6 +290,25 @@ def _place_left_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return spans
 
 
+def _book_after_in_read_as_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APS's and RSC's chapter "A. Y. Ng and M. I. Jordan, in Advances in Neural Information
+    Processing Systems 14, MIT Press, ...": these styles print no chapter title, so the words after
+    the names, opened by a lower-case "in", are the book; a "container" the tagger cut off after them
+    is the book's last part ("... Information | Processing Systems")."""
+    labels = [label for label, _ in spans]
+    if labels.count("title") != 1:
+        return spans
+    at = labels.index("title")
+    if not at or labels[at - 1] != "author" or not re.match(r"in\s[A-Z\d“\"‘]", spans[at][1]):
+        return spans
+    book, end = spans[at][1], at + 1
+    if end < len(spans) and labels[end] == "container-title":
+        book, end = book + spans[end][1], end + 1
+    if "container-title" in labels[end:]:
+        return spans
+    return spans[:at] + [("container-title", book)] + spans[end:]
+
+
 def _book_between_in_editors_and_imprint(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Springer's "Title. In: Munanga K (ed) Superando o Racismo. | Ministério da Educação, Brasília,
     pp 21-37" read as a second title and a container: after "In: editors" the title is the book and
