@@ -160,6 +160,17 @@ def test_editors_cut_at_their_and_stay_editors() -> None:
     assert item["publisher"] == "Texas Tech University Press" and "title" not in item
 
 
+def test_an_unknown_publisher_before_a_known_place_closes_no_title() -> None:
+    item = convert.parse_reference("K. Osei and L. Brandt, Refugees and regional settlement: balancing priorities, "
+                                   "Brotherhood of St Laurence, Melbourne, 2005.")
+    assert item["title"] == "Refugees and regional settlement: balancing priorities"
+    assert (item["publisher"], item["publisher-place"]) == ("Brotherhood of St Laurence", "Melbourne")
+    # a publisher printed beside its town is no place: the subtitle stays the title's
+    kept = convert.parse_reference("K. Osei, De la contraception à l’avortement. Sociologie des grossesses non "
+                                   "prévues, Inserm, Paris, 2002.")
+    assert kept["title"] == "De la contraception à l’avortement. Sociologie des grossesses non prévues"
+
+
 def test_wikipedia_references_keep_the_cs1_grammar() -> None:
     cs1 = 'Cook, Lorne (25 May 2017). "NATO explained". Military Times. Retrieved 3 March 2022.'
     assert choose_parser(cs1) == "cs1"

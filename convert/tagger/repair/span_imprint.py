@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...normalize.names import is_organisation
-from ...normalize.publishers import is_place
+from ...normalize.publishers import KNOWN_PLACES, is_place
 from ..punctuated import _overlay, char_labels
 from .text import (
     _BARE_YEAR,
@@ -91,6 +91,38 @@ def _body_closing_the_title_before_publisher(spans: list[tuple[str, str]]) -> li
 # The Lancet's "Brussels: NATO Public Diplomacy | Division, 2023": the publisher's last words and the
 # year left unlabelled after it
 _WORDS_THEN_YEAR = re.compile(r"(\s*[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2},\s)((?:1[5-9]|20)\d\d[.;]?\s*)")
+
+
+def _only_a_place(text: str) -> bool:
+    """A known town, or a town with its state's code or a known country ("Cambridge, MA", "Lund,
+    Sweden"): not a publisher printed beside its town ("Inserm, Paris", "Paris, Inserm")."""
+    town, _, region = text.rpartition(", ")
+    return text in KNOWN_PLACES or bool(town) and (re.fullmatch(r"[A-Z]{2}|[A-Z]\.\s?[A-Z]\.", region) is not None
+                                                   or town in KNOWN_PLACES and region in KNOWN_PLACES)
+
+
+def _publisher_closing_the_title_before_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """RSC's and APS's book "Title, Publisher, Place, Year." (or "Title. Publisher, Place (Year)")
+    with a publisher the tagger did not know ("Insel", "Brotherhood of St Laurence") read as the
+    title's last part: before a known place, in a reference with no publisher, that short capitalised
+    part after the title's last comma or full stop is the publisher."""
+    labels = [label for label, _ in spans]
+    if "publisher" in labels:
+        return spans
+    for index in range(len(spans) - 1):
+        if labels[index] != "title" or labels[index + 1] != "location" \
+                or any(label in ("volume", "issue", "pages") for label in labels[:index]):
+            continue
+        text = spans[index][1].rstrip()
+        if not text.endswith(",") or not _only_a_place(spans[index + 1][1].strip(" ,.:;()")):
+            continue
+        body = text[:-1]
+        cut = max(body.rfind(", "), body.rfind(". "))
+        last = body[cut + 2:]
+        if cut < 1 or not _may_be_a_publisher(last) or is_place(last) or re.search(r"[“”\"‘’()]", last):
+            continue
+        return spans[:index] + [("title", body[:cut + 1] + " "), ("publisher", last + ", ")] + spans[index + 1:]
+    return spans
 
 
 def _publisher_spilling_into_a_year(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
