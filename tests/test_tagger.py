@@ -254,6 +254,12 @@ def test_parser_option_reaches_the_text_reader() -> None:
      {"title": "Deep Learning", "author": [{"family": "LeCun", "given": "Yann"}, {"family": "Bengio", "given": "Yoshua"},
                                            {"family": "Hinton", "given": "Geoffrey"}]}),
     ([("title", "NATO. “Member Countries.” ")], {"author": [{"literal": "NATO"}], "title": "Member Countries"}),
+    # ...but a head ending in a colon with a common word in it opens the title: a comment on a paper
+    ([("author", "K. Lund, B. Okafor, and R. Roe, "), ("title", "Reply to: “Barge registers of the north,” "),
+      ("container-title", "Inland Shipping ")],
+     {"title": "Reply to: “Barge registers of the north”", "author": [{"family": "Lund", "given": "K."},
+                                                                      {"family": "Okafor", "given": "B."},
+                                                                      {"family": "Roe", "given": "R."}]}),
     # MLA: the container after a quoted title, "edited by ... et al., Publisher"; role words as whole words
     ([("author", "Manns, M. P. "), ("title", "“Autoimmune Hepatitis.” Schiff’s Diseases of the Liver, "),
       ("editor", "edited by E. R. Schiff et al., Lippincott-Raven Publishers, "), ("date", "1999, ")],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...normalize.names import PARTICLES
 from ...normalize.publishers import PUBLISHER_NAME
 from .text import (
     _EDITOR_ROLE_MARK,
@@ -130,6 +131,16 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return out
 
 
+def _title_head_before_quote(words: str) -> bool:
+    """"Comment on: “K-Ar evidence …”": a head ending in a colon and holding a lower-case word
+    that is no particle and no "and" opens the title (a reply, a review, a comment on another
+    work); names never hold such a word, so it is not the author list's end."""
+    if not words.rstrip().endswith(":"):
+        return False
+    return any(word[:1].islower() and word.lower() not in PARTICLES and word not in ("and", "et", "al.", "al")
+               for word in re.findall(r"[^\s,;:]+", words))
+
+
 def _names_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"LeCun, Yann, | Yoshua Bengio, and Geoffrey Hinton. “Deep Learning.”" with the end of the
     author list read as title: in styles that quote titles, what precedes the opening quote in the
@@ -141,6 +152,8 @@ def _names_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, 
         if not m:
             return spans
         names = m.group(1) + " "
+        if _title_head_before_quote(m.group(1)):
+            return spans
         if position > 0 and spans[position - 1][0] == "author":
             merged = ("author", spans[position - 1][1] + names)
             return spans[:position - 1] + [merged, ("title", m.group(2))] + spans[position + 1:]

@@ -38,7 +38,12 @@ def _strip_wrapping(text: str) -> str:
         text = text.rstrip(".")  # "[Master’s thesis]." : the period after the closing bracket first
     while len(text) >= 2 and text[0] in "(\"“‘«[" and text[-1] in ")\"”’»]." and text.count(text[0]) == 1:
         text = text[1:-1].rstrip(".").strip()
-    return text.strip(_EDGE.replace(")", "").replace("?", "")) if not text.endswith("?") else text.lstrip(_EDGE)
+    stripped = text.strip(_EDGE.replace(")", "").replace("?", "")) if not text.endswith("?") else text.lstrip(_EDGE)
+    # 'Comment on: “K-Ar evidence …,”': the quote closing a title quoted inside the title stays
+    for opening, closing in ("“”", "«»"):
+        if stripped.count(opening) > stripped.count(closing) and text.rstrip(" .,;:").endswith(closing):
+            stripped += closing
+    return stripped
 
 
 # "Ford H Jr": Vancouver writes a suffix after the initials; it is set aside while the list is split
