@@ -122,13 +122,17 @@ _OSCOLA_BOOK = re.compile(rf"^(?P<names>{_OSCOLA_NAME}(?:(?:,\s|\sand\s){_OSCOLA
                           r"(?P<title>[^()‘’“”\"]{2,400}?)(?:,\svol\s(?P<volume>\w{1,8}))?\s"
                           r"\((?:(?P<edition>\d{1,2})(?:st|nd|rd|th)\sedn,?\s)?(?P<publisher>[^()]{0,200}?)\s?"
                           r"(?P<year>(?:1[5-9]|20)\d\d)\)\.?$")
+# Vancouver's "Cleveland WS, Loader C. Title, Publisher, (1994).": the "title" the pattern found opens
+# with the list's last name and its initials, closed by a period -- no OSCOLA title does
+_VANCOUVER_LAST_NAME = re.compile(rf"{_OSCOLA_NAME}\.\s")
 
 
 def _oscola_book(text: str, item: Item) -> None:
     """OSCOLA writes a book as names with bare initials, a comma, the title and "(Publisher Year)":
     a shape the tagger saw little of, read whole here when nothing is quoted."""
     m = _OSCOLA_BOOK.match(text)
-    if not m or item.get("container-title") and item.get("volume") and item.get("page"):
+    if not m or item.get("container-title") and item.get("volume") and item.get("page") \
+            or _VANCOUVER_LAST_NAME.match(m.group("title")):
         return
     people, et_al = _names(m.group("names"))
     if not people or any("literal" in person for person in people):
