@@ -1005,6 +1005,10 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
     ("Lund, K. and Okafor, B. (1994) Computational methods for barge registers, Murray Hill, NJ, AT&T Bell Laboratories.",
      {"title": "Computational methods for barge registers", "publisher": "AT&T Bell Laboratories",
       "publisher-place": "Murray Hill, NJ"}),
+    # ...and "Publisher, Department, Town, ST.": the town before the state code is the place's, not the publisher's
+    ("Lund, K. and Okafor, B. 1994. Computational Methods for Barge Registers. Harbour Laboratories, Statistics "
+     "Department, Murray Hill, NJ.",
+     {"publisher": "Harbour Laboratories, Statistics Department", "publisher-place": "Murray Hill, NJ"}),
     # Cultural Geographies' "(Publisher: Place, Year)": the known town or the publisher's word settles the order
     ("J. Lund,  Barge registers of the north, 2nd edn (Harbour Press: Bratislava, 2007).",
      {"publisher": "Harbour Press", "publisher-place": "Bratislava", "edition": "2"}),
@@ -1028,6 +1032,10 @@ def test_gb_t_7714_references(text: str, expected: dict) -> None:
       "issued": {"date-parts": [[1983]]}, "type": "book", "container-title": None}),
     ("Durand C, Manuel de Droit Fluvial (2nd edn, Harbour Press 2009)",
      {"title": "Manuel de Droit Fluvial", "edition": "2", "publisher": "Harbour Press"}),
+    # ...but Future Medicine's Vancouver list, "Lund KR, Okafor B. Title, Publisher, (1994).", is no OSCOLA book:
+    # the "title" after the first comma would open with the last name and its initials
+    ("60 Lund KR, Okafor B. Computational Methods for Barge Registers, Harbour Laboratories, Murray Hill, NJ, (1994).",
+     {"author": [{"family": "Lund", "given": "K. R."}, {"family": "Okafor", "given": "B."}]}),
 ])
 def test_mhra_issues_and_oscola_books(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text), expected)

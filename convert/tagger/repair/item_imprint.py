@@ -61,6 +61,8 @@ _REGION_CODE = r"[A-Z]{2}|U\.S\.A?\.|USA|UK|U\.K\."
 _REGION_BEFORE_PUBLISHER = re.compile(rf"({_REGION_CODE})\s?,\s(\S.*)")
 _TOWN_REGION_PUBLISHER = re.compile(rf"({TOWN},\s(?:{_REGION_CODE})),\s(\S.*)")
 _TOWN_ENDING_TITLE = re.compile(rf",\s({TOWN}),?\s*$")
+# "AT&T Bell Laboratories, Statistics Department, Murray Hill, NJ": the publisher, then the town and its state
+_PUBLISHER_TOWN_REGION = re.compile(rf"(.+?),\s({TOWN},\s(?:{_REGION_CODE}))")
 
 
 def _publisher_comma_place(item: Item) -> None:
@@ -81,6 +83,8 @@ def _publisher_comma_place(item: Item) -> None:
         item["publisher-place"], item["publisher"] = f"{town.group(1)}, {region.group(1)}", region.group(2)
     elif place is None and (town_first := _TOWN_REGION_PUBLISHER.fullmatch(publisher)):
         item["publisher-place"], item["publisher"] = town_first.group(1), town_first.group(2)  # "Murray Hill, NJ, AT&T"
+    elif place is None and (town_last := _PUBLISHER_TOWN_REGION.fullmatch(publisher.strip(" ,."))):
+        item["publisher"], item["publisher-place"] = town_last.group(1), town_last.group(2)
     elif place is None:
         m = _LAST_PLACE.fullmatch(publisher)
         first, _, rest = publisher.partition(", ")
