@@ -105,6 +105,31 @@ def test_a_parenthesis_after_the_year_is_no_cs1_head(text: str, parser: str) -> 
     assert choose_parser(text) == parser
 
 
+@pytest.mark.parametrize("text,parser", [
+    # Frontiers' head is CS1's, but its curly-quoted title holds the comma after it; CS1's is followed by it
+    ("Lund, K. (2008). “Barge registers of the north,” in Essays on Rivers, eds. B. Okafor and R. Roe (Leeds: "
+     "Harbour Press), 15–29.", "tagger"),
+    ("Lund, K. (2008). “Barge registers of the north”. Essays on Rivers. Leeds: Harbour Press. pp. 15–29.", "cs1"),
+])
+def test_a_curly_title_holding_its_comma_is_no_cs1_sign(text: str, parser: str) -> None:
+    assert choose_parser(text) == parser
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Frontiers' chapter: the editors after the book, given names first, then "(Place: Publisher)" and the pages
+    ("Lund, K. (2008). “Barge registers of the north,” in Essays on Rivers: In Honour of Ada Roe, eds. B. Okafor "
+     "and R. Roe (Leeds: Harbour Press), 15–29.",
+     {"title": "Barge registers of the north", "container-title": "Essays on Rivers: In Honour of Ada Roe",
+      "editor": [{"family": "Okafor", "given": "B."}, {"family": "Roe", "given": "R."}],
+      "publisher": "Harbour Press", "publisher-place": "Leeds", "page": "15-29", "type": "chapter"}),
+    ("Lund, K. (1995). “Barge registers,” in Advances in River Systems 7, eds. B. Okafor, R. Roe, and "
+     "D. S. Tesauro (Harbour Press).",
+     {"container-title": "Advances in River Systems 7", "publisher": "Harbour Press", "volume": None}),
+])
+def test_frontiers_chapter_with_editors_after_the_book(text: str, expected: dict) -> None:
+    assert_fields(convert.parse_reference(text), expected)
+
+
 @pytest.mark.parametrize("text", [
     "Okafor, B. (Ed.). (1991). Lock Gate Option. Harbour Engineering Task Force, Canal Working Group.",
     "Okafor B, editor. Lock Gate Option. Harbour Engineering Task Force, Canal Working Group; 1991.",

@@ -43,7 +43,14 @@ def _shows_cs1(text: str) -> bool:
     mark = _CS1_MARKS.search(text)
     if mark is not None and mark.group(0).startswith("ISBN") and _CAPITALISED_FAMILY.match(text):
         mark = _CS1_MARKS.search(text[:mark.start()]) or _CS1_MARKS.search(text, mark.end())
+    if mark is not None and mark.group(0).endswith("“") and _CURLY_TITLE_HOLDING_ITS_COMMA.match(text, mark.end() - 1):
+        mark = _CS1_MARKS.search(text, mark.end())
     return mark is not None or CS1_MESSAGE.search(text) is not None
+
+
+# Frontiers' "Yorke, B. (2008). “Title,” in Book": CS1's head, then a title in curly quotes holding the
+# comma or period that follows it; CS1 puts its title's punctuation outside the quotes
+_CURLY_TITLE_HOLDING_ITS_COMMA = re.compile(r"“[^“”]{1,500}[,.]”(?:\s|$)")
 
 
 _CAPITALISED_FAMILY = re.compile(r"[A-Z]{2,}(?:[-' ][A-Z]+)*,\s")  # words joined by one mark each: linear
@@ -61,7 +68,10 @@ _CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s](?:\s\([a-z]{4,12}\))?\s\((?:\
 def choose_parser(text: str) -> str:
     """``cs1`` when the reference shows what only Wikipedia's templates print, else ``tagger``
     (APA, Chicago, MLA, IEEE, Vancouver... have no grammar here; the learned tagger reads them)."""
-    if _shows_cs1(text) or _CS1_HEAD.search(text[:200]) or not _tagger_available():
+    if not _tagger_available() or _shows_cs1(text):
+        return "cs1"
+    head = _CS1_HEAD.search(text[:200])
+    if head and not _CURLY_TITLE_HOLDING_ITS_COMMA.match(text, head.end() - 1):
         return "cs1"
     return "tagger"
 

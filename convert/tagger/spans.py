@@ -21,6 +21,7 @@ from .punctuated import (
     names_in_book,
 )
 from .repair.item_forms import (
+    _chapter_with_editors_then_imprint,
     _din_imprint_and_volume_word,
     _oscola_book,
     _parenthesised_imprint,
@@ -415,6 +416,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         reference_text = " ".join(" ".join(t for label, t in spans if label != "citation-number").split())
         _single_quoted_title(reference_text, item)
         _oscola_book(reference_text, item)
+        _chapter_with_editors_then_imprint(reference_text, item)
         _web_details(reference_text, grouped, item)
         _patent_number(reference_text, item)
         _unpublished_manuscript(item)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...csl import Item
-from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE
+from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE, is_place
 from .item_imprint import _publisher_before_colon
 from .text import _SINGLE_QUOTED, _THESIS_WORDS, _UNPUBLISHED_THESIS, _names, expand_page_range
 
@@ -152,6 +152,43 @@ def _oscola_book(text: str, item: Item) -> None:
     for variable in ("container-title", "note", "collection-title"):
         item.pop(variable, None)  # the pattern read the whole reference: these were pieces of it
     item["_type"] = "book"
+
+
+# Frontiers' chapter: '“Title,” in Book, eds. P. Hall and A. Lee (Oxford: Oxford University Press),
+# 45–67.': the quoted title, "in", the book up to its editors' role word, the editors given first, the
+# imprint in brackets, then the pages.  Each part stops at a mark it may not hold: linear.
+_CHAPTER_WITH_EDITORS_THEN_IMPRINT = re.compile(
+    r"“(?P<title>[^“”]{2,500}?)[,.]?”\s[Ii]n\s(?P<book>[^“”()]{2,400}?),\s(?:eds?\.|Eds?\.)\s"
+    r"(?P<editors>[^()]{2,400}?)\s\((?P<imprint>[^()]{2,200})\)"
+    r"(?:,\s(?:pp?\.\s)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,3}\d+[A-Za-z]?)?))?(?=[.,]?(?:\s|$))")
+
+
+def _chapter_with_editors_then_imprint(text: str, item: Item) -> None:
+    """Frontiers prints a chapter as '“Title,” in Book, eds. Names (Place: Publisher), pages.': the
+    tagger, trained on styles that put the editors before the book, reads the book's words as
+    editors and the editors as the book; the shape is read whole here."""
+    m = _CHAPTER_WITH_EDITORS_THEN_IMPRINT.search(text)
+    if m is None:
+        return
+    editors, _ = _names(m.group("editors"))
+    if not editors or any("literal" in person for person in editors):
+        return
+    item["title"], item["container-title"], item["editor"] = m.group("title").strip(), m.group("book").strip(), editors
+    place, colon, publisher = m.group("imprint").rpartition(": ")
+    if not colon:
+        place, publisher = (publisher, "") if is_place(publisher.strip()) else ("", publisher)
+    for variable, value in (("publisher-place", place.strip()), ("publisher", publisher.strip())):
+        if value:
+            item[variable] = value
+        else:
+            item.pop(variable, None)
+    if m.group("pages"):
+        item["page"] = expand_page_range(re.sub(r"\s?[-–]\s?", "-", m.group("pages")))
+    if item.get("volume") and item["container-title"].endswith(f" {item['volume']}"):
+        del item["volume"]  # "Advances in Neural Information Processing Systems 7": the book's own number
+    if item.get("note") and item["note"] in text[m.start():m.end()]:
+        del item["note"]  # a piece of the chapter the tagger could not place
+    item["_type"] = "chapter"
 
 
 _SPACED_COLON_IMPRINT = re.compile(r"^(?P<title>.+?[.?!])\s(?P<place>[A-Z][\w .'-]{1,40}?)\s:\s(?P<publisher>[^:]{2,100})$")
