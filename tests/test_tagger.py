@@ -125,6 +125,9 @@ def test_a_curly_title_holding_its_comma_is_no_cs1_sign(text: str, parser: str) 
     ("Lund, K. (1995). “Barge registers,” in Advances in River Systems 7, eds. B. Okafor, R. Roe, and "
      "D. S. Tesauro (Harbour Press).",
      {"container-title": "Advances in River Systems 7", "publisher": "Harbour Press", "volume": None}),
+    # a bracket holding a known town alone is the place, and the record names no publisher
+    ("Lund, K. (2008). “Barge registers,” in Essays on Rivers, eds. B. Okafor and R. Roe (Oxford), 15–29.",
+     {"publisher-place": "Oxford", "publisher": None, "page": "15-29"}),
 ])
 def test_frontiers_chapter_with_editors_after_the_book(text: str, expected: dict) -> None:
     assert_fields(convert.parse_reference(text), expected)

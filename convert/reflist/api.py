@@ -19,12 +19,20 @@ MAX_REFERENCE_LENGTH = 20_000
 
 
 PARSERS = ("auto", "cs1", "tagger")
+# Frontiers' "Yorke, B. (2008). “Title,” in Book": CS1's head, then a title in curly quotes holding the
+# comma or period that follows it; CS1 puts its title's punctuation outside the quotes
+_AFTER_CURLY_QUOTE_A_TITLE_HOLDING_ITS_COMMA = r"[^“”]{1,500}[,.]”(?:\s|$)"
+_CURLY_TITLE_HOLDING_ITS_COMMA = re.compile("“" + _AFTER_CURLY_QUOTE_A_TITLE_HOLDING_ITS_COMMA)
+
+
 # What Wikipedia's CS1/CS2 templates print and other styles do not: a title in straight double
 # quotes (a copied page has them; styles typeset “curly” ones), a quoted title right after the
 # "(date)." head, "Retrieved"/"Archived", "ISBN 978...", a short citation ("doi:10." is also AMA's and Vancouver's).
 # A straight-quoted title with its punctuation outside the quotes ("Title". Work.): MLA, Chicago and
 # IEEE put it inside ("Title." Work, "Title," Journal), so those quotes are no sign of Wikipedia.
-_CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}\])?\.\s[\"“]|\bRetrieved\s(?!from\b)(?![^.;]{0,40}\bfrom\s)|\b[Aa]rchived\s(?:from|\d)|(?<!—\s)\bISBN\s[\dX]|"
+_CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}\])?\.\s(?:\"|“(?!"
+                        + _AFTER_CURLY_QUOTE_A_TITLE_HOLDING_ITS_COMMA + r"))|"
+                        r"\bRetrieved\s(?!from\b)(?![^.;]{0,40}\bfrom\s)|\b[Aa]rchived\s(?:from|\d)|(?<!—\s)\bISBN\s[\dX]|"
                         r"^[^\"“(]{2,80}\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
@@ -43,14 +51,7 @@ def _shows_cs1(text: str) -> bool:
     mark = _CS1_MARKS.search(text)
     if mark is not None and mark.group(0).startswith("ISBN") and _CAPITALISED_FAMILY.match(text):
         mark = _CS1_MARKS.search(text[:mark.start()]) or _CS1_MARKS.search(text, mark.end())
-    if mark is not None and mark.group(0).endswith("“") and _CURLY_TITLE_HOLDING_ITS_COMMA.match(text, mark.end() - 1):
-        mark = _CS1_MARKS.search(text, mark.end())
     return mark is not None or CS1_MESSAGE.search(text) is not None
-
-
-# Frontiers' "Yorke, B. (2008). “Title,” in Book": CS1's head, then a title in curly quotes holding the
-# comma or period that follows it; CS1 puts its title's punctuation outside the quotes
-_CURLY_TITLE_HOLDING_ITS_COMMA = re.compile(r"“[^“”]{1,500}[,.]”(?:\s|$)")
 
 
 _CAPITALISED_FAMILY = re.compile(r"[A-Z]{2,}(?:[-' ][A-Z]+)*,\s")  # words joined by one mark each: linear

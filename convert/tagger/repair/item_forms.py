@@ -7,7 +7,7 @@ import re
 
 from ...csl import Item
 from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, TOWN_AND_STATE, is_place
-from .item_imprint import _publisher_before_colon
+from .item_imprint import _publisher_and_place, _publisher_before_colon
 from .text import _SINGLE_QUOTED, _THESIS_WORDS, _UNPUBLISHED_THESIS, _names, expand_page_range
 
 _PATENT_MARK = re.compile(r"\(?(?<![\w-])(?:U\.\s?S\.\s|US\s)?[Pp]atent\s(?:[Nn]o\.\s?|[Nn]umber\s)?"
@@ -174,16 +174,16 @@ def _chapter_with_editors_then_imprint(text: str, item: Item) -> None:
     if not editors or any("literal" in person for person in editors):
         return
     item["title"], item["container-title"], item["editor"] = m.group("title").strip(), m.group("book").strip(), editors
-    place, colon, publisher = m.group("imprint").rpartition(": ")
-    if not colon:
-        place, publisher = (publisher, "") if is_place(publisher.strip()) else ("", publisher)
-    for variable, value in (("publisher-place", place.strip()), ("publisher", publisher.strip())):
-        if value:
-            item[variable] = value
-        else:
-            item.pop(variable, None)
+    item.pop("publisher", None)
+    item.pop("publisher-place", None)
+    imprint = m.group("imprint").strip()
+    if ":" in imprint:
+        item["publisher"] = imprint
+        _publisher_and_place(item)  # "Place: Publisher", or ACS's order, told apart as everywhere
+    else:
+        item["publisher-place" if is_place(imprint) else "publisher"] = imprint  # "(Aldershot)", "(MIT Press)"
     if m.group("pages"):
-        item["page"] = expand_page_range(re.sub(r"\s?[-–]\s?", "-", m.group("pages")))
+        item["page"] = expand_page_range(re.sub(r"(?<!\s)\s*[-–—]\s*", "-", m.group("pages")))
     if item.get("volume") and item["container-title"].endswith(f" {item['volume']}"):
         del item["volume"]  # "Advances in Neural Information Processing Systems 7": the book's own number
     if item.get("note") and item["note"] in text[m.start():m.end()]:

@@ -151,9 +151,9 @@ def _names_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, 
         m = re.match(r"^([^“”\"]{2,}?)\s*([“\"][^“”\"]{2,}[”\"][.,]?\s*)$", text)
         if not m:
             return spans
-        names = m.group(1) + " "
         if _title_head_before_quote(m.group(1)):
             return spans
+        names = m.group(1) + " "
         if position > 0 and spans[position - 1][0] == "author":
             merged = ("author", spans[position - 1][1] + names)
             return spans[:position - 1] + [merged, ("title", m.group(2))] + spans[position + 1:]
