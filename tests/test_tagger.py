@@ -2321,3 +2321,11 @@ def test_an_imprint_before_the_last_comma_is_no_title() -> None:
     spans = [("author", "Lund, K., "), ("date", "1986, "),
              ("container-title", "Barges: Frankfurt am Main, Harbour Verlag, Barge-Taschenbuch "), ("pages", "50.")]
     assert _title_before_the_journals_comma(spans) == spans
+
+
+def test_spaced_question_mark_ends_the_titles_sentence() -> None:
+    # French typography puts a space before "?": "… rapprochement ? Journal." still ends the title there
+    item = convert.parse_reference("59. Lund K. River barges and their crews. A possible census ? Inland Shipping. "
+                                   "1984;16:23–6.")
+    assert_fields(item, {"title": "River barges and their crews. A possible census ?",
+                         "container-title": "Inland Shipping", "volume": "16"})

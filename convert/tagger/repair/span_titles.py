@@ -93,7 +93,7 @@ def _title_words_in_container(spans: list[tuple[str, str]]) -> list[tuple[str, s
 
 
 # A sentence ends at a period after a lowercase word or an acronym ("NATO."), not after an initial ("J.")
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[^A-Z\s.][.?!])|(?<=[A-Z]{2}[.?!]))\s+(?=\S)")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^A-Z\s.][.?!])|(?<=[A-Z]{2}[.?!])|(?<=\s[?!]))\s+(?=\S)")
 _DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|against|und|et|y|de|des|der|die|das)\s*$",
                        re.IGNORECASE)
 
