@@ -2329,3 +2329,11 @@ def test_spaced_question_mark_ends_the_titles_sentence() -> None:
                                    "1984;16:23–6.")
     assert_fields(item, {"title": "River barges and their crews. A possible census ?",
                          "container-title": "Inland Shipping", "volume": "16"})
+
+
+def test_full_reference_ending_in_year_and_page_is_no_short_citation() -> None:
+    # CS1's short citation is "Zenko 2010, p. 5"; MLA's "Publisher, 2007, p. 12." closes a whole
+    # reference, whose sentences ("…North. Harbour…") a short citation never has
+    item = convert.parse_reference("Lund, K. Barges of the North. Harbour Press, 2007, p. 12.")
+    assert_fields(item, {"author": [{"family": "Lund", "given": "K."}], "title": "Barges of the North"})
+    assert convert.parse_reference("Lund et al. 2007, p. 12.")["custom"]["short-citation"] is True

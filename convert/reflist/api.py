@@ -33,7 +33,7 @@ _CURLY_TITLE_HOLDING_ITS_COMMA = re.compile("“" + _AFTER_CURLY_QUOTE_A_TITLE_H
 _CS1_MARKS = re.compile(r"\"[^\"]{2,}(?:[^\".,?!]\"|[?!]\"[.,])|\)(?:\s\[\d{3,4}\])?\.\s(?:\"|“(?!"
                         + _AFTER_CURLY_QUOTE_A_TITLE_HOLDING_ITS_COMMA + r"))|"
                         r"\bRetrieved\s(?!from\b)(?![^.;]{0,40}\bfrom\s)|\b[Aa]rchived\s(?:from|\d)|(?<!—\s)\bISBN\s[\dX]|"
-                        r"^[^\"“(]{2,80}\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
+                        r"^(?![^\"“(]{0,80}?[a-z]{2}(?<!\bal)\.\s[A-Z])[^\"“(]{2,80}\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:pp?\.|S\.|ch\.|chap\.|§)\s|\(PDF\)|\(in [A-Z][a-z]+\)|"
                         # the type {{cite episode}} prints after a title ("(PhD thesis)", "(Report)" are
                         # Elsevier's and Harvard's too, so they are no sign)
                         r"\((?:Television production|Motion picture|DVD|Blu-ray|VHS|Media notes)\)|"
