@@ -2337,3 +2337,13 @@ def test_full_reference_ending_in_year_and_page_is_no_short_citation() -> None:
     item = convert.parse_reference("Lund, K. Barges of the North. Harbour Press, 2007, p. 12.")
     assert_fields(item, {"author": [{"family": "Lund", "given": "K."}], "title": "Barges of the North"})
     assert convert.parse_reference("Lund et al. 2007, p. 12.")["custom"]["short-citation"] is True
+
+
+def test_suffix_after_initials_is_no_cs1_head() -> None:
+    # Cell prints "Johnston, C.C., Jr (1994)." -- no period before the date, as CS1's full given names have
+    text = ("57. Lund, K., Okafor, B.A., Mizuno, Y., and Johnston, C.C., Jr (1994). Do barges of the north differ "
+            "from those of the south ? Inland Shipping 9, 1071–1076.")
+    item = convert.parse_reference(text)
+    assert [a.get("family") for a in item["author"]] == ["Lund", "Okafor", "Mizuno", "Johnston"]
+    assert item["author"][3].get("suffix") == "Jr"
+    assert_fields(item, {"container-title": "Inland Shipping", "volume": "9", "page": "1071-1076"})

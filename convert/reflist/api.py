@@ -57,9 +57,12 @@ def _shows_cs1(text: str) -> bool:
 _CAPITALISED_FAMILY = re.compile(r"[A-Z]{2,}(?:[-' ][A-Z]+)*,\s")  # words joined by one mark each: linear
 
 
+# "Johnston, C. C., Jr (1994).": a generational suffix after initials is Cell's and Harvard's, not a
+# full given name before CS1's "(date)."
+_NOT_A_SUFFIX_AFTER_INITIALS = r"(?<![A-Z]\.,\sJr)(?<![A-Z]\.,\sSr)(?<![A-Z]\.\sJr)(?<![A-Z]\.\sSr)"
 # CS1's head: names with full given names or an organisation, then "(date)." with no period
 # before the parenthesis (APA and Harvard write "Cook, L. (2017)."; Chicago and MLA no parentheses).
-_CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s](?:\s\([a-z]{4,12}\))?\s\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)\.\s\S|"
+_CS1_HEAD = re.compile(r"^[^()\"“]{2,150}?[^.\s]" + _NOT_A_SUFFIX_AFTER_INITIALS + r"(?:\s\([a-z]{4,12}\))?\s\((?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?\d{4}[a-z]?\)\.\s\S|"
                        r"^[^()\"“]{2,150}?[^.\s]\s\((?:eds?\.|ed\.)\)\.\s\S|"
                        # "Knuth, Donald E. (1997)." : a full given name (APA and Harvard abbreviate it); given
                        # names hold no digit, so "Goethe, J. W. von. 1986. Faust (Series 50)." is no such head
