@@ -2347,3 +2347,15 @@ def test_suffix_after_initials_is_no_cs1_head() -> None:
     assert [a.get("family") for a in item["author"]] == ["Lund", "Okafor", "Mizuno", "Johnston"]
     assert item["author"][3].get("suffix") == "Jr"
     assert_fields(item, {"container-title": "Inland Shipping", "volume": "9", "page": "1071-1076"})
+
+
+def test_book_title_ending_on_of_takes_the_next_sentence() -> None:
+    from convert.tagger.repair.span_titles import _book_cut_after_a_function_word
+
+    spans = [("author", "Lund K. "), ("title", "River Barges. "), ("editor", "In: Okafor B, editor. "),
+             ("container-title", "Essays in Honour of "), ("publisher", "Karin Lund. Aldershot; "), ("date", "2008.")]
+    assert _book_cut_after_a_function_word(spans)[3:5] == [("container-title", "Essays in Honour of Karin Lund. "),
+                                                            ("publisher", "Aldershot; ")]
+    # a capital article may open the publisher's name, and a title with no dangling word is left alone
+    kept = [("container-title", "Essays on The "), ("publisher", "Press Gang. London")]
+    assert _book_cut_after_a_function_word(kept) == kept

@@ -133,6 +133,27 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
     return spans
 
 
+# Lower case only: a capital "A" or "The" can open a publisher's name ("Essays on | The Press Gang")
+_DANGLING_LOWER_CASE = re.compile(r"\s(?:and|or|of|the|a|an|in|on|for|to|with|from|und|et|de|des|der|die|das|du)\s*$")
+
+
+def _book_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Essays in Honour of | Nicholas Brooks. Aldershot;": a book's title cannot end on "of" either;
+    the first sentence of the imprint after it is the title's end (the dedicatee's name)."""
+    for position in range(len(spans) - 1):
+        label, text = spans[position]
+        following_label, following = spans[position + 1]
+        if label != "container-title" or following_label not in ("publisher", "location") \
+                or not _DANGLING_LOWER_CASE.search(text):
+            continue
+        breaks = list(_SENTENCE_BREAK.finditer(following.rstrip()))
+        if breaks:
+            cut = breaks[0].end()
+            return (spans[:position] + [(label, text + following[:cut]), (following_label, following[cut:])]
+                    + spans[position + 2:])
+    return spans
+
+
 def _unclosed_bracket(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Small states in NATO [Master’s | thesis].": a bracket a span opens and the next closes is one
     descriptor, kept with the span that closes it (APA's "[Master's thesis]", "[Data set]")."""
