@@ -2359,3 +2359,29 @@ def test_book_title_ending_on_of_takes_the_next_sentence() -> None:
     # a capital article may open the publisher's name, and a title with no dangling word is left alone
     kept = [("container-title", "Essays on The "), ("publisher", "Press Gang. London")]
     assert _book_cut_after_a_function_word(kept) == kept
+
+
+def test_book_after_trailing_editor_role() -> None:
+    # PeerJ: no comma before "eds."
+    item = convert.parse_reference("Lund K. 2008. River barges. In: Okafor B, Achebe C eds. Boats, Barges, Rafts and "
+                                   "Canoes: Essays in Honour of Ada Smith. Aldershot, 15–29.")
+    assert item.get("container-title") == "Boats, Barges, Rafts and Canoes: Essays in Honour of Ada Smith"
+    assert [e.get("family") for e in item.get("editor", [])] == ["Okafor", "Achebe"]
+
+
+def test_book_after_given_first_editors_goes_on_into_the_note() -> None:
+    # the Evolution journal's "in J. Barrow and A. Wareham, eds. Myth, Rulership, Church | and Charters…"
+    from convert.tagger.repair.span_names import _title_words_read_as_names
+
+    spans = [("pages", "Pp. 15–29 "), ("editor", "in B. Okafor and C. Achebe, eds. Boats, Barges, Rafts "),
+             ("note", "and Canoes: Essays. Aldershot.")]
+    assert _title_words_read_as_names(spans) == [
+        ("pages", "Pp. 15–29 "), ("editor", "in B. Okafor and C. Achebe, eds. "),
+        ("container-title", "Boats, Barges, Rafts and Canoes: Essays. "), ("note", "Aldershot.")]
+
+
+def test_role_after_the_book_does_not_close_names() -> None:
+    from convert.tagger.repair.span_names import _IN_NAMES_THEN_BOOK
+
+    assert _IN_NAMES_THEN_BOOK.match("in River Barges of the North, ed. by Okafor, B. ") is None
+    assert _IN_NAMES_THEN_BOOK.match("in B. Okafor and C. Achebe, eds. Boats ").group("book") == "Boats "

@@ -164,9 +164,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
         spans = _title_words_in_container(_journal_words_in_title(_journal_marked_online_in_title(spans)))
         spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))
-        spans = _book_cut_after_a_function_word(_title_cut_after_a_function_word(_unclosed_bracket(
-            _names_spilling_into_imprint(spans))))
-        spans = names_in_book(double_slash_container(_split_vancouver_authors(spans)))
+        spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
+        spans = _book_cut_after_a_function_word(names_in_book(double_slash_container(_split_vancouver_authors(spans))))
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(
             _book_after_in_read_as_title(spans)))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))

@@ -35,7 +35,15 @@ _NATURE_IN = re.compile(r"^(.{3,}?[.?!])\s+[Ii]n:?\s+([A-Z].+)$")
 # ACS's "Shin, H.; King, C.-C.; Hu, C. Thin | Oxide...": words after a list's last initials
 _ROLE_THEN_WORDS = re.compile(r"^(?P<names>.*,\s(?:editors?|eds?\.?|translators?|trans\.))\.?\s+(?P<spill>[A-Z][^.]*)$")
 # Vancouver's and AMA's "In: Smith J, Lund K, eds. The Book." read whole as the editors: no period inside the names
-_IN_NAMES_THEN_BOOK = re.compile(r"^(?P<names>\s*[Ii]n:\s[^.]{2,300}?,\s(?:editors?|eds?)\.)\s+(?P<book>\S.*)$")
+# (also PeerJ's "In: Barrow J, Wareham A eds." with no comma, and the Evolution journal's "in J. Barrow and
+# A. Wareham, eds.": names whose initials come first, so the role closes them and does not open them as in
+# "in Texturen von Freiheit, ed. by Peskoller")
+_INITIALS_THEN_FAMILY = r"(?:[A-Z]\.\s?){1,3}[^\W\d_][\w'’-]*"
+_IN_NAMES_THEN_BOOK = re.compile(r"^(?P<names>\s*(?:[Ii]n:\s[^.]{2,300}?,?|in\s" + _INITIALS_THEN_FAMILY
+                                 + r"(?:(?:,?\s(?:and|&)|,)\s" + _INITIALS_THEN_FAMILY + r"){0,6},)"
+                                 + r"\s(?:editors?|eds?)\.)\s+(?P<book>\S.*)$")
+# The first sentence of a span: up to a period, question or exclamation mark after a word of two letters or more
+_FIRST_SENTENCE = re.compile(r"^.*?[^\W\d_]{2}[.?!](?:\s+|$)")
 _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
 # Science's and PNAS's "J. Xiong, W. M. Fischer, C. E. Bauer,": names whose initials come first, so a
@@ -67,6 +75,16 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             return spans[:position] + [(label, spilled.group("names") + " "), title] + spans[position + 3:]
         book = _IN_NAMES_THEN_BOOK.match(text) if label == "editor" else None
         joined = spans[position + 1][0] in ("title", "container-title")
+        if book and spans[position + 1][0] == "note" and not re.search(r"[.?!]\s*$", book.group("book")):
+            # "…, eds. Myth, Rulership, Church | and Charters: Essays…Brooks. Aldershot, 15–29." labelled
+            # note: the book goes on to the note's first sentence (or takes all of a note that has none)
+            note = spans[position + 1][1]
+            first_sentence = _FIRST_SENTENCE.match(note)
+            end = first_sentence.end() if first_sentence else len(note)
+            container = ("container-title", book.group("book") + note[:end])
+            rest = note[end:]
+            return (spans[:position] + [(label, book.group("names") + " "), container]
+                    + ([("note", rest)] if rest else []) + spans[position + 2:])
         if book and (joined or not any(other == "container-title" for other, _ in spans)):
             # "In: Smith J, editor. U.S. | discrete military operations." or "..., eds. Texturen von
             # Freiheit. | Innsbruck University Press": the book after the role, whole or its first words
