@@ -2385,3 +2385,20 @@ def test_role_after_the_book_does_not_close_names() -> None:
 
     assert _IN_NAMES_THEN_BOOK.match("in River Barges of the North, ed. by Okafor, B. ") is None
     assert _IN_NAMES_THEN_BOOK.match("in B. Okafor and C. Achebe, eds. Boats ").group("book") == "Boats "
+
+
+@pytest.mark.parametrize("spans", [
+    [("title", "River barges. "), ("container-title", "in Boats of the north (ed. "), ("container-title", "Okafor, B.) "),
+     ("pages", "133–134 ")],
+    [("title", "River barges. "), ("editor", "in Boats of the north (ed. Okafor, B.) "), ("pages", "133–134 ")],
+])
+def test_natures_bracketed_editors_after_the_book(spans: list) -> None:
+    from convert.tagger.repair.span_names import _editors_bracketed_after_the_book
+    from convert.tagger.spans import spans_to_item
+
+    assert _editors_bracketed_after_the_book(spans) == [
+        ("title", "River barges. "), ("container-title", "in Boats of the north "), ("editor", "(ed. Okafor, B.) "),
+        ("pages", "133–134 ")]
+    item = spans_to_item(spans)
+    assert item.get("container-title") == "Boats of the north"
+    assert item.get("editor") == [{"family": "Okafor", "given": "B."}]

@@ -70,6 +70,7 @@ from .repair.span_imprint import (
 )
 from .repair.span_names import (
     _bare_initials_after_the_last_family,
+    _editors_bracketed_after_the_book,
     _editors_closing_the_book,
     _film_credits,
     _form_of_address_read_as_author,
@@ -166,6 +167,7 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))
         spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
         spans = _book_cut_after_a_function_word(names_in_book(double_slash_container(_split_vancouver_authors(spans))))
+        spans = _editors_bracketed_after_the_book(spans)
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(
             _book_after_in_read_as_title(spans)))))
         spans = _publisher_closing_author_date_book(_place_left_in_title(_year_inside_title(spans)))

@@ -149,6 +149,29 @@ def _split_vancouver_authors(spans: list[tuple[str, str]]) -> list[tuple[str, st
     return out
 
 
+# Nature's chapter: "in Book Title (ed. Smith, J.) 133–134 (Publisher, 2010)." -- the editors in brackets after the book
+_BOOK_THEN_BRACKETED_EDITORS = re.compile(r"^(?P<book>\s*(?:in\s)?[^()]{3,300}?)\s(?P<editors>\((?:eds?|Eds?)\.\s[^()]{2,300}\)\s*)$")
+
+
+def _editors_bracketed_after_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Nature's "in U.S. discrete military operations (ed. | Smith, J.) 133–134": the book and its
+    bracketed editors, however the tagger cut them between container and editor, are the book up to
+    the bracket and the editors inside it."""
+    for start, (label, _) in enumerate(spans):
+        if label not in ("container-title", "editor"):
+            continue
+        end = start
+        while end < len(spans) and spans[end][0] in ("container-title", "editor"):
+            end += 1
+        joined = _BOOK_THEN_BRACKETED_EDITORS.match("".join(text for _, text in spans[start:end]))
+        if joined is None or not (joined.group("book").lstrip().startswith("in ")
+                                  or any(spans[i][0] == "container-title" for i in range(start, end))):
+            return spans
+        return (spans[:start] + [("container-title", joined.group("book") + " "), ("editor", joined.group("editors"))]
+                + spans[end:])
+    return spans
+
+
 def _title_head_before_quote(words: str) -> bool:
     """"Comment on: “K-Ar evidence …”": a head ending in a colon and holding a lower-case word
     that is no particle and no "and" opens the title (a reply, a review, a comment on another
