@@ -2402,3 +2402,17 @@ def test_natures_bracketed_editors_after_the_book(spans: list) -> None:
     item = spans_to_item(spans)
     assert item.get("container-title") == "Boats of the north"
     assert item.get("editor") == [{"family": "Okafor", "given": "B."}]
+
+
+def test_title_word_read_into_given_first_names_goes_back_to_the_title() -> None:
+    from convert.tagger.repair.span_names import _work_read_into_given_first_names
+
+    spans = [("author", "P. DuVal, Homographies, "), ("title", "Quaternions and Rotations "),
+             ("publisher", "(Clarendon Press, "), ("date", "1964).")]
+    assert _work_read_into_given_first_names(spans)[:2] == [("author", "P. DuVal, "),
+                                                            ("title", "Homographies, Quaternions and Rotations ")]
+    # the role, a name without spaces and a quoted title are no title words
+    for kept in ([("author", "J. Smith and J. Doe, Eds, "), ("title", "Collected essays, "), ("date", "2010.")],
+                 [("author", "C.Cartier and M.Gasperini., "), ("title", "Gravitational waves, "), ("date", "2001.")],
+                 [("author", "K. Lund, Barges, "), ("title", "“River Barges,” "), ("date", "2001.")]):
+        assert _work_read_into_given_first_names(kept) == kept

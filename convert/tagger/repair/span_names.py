@@ -407,24 +407,35 @@ def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tupl
     """RSC's "S. Ohta and P. J. Simmons, Blood, 1994, 84, 4164–4173.": a style that prints no
     article title puts the journal straight after given-first names, and the tagger reads it as one
     more name.  The words after the last name are the journal (the title when no numbers follow, or
-    when a journal was found: APS's "M. Echevarria and A. A. Ilundain, Aquaporins, | J Physiol Biochem")."""
-    if any(label == "title" for label, _ in spans):
-        return spans
+    when a journal was found: APS's "M. Echevarria and A. A. Ilundain, Aquaporins, | J Physiol Biochem").
+    With a title right after the names, the words are that title's first ones (Science's "P. DuVal,
+    Homographies, | Quaternions and Rotations (Clarendon Press, 1964)")."""
+    has_title = any(label == "title" for label, _ in spans)
     has_container = any(label == "container-title" for label, _ in spans)
     for position, (label, text) in enumerate(spans):
         if label != "author":
             continue
+        if has_title and (position + 1 == len(spans) or spans[position + 1][0] != "title"
+                          or not text.rstrip().endswith(",")):
+            return spans
         pieces = _list_pieces(text)
         names, work = pieces[:-2], pieces[-1].strip()
         if not names or not all(_GIVEN_FIRST_NAME.fullmatch(name.strip()) for name in names[::2]) \
                 or _GIVEN_FIRST_NAME.fullmatch(work) or not re.match(r"[^\W\d_]", work) \
-                or re.search(r"\bet al\b|\b[A-Z]\.\s|^(?:Jr|Sr|II|III|IV|eds?|Ed)\b", work) or len(work.split()) > 8:
+                or re.search(r"\bet al\b|\b[A-Z]\.\s|^(?:Jr|Sr|II|III|IV|[Ee]ds?|[Ee]ditors?)\b", work) \
+                or len(work.split()) > 8:
             return spans
         if has_container and (not text.rstrip().endswith(",") or "," in work
                               or re.search(r"\b(?:Collaboration|Consortium|Group|Team)\b", work)):
             return spans  # "J. Gasser, Lect. | Notes Phys.": the journal's first word; "R. Diener, LCTPC Collaboration"
-        numbers = any(other in _NUMBER_LABELS for other, _ in spans[position + 1:])
         cut = text.rindex(work)
+        if has_title:
+            if re.search(r"\b(?:Collaboration|Consortium|Group|Team)\b|\b[A-Z]\.[A-Z]", work) \
+                    or spans[position + 1][1].lstrip()[:1] in "“\"‘«":
+                return spans  # (a quoted title starts where its quote does; "M.Gasperini" is a name)
+            return spans[:position] + [(label, text[:cut]), ("title", text[cut:] + spans[position + 1][1])] \
+                + spans[position + 2:]
+        numbers = any(other in _NUMBER_LABELS for other, _ in spans[position + 1:])
         work_label = "container-title" if numbers and not has_container else "title"
         return spans[:position] + [(label, text[:cut]), (work_label, text[cut:])] \
             + spans[position + 1:]
