@@ -2416,3 +2416,14 @@ def test_title_word_read_into_given_first_names_goes_back_to_the_title() -> None
                  [("author", "C.Cartier and M.Gasperini., "), ("title", "Gravitational waves, "), ("date", "2001.")],
                  [("author", "K. Lund, Barges, "), ("title", "“River Barges,” "), ("date", "2001.")]):
         assert _work_read_into_given_first_names(kept) == kept
+
+
+def test_science_chapter_editors_read_with_the_imprint() -> None:
+    from convert.tagger.repair.span_names import _editors_closing_the_book
+
+    spans = [("author", "J. Lund, "), ("title", "“River barges” "),
+             ("editor", "in Boats and Barges, K. Okafor, Ed. (Harbour Press, Oxford, "), ("date", "2005), "),
+             ("pages", "pp. 21–37.")]
+    assert _editors_closing_the_book(spans)[2:5] == [
+        ("container-title", "in Boats and Barges, "), ("editor", "K. Okafor, Ed. "),
+        ("publisher", "(Harbour Press, Oxford, ")]

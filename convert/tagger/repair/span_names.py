@@ -374,7 +374,9 @@ def _book_before_given_first_names(text: str) -> str | None:
 
 
 # IEEE's chapter "in Book Title, J. Smith and K. Lund, Eds.," read whole as the editors
-_IN_BOOK_THEN_EDITORS = re.compile(r"(?P<in>\s*in\s)(?P<rest>[^\s,].{0,400}?)(?P<role>,\s(?:Eds?|eds?)\.,?\s*)")
+# (Science's "in Book, K. Munanga, Ed. (Publisher, Place," also reads the bracketed imprint into them)
+_IN_BOOK_THEN_EDITORS = re.compile(r"(?P<in>\s*in\s)(?P<rest>[^\s,].{0,400}?)(?P<role>,\s(?:Eds?|eds?)\.,?\s*)"
+                                   r"(?P<imprint>\([^()]{2,300})?")
 
 
 def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -388,9 +390,10 @@ def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, s
         if ieee and not has_container:
             head = _book_before_given_first_names(ieee.group("rest"))
             if head is not None:
+                imprint = [("publisher", ieee.group("imprint"))] if ieee.group("imprint") else []
                 return spans[:index] + [("container-title", ieee.group("in") + head),
                                         ("editor", ieee.group("rest")[len(head):] + ieee.group("role"))] \
-                    + spans[index + 1:]
+                    + imprint + spans[index + 1:]
         if spans[index][0] != "editor" or spans[index - 1][0] != "container-title" \
                 or not _ROLE_ALONE.fullmatch(spans[index][1]):
             continue
