@@ -2427,3 +2427,11 @@ def test_science_chapter_editors_read_with_the_imprint() -> None:
     assert _editors_closing_the_book(spans)[2:5] == [
         ("container-title", "in Boats and Barges, "), ("editor", "K. Okafor, Ed. "),
         ("publisher", "(Harbour Press, Oxford, ")]
+
+
+def test_form_of_address_does_not_end_the_title() -> None:
+    from convert.tagger.repair.item_imprint import _container_that_is_a_publisher
+
+    item = {"container-title": "Dr. Barge. Harbour Pictures", "issued": {"date-parts": [[1964]]}}
+    _container_that_is_a_publisher(item)
+    assert item.get("title") == "Dr. Barge" and item.get("publisher") == "Harbour Pictures"

@@ -137,6 +137,10 @@ def _publisher_as_last_sentence(item: Item) -> None:
 _LOWERCASE_WORDS = frozenset("a an the and or of for in on at to by with from de la le et und der die das von".split())
 
 
+# A period that ends a sentence, not a form of address's ("Dr. Strangelove. Columbia Pictures")
+_SENTENCE_PERIOD = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St))(?<!\bMrs)(?<!\bProf)\.\s")
+
+
 def _container_that_is_a_publisher(item: Item) -> None:
     """"Title. Oxford University Press, 2010." read as a journal with no volume or pages: the
     "journal" is the book's publisher ("Geneva: World Health Organization" a place and a publisher).
@@ -147,9 +151,10 @@ def _container_that_is_a_publisher(item: Item) -> None:
     if not container or any(item.get(v) for v in ("volume", "issue", "page", "DOI", "editor")) \
             or (item.get("URL") and "publisher-place" not in item):
         return
-    one_span = "title" not in item and ". " in container
-    if one_span:
-        item["title"], _, container = container.partition(". ")
+    first_period = _SENTENCE_PERIOD.search(container) if "title" not in item else None
+    one_span = first_period is not None
+    if first_period is not None:
+        item["title"], container = container[:first_period.start()], container[first_period.end():]
         item["container-title"] = container
     if "publisher" in item or _SERIAL_WORDS.search(container):
         return
