@@ -2435,3 +2435,23 @@ def test_form_of_address_does_not_end_the_title() -> None:
     item = {"container-title": "Dr. Barge. Harbour Pictures", "issued": {"date-parts": [[1964]]}}
     _container_that_is_a_publisher(item)
     assert item.get("title") == "Dr. Barge" and item.get("publisher") == "Harbour Pictures"
+
+
+@pytest.mark.parametrize("text", [
+    "[170] K. Lund, River barge tracking for air traffic, in Digital Barge Systems Conference, 2009. DBSC’09. "
+    "IEEE/AIAA 28th (IEEE, 2009), p. 2.",
+    "Lund, K. 2009. “River Barge Tracking for Air Traffic.” Digital Barge Systems Conference, 2009. DBSC’09. "
+    "IEEE/AIAA 28th, 2009, 2.",
+])
+def test_xplore_conference_name_year_and_acronym_are_one_container(text: str) -> None:
+    item = convert.parse_reference(text)
+    assert item.get("container-title") == "Digital Barge Systems Conference, 2009. DBSC’09. IEEE/AIAA 28th"
+    assert item["issued"] == {"date-parts": [[2009]]}
+
+
+def test_xplore_tail_keeps_the_only_date() -> None:
+    from convert.tagger.repair.span_titles import _conference_name_year_acronym
+
+    spans = [("author", "K. Lund, "), ("container-title", "in Barge Conference, "), ("date", "2009. "),
+             ("title", "BC’09. IEEE 28th.")]
+    assert _conference_name_year_acronym(spans) == spans  # the year is printed once: it stays the date

@@ -112,6 +112,7 @@ from .repair.span_titles import (
     _text_after_quoted_title,
     _title_inside_comma_separated_work,
     _book_cut_after_a_function_word,
+    _conference_name_year_acronym,
     _title_cut_after_a_function_word,
     _title_read_as_container,
     _title_words_in_container,
@@ -165,7 +166,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _vancouver_journal(_text_after_quoted_title(_names_before_quoted_title(spans)))
         spans = _title_words_in_container(_journal_words_in_title(_journal_marked_online_in_title(spans)))
         spans = _role_names_read_as_authors(_film_credits(_vancouver_author_in_title(spans)))
-        spans = _title_cut_after_a_function_word(_unclosed_bracket(_names_spilling_into_imprint(spans)))
+        spans = _conference_name_year_acronym(_title_cut_after_a_function_word(_unclosed_bracket(
+            _names_spilling_into_imprint(spans))))
         spans = _book_cut_after_a_function_word(names_in_book(double_slash_container(_split_vancouver_authors(spans))))
         spans = _editors_bracketed_after_the_book(spans)
         spans = _mla_publisher_before_year(_relabel(_book_between_in_editors_and_imprint(_title_read_as_container(

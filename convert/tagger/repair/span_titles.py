@@ -154,6 +154,34 @@ def _book_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[
     return spans
 
 
+_LONE_YEAR = re.compile(r"\s*((?:1[5-9]|20)\d\d)[.,]?\s*")
+# What IEEE Xplore (and Google Scholar from it) puts after a conference's name and year: its acronym
+# with the year ("DASC’09.", "CVPR 2009.", "ICC '08."), "Proceedings of the 40th IEEE Conference on"
+_XPLORE_TAIL = re.compile(r"\s*(?:[A-Z][A-Za-z]*[A-Z]\s?['’]\s?\d{2}\b\.?|[A-Z]{2}[A-Za-z]*\s(?:19|20)\d\d\.|Proceedings\.?\s)")
+_XPLORE_TAIL_STOP = re.compile(r",\s(?:19|20)\d\d\b|\s\(")  # the year or the bracketed imprint after it
+
+
+def _conference_name_year_acronym(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE Xplore's proceedings title "Digital Avionics Systems Conference, | 2009. | DASC’09.
+    IEEE/AIAA 28th": the name, its year and the acronym after it are one container, when the
+    reference prints its year again elsewhere (so the date is not lost)."""
+    for position in range(len(spans) - 2):
+        (label, text), (date_label, year_text), (_, tail) = spans[position:position + 3]
+        year = _LONE_YEAR.fullmatch(year_text) if date_label == "date" else None
+        if label != "container-title" or year is None or not text.rstrip().endswith(",") \
+                or not _XPLORE_TAIL.match(tail) or spans[position + 2][0] in _NUMBER_LABELS:
+            continue
+        if not any(other == "date" and year.group(1) in other_text
+                   for index, (other, other_text) in enumerate(spans) if index != position + 1):
+            return spans
+        stop = _XPLORE_TAIL_STOP.search(tail)
+        end = stop.start() if stop else len(tail.rstrip().rstrip(",."))
+        rest = tail[end:]
+        return (spans[:position] + [(label, text + year_text + tail[:end] + rest[:len(rest) - len(rest.lstrip(" ,."))])]
+                + ([("note", rest.lstrip(" ,."))] if rest.strip(" ,.") else []) + spans[position + 3:])
+    return spans
+
+
 def _unclosed_bracket(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Small states in NATO [Master’s | thesis].": a bracket a span opens and the next closes is one
     descriptor, kept with the span that closes it (APA's "[Master's thesis]", "[Data set]")."""
