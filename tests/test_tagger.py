@@ -2455,3 +2455,12 @@ def test_xplore_tail_keeps_the_only_date() -> None:
     spans = [("author", "K. Lund, "), ("container-title", "in Barge Conference, "), ("date", "2009. "),
              ("title", "BC’09. IEEE 28th.")]
     assert _conference_name_year_acronym(spans) == spans  # the year is printed once: it stays the date
+
+
+def test_series_bracket_opened_in_the_publisher_span() -> None:
+    from convert.tagger.repair.span_titles import _unclosed_bracket
+
+    spans = [("title", "River Barges. "), ("publisher", "Springer (Graduate "),
+             ("collection-title", "Texts in Shipping).")]
+    assert _unclosed_bracket(spans)[1:] == [("publisher", "Springer "),
+                                            ("collection-title", "(Graduate Texts in Shipping).")]

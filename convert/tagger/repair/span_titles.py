@@ -189,8 +189,9 @@ def _unclosed_bracket(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for position in range(len(out) - 1):
         label, text = out[position]
         opener, closer = "[", "]"
-        if out[position + 1][0] in ("genre", "note", "edition", "medium") and text.rfind("(") > text.rfind("["):
-            opener, closer = "(", ")"  # "Small states in NATO (Master’s | thesis)."
+        if out[position + 1][0] in ("genre", "note", "edition", "medium", "collection-title") \
+                and text.rfind("(") > text.rfind("["):
+            opener, closer = "(", ")"  # "Small states in NATO (Master’s | thesis).", "Springer (Graduate | Texts in Mathematics)."
         start = text.rfind(opener)
         if start < 0 or closer in text[start:] or closer not in out[position + 1][1]:
             continue
