@@ -2464,3 +2464,16 @@ def test_series_bracket_opened_in_the_publisher_span() -> None:
              ("collection-title", "Texts in Shipping).")]
     assert _unclosed_bracket(spans)[1:] == [("publisher", "Springer "),
                                             ("collection-title", "(Graduate Texts in Shipping).")]
+
+
+def test_rsc_thesis_read_into_the_names() -> None:
+    from convert.tagger.repair.span_names import _thesis_read_into_the_names
+
+    spans = [("citation-number", "13 "), ("author", "K. Lund, PhD thesis, University of Kassel, "), ("date", "2007.")]
+    assert _thesis_read_into_the_names(spans) == [
+        ("citation-number", "13 "), ("author", "K. Lund, "), ("genre", "PhD thesis, "),
+        ("publisher", "University of Kassel, "), ("date", "2007.")]
+    from convert.tagger.spans import spans_to_item
+
+    item = spans_to_item(spans)
+    assert_fields(item, {"type": "thesis", "genre": "PhD thesis", "publisher": "University of Kassel"})

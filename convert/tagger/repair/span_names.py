@@ -8,6 +8,7 @@ import re
 from ...normalize.names import PARTICLES
 from ...normalize.publishers import PUBLISHER_NAME
 from .text import (
+    _DEGREES,
     _EDITOR_ROLE_MARK,
     _IN,
     _NUMBER_LABELS,
@@ -169,6 +170,24 @@ def _editors_bracketed_after_the_book(spans: list[tuple[str, str]]) -> list[tupl
             return spans
         return (spans[:start] + [("container-title", joined.group("book") + " "), ("editor", joined.group("editors"))]
                 + spans[end:])
+    return spans
+
+
+# RSC's and APS's thesis, printed with no title: "M. Junge, Dissertation, Universität Kassel, 2007."
+_THESIS_AFTER_NAMES = re.compile(rf"(?P<names>.{{2,2000}}?,\s)(?P<genre>(?:(?:{_DEGREES})\s)?(?:[Tt]hesis|[Dd]issertation)"
+                                 r"|Habilitation(?:sschrift)?|Diplomarbeit),\s(?P<university>[^\d,]{2,120}(?:,\s[^\d,]{2,60})?,\s)")
+
+
+def _thesis_read_into_the_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"M. Junge, Dissertation, Universität Kassel, | 2007." read whole as the author: a thesis's
+    names, its kind and its university (the publisher), when no title was found."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    for position, (label, text) in enumerate(spans):
+        thesis = _THESIS_AFTER_NAMES.fullmatch(text) if label == "author" else None
+        if thesis:
+            return spans[:position] + [("author", thesis.group("names")), ("genre", thesis.group("genre") + ", "),
+                                       ("publisher", thesis.group("university"))] + spans[position + 1:]
     return spans
 
 
