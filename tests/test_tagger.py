@@ -2477,3 +2477,14 @@ def test_rsc_thesis_read_into_the_names() -> None:
 
     item = spans_to_item(spans)
     assert_fields(item, {"type": "thesis", "genre": "PhD thesis", "publisher": "University of Kassel"})
+
+
+def test_rsc_chapter_book_read_into_the_names() -> None:
+    from convert.tagger.repair.span_names import _book_read_into_the_names
+
+    spans = [("author", "K. Lund, in Boats, Barges, "), ("title", "Rafts and Canoes, "), ("editor", "eds B. Okafor, "),
+             ("date", "2008, "), ("pages", "pp. 15–29.")]
+    assert _book_read_into_the_names(spans)[:2] == [("author", "K. Lund, "),
+                                                    ("container-title", "in Boats, Barges, Rafts and Canoes, ")]
+    kept = [("author", "Lund, Karin, in press, "), ("date", "2008.")]  # no given-first names before the "in"
+    assert _book_read_into_the_names(kept) == kept

@@ -191,6 +191,24 @@ def _thesis_read_into_the_names(spans: list[tuple[str, str]]) -> list[tuple[str,
     return spans
 
 
+_NAMES_THEN_IN_BOOK = re.compile(r"(?P<names>.{2,2000}?,\s)(?P<book>in\s[A-Z].*)")
+
+
+def _book_read_into_the_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """RSC's untitled chapter "B. Yorke, in Myth, Rulership, | Church and Charters, eds ...": the
+    "in" and the book after given-first names, read as more names, are the container (with the
+    title span the tagger found after them)."""
+    for position, (label, text) in enumerate(spans):
+        chapter = _NAMES_THEN_IN_BOOK.fullmatch(text) if label == "author" else None
+        if chapter is None or not _given_first_names(chapter.group("names")):
+            continue
+        joined = position + 1 < len(spans) and spans[position + 1][0] in ("title", "container-title")
+        book = chapter.group("book") + (spans[position + 1][1] if joined else "")
+        return spans[:position] + [("author", chapter.group("names")), ("container-title", book)] \
+            + spans[position + 1 + joined:]
+    return spans
+
+
 def _title_head_before_quote(words: str) -> bool:
     """"Comment on: “K-Ar evidence …”": a head ending in a colon and holding a lower-case word
     that is no particle and no "and" opens the title (a reply, a review, a comment on another
