@@ -2488,3 +2488,18 @@ def test_rsc_chapter_book_read_into_the_names() -> None:
                                                     ("container-title", "in Boats, Barges, Rafts and Canoes, ")]
     kept = [("author", "Lund, Karin, in press, "), ("date", "2008.")]  # no given-first names before the "in"
     assert _book_read_into_the_names(kept) == kept
+
+
+def test_rsc_imprint_read_into_the_editors() -> None:
+    from convert.tagger.repair.span_names import _imprint_read_into_the_editors
+    from convert.tagger.spans import spans_to_item
+
+    spans = [("author", "K. Lund, "), ("container-title", "in Boats and Barges, "),
+             ("editor", "eds B. Okafor and C. Achebe, Aldershot, "), ("date", "2008, "), ("pages", "pp. 15–29.")]
+    assert _imprint_read_into_the_editors(spans)[2:4] == [("editor", "eds B. Okafor and C. Achebe, "),
+                                                          ("location", "Aldershot, ")]
+    item = spans_to_item(spans)
+    assert item["editor"] == [{"family": "Okafor", "given": "B."}, {"family": "Achebe", "given": "C."}]
+    assert item["publisher-place"] == "Aldershot"
+    kept = [("editor", "eds B. Okafor and C. Achebe, Ada Smith, "), ("date", "2008.")]  # a name, not an imprint
+    assert _imprint_read_into_the_editors(kept) == kept

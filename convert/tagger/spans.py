@@ -75,6 +75,7 @@ from .repair.span_names import (
     _editors_closing_the_book,
     _film_credits,
     _form_of_address_read_as_author,
+    _imprint_read_into_the_editors,
     _names_before_quoted_title,
     _names_spilling_into_imprint,
     _role_names_read_as_authors,
@@ -161,8 +162,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
     leftovers: list[str] = []
     grouped: dict[str, list[str]] = {}
     if repair:
-        spans = _book_read_into_the_names(_thesis_read_into_the_names(
-            _bare_initials_after_the_last_family(_unmarked_editors_heading_the_reference(spans))))
+        spans = _imprint_read_into_the_editors(_book_read_into_the_names(_thesis_read_into_the_names(
+            _bare_initials_after_the_last_family(_unmarked_editors_heading_the_reference(spans)))))
         spans = din_initials_before_colon(acs_chapter_imprint(acs_names_before_role(japanese_locator_terms(cjk_sentences(spans)))))
         spans = _form_of_address_read_as_author(_institution_read_as_container(
             _downloaded_from_url_on_date(_access_date_with_no_access_word(spans))))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...normalize.names import PARTICLES
-from ...normalize.publishers import PUBLISHER_NAME
+from ...normalize.publishers import PUBLISHER_NAME, is_place
 from .text import (
     _DEGREES,
     _EDITOR_ROLE_MARK,
@@ -206,6 +206,32 @@ def _book_read_into_the_names(spans: list[tuple[str, str]]) -> list[tuple[str, s
         book = chapter.group("book") + (spans[position + 1][1] if joined else "")
         return spans[:position] + [("author", chapter.group("names")), ("container-title", book)] \
             + spans[position + 1 + joined:]
+    return spans
+
+
+_ROLE_NAMES_THEN_IMPRINT = re.compile(r"(?P<role>\s*(?:eds?\.?|ed\.|edited\sby)\s)(?P<names>.{2,600}?,\s)"
+                                      r"(?P<first>[^,\d]{2,60}?)(?:,\s(?P<second>[^,\d]{2,60}?))?,\s*")
+
+
+def _imprint_read_into_the_editors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """RSC's "eds J. Barrow and A. Wareham, Aldershot, 2008": the known place (or a publisher's
+    name) after the given-first names of the editors is the imprint, not one more editor."""
+    for position, (label, text) in enumerate(spans):
+        editors = _ROLE_NAMES_THEN_IMPRINT.fullmatch(text) if label == "editor" else None
+        if editors is None or not _given_first_names(editors.group("names")):
+            continue
+        first, second = editors.group("first"), editors.group("second")
+        if second is None:
+            kind = "location" if is_place(first) else "publisher" if PUBLISHER_NAME.search(first) else None
+            if kind is None:
+                return spans
+            imprint = [(kind, text[editors.start("first"):])]
+        elif is_place(second) and not is_place(first):
+            imprint = [("publisher", text[editors.start("first"):editors.start("second")]),
+                       ("location", text[editors.start("second"):])]
+        else:
+            return spans
+        return spans[:position] + [(label, text[:editors.start("first")])] + imprint + spans[position + 1:]
     return spans
 
 
