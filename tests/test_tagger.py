@@ -2503,3 +2503,14 @@ def test_rsc_imprint_read_into_the_editors() -> None:
     assert item["publisher-place"] == "Aldershot"
     kept = [("editor", "eds B. Okafor and C. Achebe, Ada Smith, "), ("date", "2008.")]  # a name, not an imprint
     assert _imprint_read_into_the_editors(kept) == kept
+
+
+def test_title_read_into_the_publisher() -> None:
+    from convert.tagger.repair.span_imprint import _title_read_into_the_publisher
+
+    spans = [("author", "K. Lund, "), ("publisher", "Barges of the North and South, Harbour Books Ltd, "),
+             ("location", "New Jersey, "), ("date", "2009.")]
+    assert _title_read_into_the_publisher(spans)[1:3] == [("title", "Barges of the North and South, "),
+                                                          ("publisher", "Harbour Books Ltd, ")]
+    kept = [("author", "K. Lund, "), ("publisher", "Ministry of Shipping, Department of Barges, "), ("date", "2009.")]
+    assert _title_read_into_the_publisher(kept) == kept  # a body and its unit: both parts name a body

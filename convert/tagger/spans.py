@@ -64,6 +64,7 @@ from .repair.span_imprint import (
     _mla_publisher_before_year,
     _publisher_closing_author_date_book,
     _publisher_closing_the_title_before_place,
+    _title_read_into_the_publisher,
     _publisher_cut_before_its_place,
     _publisher_spilling_into_a_year,
     _relabel,
@@ -182,7 +183,8 @@ def spans_to_item(spans: list[tuple[str, str]], repair: bool = True) -> Item:
         spans = _volume_read_into_place(_issue_without_volume(_number_closing_an_edited_book(
             _volume_and_issue_read_as_pages_or_note(spans))))
         spans = _software_version_read_as_volume(_publisher_spilling_into_a_year(_publisher_cut_before_its_place(
-            _publisher_closing_the_title_before_place(_body_closing_the_title_before_publisher(spans)))))
+            _publisher_closing_the_title_before_place(_title_read_into_the_publisher(
+            _body_closing_the_title_before_publisher(spans))))))
         spans = _work_read_into_given_first_names(_editors_closing_the_book(_iso690_repeated_year(spans)))
         spans = _title_inside_comma_separated_work(_acm_issue_before_bracketed_date(spans))
         spans = _book_after_comma_in_inside_title(spans)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...normalize.names import is_organisation
-from ...normalize.publishers import KNOWN_PLACES, is_place
+from ...normalize.publishers import KNOWN_PLACES, PUBLISHER_NAME, is_place
 from ..punctuated import _overlay, char_labels
 from .text import (
     _BARE_YEAR,
@@ -99,6 +99,23 @@ def _only_a_place(text: str) -> bool:
     town, _, region = text.rpartition(", ")
     return text in KNOWN_PLACES or bool(town) and (re.fullmatch(r"[A-Z]{2}|[A-Z]\.\s?[A-Z]\.", region) is not None
                                                    or town in KNOWN_PLACES and region in KNOWN_PLACES)
+
+
+def _title_read_into_the_publisher(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """RSC's book "C. Calvo, Dictionnaire Manuel de Diplomatie..., Lawbook Exchange Ltd, | New Jersey,
+    2009." with the title read as the publisher's first part: in a reference with no title, the words
+    before the publisher's last comma, when only that last part names a firm, are the title."""
+    if any(label in ("title", "container-title", "volume", "issue", "pages") for label, _ in spans):
+        return spans
+    for index, (label, text) in enumerate(spans):
+        if label != "publisher" or index == 0 or spans[index - 1][0] != "author":
+            continue
+        head, comma, last = text.rstrip().rstrip(",").rpartition(", ")
+        if comma and len(head.split()) >= 3 and PUBLISHER_NAME.search(last) and not PUBLISHER_NAME.search(head) \
+                and not is_place(head):
+            return spans[:index] + [("title", head + ", "), ("publisher", text[len(head) + 2:])] + spans[index + 1:]
+        return spans
+    return spans
 
 
 def _publisher_closing_the_title_before_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
