@@ -2514,3 +2514,11 @@ def test_title_read_into_the_publisher() -> None:
                                                           ("publisher", "Harbour Books Ltd, ")]
     kept = [("author", "K. Lund, "), ("publisher", "Ministry of Shipping, Department of Barges, "), ("date", "2009.")]
     assert _title_read_into_the_publisher(kept) == kept  # a body and its unit: both parts name a body
+
+
+def test_rsc_journal_read_into_a_collaborations_name() -> None:
+    from convert.tagger.repair.span_names import _work_read_into_given_first_names
+
+    spans = [("author", "BARGE Collaboration, JINST, "), ("date", "2008, "), ("volume", "3, "), ("pages", "S08003.")]
+    assert _work_read_into_given_first_names(spans)[:2] == [("author", "BARGE Collaboration, "),
+                                                            ("container-title", "JINST, ")]

@@ -469,6 +469,9 @@ def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, s
     return spans
 
 
+_COLLABORATION = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s(?:Collaboration|Consortium)")
+
+
 def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """RSC's "S. Ohta and P. J. Simmons, Blood, 1994, 84, 4164–4173.": a style that prints no
     article title puts the journal straight after given-first names, and the tagger reads it as one
@@ -486,7 +489,9 @@ def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tupl
             return spans
         pieces = _list_pieces(text)
         names, work = pieces[:-2], pieces[-1].strip()
-        if not names or not all(_GIVEN_FIRST_NAME.fullmatch(name.strip()) for name in names[::2]) \
+        # (or one collaboration's name: RSC's "ATLAS Collaboration, JINST, 2008, 3, S08003.")
+        collaboration = len(names) == 1 and not has_container and _COLLABORATION.fullmatch(names[0].strip())
+        if not names or not (collaboration or all(_GIVEN_FIRST_NAME.fullmatch(name.strip()) for name in names[::2])) \
                 or _GIVEN_FIRST_NAME.fullmatch(work) or not re.match(r"[^\W\d_]", work) \
                 or re.search(r"\bet al\b|\b[A-Z]\.\s|^(?:Jr|Sr|II|III|IV|[Ee]ds?|[Ee]ditors?)\b", work) \
                 or len(work.split()) > 8:
