@@ -64,10 +64,10 @@ from .repair.span_imprint import (
     _mla_publisher_before_year,
     _publisher_closing_author_date_book,
     _publisher_closing_the_title_before_place,
-    _title_read_into_the_publisher,
     _publisher_cut_before_its_place,
     _publisher_spilling_into_a_year,
     _relabel,
+    _title_read_into_the_publisher,
 )
 from .repair.span_names import (
     _bare_initials_after_the_last_family,

@@ -15,6 +15,7 @@ from .text import (
     _PARTICLE_ALTERNATION,
     _ROLE,
     _ROLE_PHRASES,
+    _SENTENCE_BREAK,
     _TRANSLATED,
     _YEAR_COLON,
     _clean,
@@ -43,8 +44,6 @@ _INITIALS_THEN_FAMILY = r"(?:[A-Z]\.\s?){1,3}[^\W\d_][\w'’-]*"
 _IN_NAMES_THEN_BOOK = re.compile(r"^(?P<names>\s*(?:[Ii]n:\s[^.]{2,300}?,?|in\s" + _INITIALS_THEN_FAMILY
                                  + r"(?:(?:,?\s(?:and|&)|,)\s" + _INITIALS_THEN_FAMILY + r"){0,6},)"
                                  + r"\s(?:editors?|eds?)\.)\s+(?P<book>\S.*)$")
-# The first sentence of a span: up to a period, question or exclamation mark after a word of two letters or more
-_FIRST_SENTENCE = re.compile(r"^.*?[^\W\d_]{2}[.?!](?:\s+|$)")
 _AFTER_INITIALS = re.compile(r"^(?P<names>.*[;,]\s?[A-Z]\.(?:[\s-]?[A-Z]\.){0,3})\s+"
                              r"(?P<spill>[A-Z][^\s;]*(?:\s[^\s;]+){0,2}\s*)$")
 # Science's and PNAS's "J. Xiong, W. M. Fischer, C. E. Bauer,": names whose initials come first, so a
@@ -80,8 +79,8 @@ def _title_words_read_as_names(spans: list[tuple[str, str]]) -> list[tuple[str, 
             # "…, eds. Myth, Rulership, Church | and Charters: Essays…Brooks. Aldershot, 15–29." labelled
             # note: the book goes on to the note's first sentence (or takes all of a note that has none)
             note = spans[position + 1][1]
-            first_sentence = _FIRST_SENTENCE.match(note)
-            end = first_sentence.end() if first_sentence else len(note)
+            first_break = _SENTENCE_BREAK.search(note)
+            end = first_break.end() if first_break else len(note)
             container = ("container-title", book.group("book") + note[:end])
             rest = note[end:]
             return (spans[:position] + [(label, book.group("names") + " "), container]
@@ -469,6 +468,7 @@ def _editors_closing_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, s
     return spans
 
 
+_COLLABORATION_WORD = re.compile(r"\b(?:Collaboration|Consortium|Group|Team)\b")
 _COLLABORATION = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s(?:Collaboration|Consortium)")
 
 
@@ -497,11 +497,11 @@ def _work_read_into_given_first_names(spans: list[tuple[str, str]]) -> list[tupl
                 or len(work.split()) > 8:
             return spans
         if has_container and (not text.rstrip().endswith(",") or "," in work
-                              or re.search(r"\b(?:Collaboration|Consortium|Group|Team)\b", work)):
+                              or _COLLABORATION_WORD.search(work)):
             return spans  # "J. Gasser, Lect. | Notes Phys.": the journal's first word; "R. Diener, LCTPC Collaboration"
         cut = text.rindex(work)
         if has_title:
-            if re.search(r"\b(?:Collaboration|Consortium|Group|Team)\b|\b[A-Z]\.[A-Z]", work) \
+            if _COLLABORATION_WORD.search(work) or re.search(r"\b[A-Z]\.[A-Z]", work) \
                     or spans[position + 1][1].lstrip()[:1] in "“\"‘«":
                 return spans  # (a quoted title starts where its quote does; "M.Gasperini" is a name)
             return spans[:position] + [(label, text[:cut]), ("title", text[cut:] + spans[position + 1][1])] \

@@ -8,6 +8,7 @@ import re
 from ...normalize.journals import JOURNAL_ABBREVIATIONS
 from ...normalize.publishers import is_place
 from .text import (
+    _SENTENCE_BREAK,
     _BARE_YEAR,
     _IN,
     _NUMBER_LABELS,
@@ -92,10 +93,8 @@ def _title_words_in_container(spans: list[tuple[str, str]]) -> list[tuple[str, s
     return spans
 
 
-# A sentence ends at a period after a lowercase word or an acronym ("NATO."), not after an initial ("J.")
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[^A-Z\s.][.?!])|(?<=[A-Z]{2}[.?!])|(?<=\s[?!]))\s+(?=\S)")
-_DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|against|und|et|y|de|des|der|die|das)\s*$",
-                       re.IGNORECASE)
+_FUNCTION_WORDS = r"(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|against|und|et|y|de|des|der|die|das|du)"
+_DANGLING = re.compile(rf"\b{_FUNCTION_WORDS}\s*$", re.IGNORECASE)
 
 
 _DANGLING_ARTICLE = re.compile(r"\b(?:a|an|the|and|or|of)\s*$", re.IGNORECASE)
@@ -134,7 +133,7 @@ def _title_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple
 
 
 # Lower case only: a capital "A" or "The" can open a publisher's name ("Essays on | The Press Gang")
-_DANGLING_LOWER_CASE = re.compile(r"\s(?:and|or|of|the|a|an|in|on|for|to|with|from|und|et|de|des|der|die|das|du)\s*$")
+_DANGLING_LOWER_CASE = re.compile(rf"\s{_FUNCTION_WORDS}\s*$")
 
 
 def _book_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -146,9 +145,9 @@ def _book_cut_after_a_function_word(spans: list[tuple[str, str]]) -> list[tuple[
         if label != "container-title" or following_label not in ("publisher", "location") \
                 or not _DANGLING_LOWER_CASE.search(text):
             continue
-        breaks = list(_SENTENCE_BREAK.finditer(following.rstrip()))
-        if breaks:
-            cut = breaks[0].end()
+        first_break = _SENTENCE_BREAK.search(following.rstrip())
+        if first_break:
+            cut = first_break.end()
             return (spans[:position] + [(label, text + following[:cut]), (following_label, following[cut:])]
                     + spans[position + 2:])
     return spans
@@ -166,19 +165,19 @@ def _conference_name_year_acronym(spans: list[tuple[str, str]]) -> list[tuple[st
     IEEE/AIAA 28th": the name, its year and the acronym after it are one container, when the
     reference prints its year again elsewhere (so the date is not lost)."""
     for position in range(len(spans) - 2):
-        (label, text), (date_label, year_text), (_, tail) = spans[position:position + 3]
+        (label, text), (date_label, year_text), (tail_label, tail) = spans[position:position + 3]
         year = _LONE_YEAR.fullmatch(year_text) if date_label == "date" else None
         if label != "container-title" or year is None or not text.rstrip().endswith(",") \
-                or not _XPLORE_TAIL.match(tail) or spans[position + 2][0] in _NUMBER_LABELS:
+                or not _XPLORE_TAIL.match(tail) or tail_label in _NUMBER_LABELS:
             continue
         if not any(other == "date" and year.group(1) in other_text
                    for index, (other, other_text) in enumerate(spans) if index != position + 1):
             return spans
         stop = _XPLORE_TAIL_STOP.search(tail)
         end = stop.start() if stop else len(tail.rstrip().rstrip(",."))
-        rest = tail[end:]
-        return (spans[:position] + [(label, text + year_text + tail[:end] + rest[:len(rest) - len(rest.lstrip(" ,."))])]
-                + ([("note", rest.lstrip(" ,."))] if rest.strip(" ,.") else []) + spans[position + 3:])
+        end += len(tail[end:]) - len(tail[end:].lstrip(" ,."))  # the punctuation closing the name stays with it
+        rest = [("note", tail[end:])] if tail[end:].strip() else []
+        return spans[:position] + [(label, text + year_text + tail[:end])] + rest + spans[position + 3:]
     return spans
 
 

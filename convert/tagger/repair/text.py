@@ -142,6 +142,9 @@ _UNPUBLISHED_THESIS = re.compile(r"(?i)^unpublished\s+(?=[^()\[\]]{0,40}\b(?:the
 
 
 # "1948: " read as a date before a title: a year that opens the title ("NATO 1948: The Birth...")
+# A sentence ends at a period after a lowercase word or an acronym ("NATO."), not after an initial ("J."),
+# and at a spaced "?" or "!" (French typography)
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^A-Z\s.][.?!])|(?<=[A-Z]{2}[.?!])|(?<=\s[?!]))\s+(?=\S)")
 _YEAR_COLON = re.compile(r"\s*(?:1[5-9]|20)\d\d:\s*")
 
 _NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
